@@ -1,0 +1,45 @@
+"""What `auditor.audit()` returns: data only, never printed here."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from auditor.issue import SEVERITIES, Issue
+
+
+@dataclass
+class DocumentResult:
+    """One input file: `status` 'ok' or 'unreadable' (then `reason` says why)."""
+
+    doc: str
+    format: str
+    status: str = "ok"
+    reason: str | None = None
+    projects: list[str] = field(default_factory=list)
+    department: str | None = None
+    year: int | None = None
+
+    def as_dict(self) -> dict:
+        out = {"doc": self.doc, "status": self.status, "format": self.format, "projects": self.projects}
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+
+@dataclass
+class AuditResult:
+    documents: list[DocumentResult]
+    issues: list[Issue]
+    version: str
+    rules_version: str
+
+    def summary(self) -> dict:
+        counts = Counter(i.severity for i in self.issues)
+        return {
+            "documents": len(self.documents),
+            "issues": len(self.issues),
+            "by_severity": {s: counts.get(s, 0) for s in SEVERITIES},
+        }
+
+    def by_kind(self) -> dict[str, int]:
+        return dict(sorted(Counter(i.kind for i in self.issues).items()))
