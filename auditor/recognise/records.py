@@ -1,0 +1,106 @@
+"""Domain records found in a document, before they become tables.
+
+Every value is kept as the `Cell`/`Field` it came from, so later stages can
+point a finding at the exact place and quote the printed text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from auditor.document import Locator
+from auditor.numbers import Figure, parse
+
+
+@dataclass
+class Field:
+    """A value as printed, where it was printed, and its figure if it is one."""
+
+    text: str
+    loc: Locator
+
+    @property
+    def figure(self) -> Figure | None:
+        return parse(self.text)
+
+    @property
+    def blank(self) -> bool:
+        return not clean(self.text)
+
+
+def clean(text: str | None) -> str:
+    """Text without layout whitespace: NBSP, ideographic spaces, newlines of vertical headers."""
+    if not text:
+        return ""
+    return "".join(text.replace("\u00a0", " ").replace("\u3000", " ").split())
+
+
+@dataclass
+class FundingRow:
+    kind: str  # total | current | carryover | other
+    label: Field
+    values: dict[str, Field]  # initial, budget, executed, weight, rate, score
+    evidence: str
+
+
+@dataclass
+class IndicatorRow:
+    level1: Field
+    category: str | None  # 产出 / 效益 / 满意度 / 成本, from the 一级 label
+    cap: Field | None  # the cap stated in the 一级 label, e.g. (50分)
+    level2: Field
+    level3: Field
+    values: dict[str, Field]  # target, actual, weight, score, reason
+    evidence: str
+
+
+@dataclass
+class TotalRow:
+    values: dict[str, Field]  # weight, score
+    evidence: str
+    loc: Locator
+
+
+@dataclass
+class ProjectTable:
+    """One 项目支出绩效自评表."""
+
+    name: Field | None
+    table: int
+    loc: Locator
+    header: dict[str, Field] = field(default_factory=dict)  # 主管部门, 实施单位, 项目负责人
+    year: Field | None = None
+    funding: list[FundingRow] = field(default_factory=list)
+    goals: list[tuple[Field, Field]] = field(default_factory=list)  # (预期目标, 实际完成情况)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    total: TotalRow | None = None
+    problems: list[tuple[Locator, str]] = field(default_factory=list)  # parts not read in full
+
+
+@dataclass
+class Claim:
+    """A figure stated in prose, with the sentence it stands in."""
+
+    name: str  # score | budget | executed | rate | grade
+    field: Field
+    sentence: str
+
+
+@dataclass
+class Narrative:
+    """A project's 自评综述 paragraph and the figures it states."""
+
+    project: str
+    text: str
+    loc: Locator
+    claims: dict[str, Claim] = field(default_factory=dict)
+    next_table: int = 0  # the table that follows the paragraph, for a narrative whose name matches none
+
+
+@dataclass
+class DocumentRecords:
+    doc: str
+    format: str
+    title: str | None = None
+    year: Field | None = None
+    tables: list[ProjectTable] = field(default_factory=list)
+    narratives: list[Narrative] = field(default_factory=list)

@@ -1,0 +1,181 @@
+"""Records of all documents become one pandas DataFrame per entity.
+
+Rules run on these frames, never on records, so each entity is validated once
+for the whole batch. Every figure becomes three columns: `<name>` (an exact
+Decimal, or None), `<name>_text` (as printed) and `<name>_loc` (a Locator).
+Rows carry `doc`, `project` and `evidence` so a finding can be reported
+without going back to the document.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+
+from auditor.recognise.records import DocumentRecords, Field, ProjectTable, clean
+
+#: The entities and their columns, so an empty batch still has well-formed frames.
+ENTITIES: dict[str, list[str]] = {
+    "documents": ["doc", "format", "title", "year", "year_text", "year_loc", "evidence", "loc"],
+    "projects": ["doc", "project", "table", "year", "year_text", "year_loc", "department", "unit",
+                 "evidence", "loc"],
+    "funding": ["doc", "project", "table", "kind", "label", "initial", "budget", "executed", "weight",
+                "rate", "score", "evidence", "loc"],
+    "indicators": ["doc", "project", "table", "category", "level1", "level2", "level3", "target",
+                   "actual", "weight", "score", "reason", "evidence", "loc"],
+    "scores": ["doc", "project", "table", "role", "category", "weight", "score", "evidence", "loc"],
+    "narratives": ["doc", "project", "table", "score", "budget", "executed", "rate", "table_score",
+                   "table_budget", "table_executed", "table_rate", "evidence", "loc"],
+    "texts": ["doc", "project", "table", "field", "text", "evidence", "loc"],
+}
+FIGURES = {
+    "documents": ["year"], "projects": ["year"],
+    "funding": ["initial", "budget", "executed", "weight", "rate", "score"],
+    "indicators": ["target", "actual", "weight", "score"],
+    "scores": ["weight", "score"],
+    "narratives": ["score", "budget", "executed", "rate", "table_score", "table_budget",
+                   "table_executed", "table_rate"],
+}
+
+
+def figure_columns(name: str, field: Field | None) -> dict:
+    """`name`, `name_text`, `name_loc` for one printed value."""
+    if field is None:
+        return {name: None, f"{name}_text": None, f"{name}_loc": None}
+    fig = field.figure
+    return {name: fig.value if fig else None, f"{name}_text": clean(field.text) or None, f"{name}_loc": field.loc}
+
+
+def tabulate(batch: Iterable[DocumentRecords]) -> dict[str, pd.DataFrame]:
+    rows: dict[str, list[dict]] = {name: [] for name in ENTITIES}
+    for records in batch:
+        _document(records, rows)
+        by_name = {}
+        for table in records.tables:
+            project = project_name(table)
+            by_name.setdefault(project, table)
+            _project(records.doc, project, table, rows)
+        for narrative in records.narratives:
+            table = by_name.get(clean(narrative.project)) or next(
+                (t for t in records.tables if t.table == narrative.next_table), None)
+            _narrative(records.doc, narrative, table, rows)
+    return {name: _frame(name, entity_rows) for name, entity_rows in rows.items()}
+
+
+def project_name(table: ProjectTable) -> str:
+    return clean(table.name.text) if table.name else f"#{table.table}"
+
+
+def _frame(name: str, entity_rows: list[dict]) -> pd.DataFrame:
+    columns = list(ENTITIES[name])
+    for fig in FIGURES.get(name, []):
+        for suffix in ("_text", "_loc"):
+            if fig + suffix not in columns:
+                columns.append(fig + suffix)
+    frame = pd.DataFrame(entity_rows, columns=columns if not entity_rows else None)
+    for column in columns:
+        if column not in frame.columns:
+            frame[column] = None
+    return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
+
+
+def _document(records: DocumentRecords, rows: dict) -> None:
+    loc = records.year.loc if records.year else None
+    rows["documents"].append({
+        "doc": records.doc, "format": records.format, "title": records.title,
+        **figure_columns("year", records.year), "evidence": records.title, "loc": loc,
+    })
+
+
+def _project(doc: str, project: str, table: ProjectTable, rows: dict) -> None:
+    base = {"doc": doc, "project": project, "table": table.table}
+    rows["projects"].append({
+        **base, **figure_columns("year", table.year),
+        "department": clean(table.header["主管部门"].text) if "主管部门" in table.header else None,
+        "unit": clean(table.header["实施单位"].text) if "实施单位" in table.header else None,
+        "evidence": project, "loc": table.name.loc if table.name else table.loc,
+    })
+    for funding in table.funding:
+        row = {**base, "kind": funding.kind, "label": clean(funding.label.text),
+               "evidence": funding.evidence, "loc": funding.label.loc}
+        for key in FIGURES["funding"]:
+            row.update(figure_columns(key, funding.values.get(key)))
+        rows["funding"].append(row)
+    _scores(base, table, rows)
+    _indicators(base, table, rows)
+    _texts(base, project, table, rows)
+
+
+def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
+    for ind in table.indicators:
+        row = {**base, "category": ind.category, "level1": clean(ind.level1.text),
+               "level2": clean(ind.level2.text), "level3": clean(ind.level3.text),
+               "reason": clean(ind.values["reason"].text) if "reason" in ind.values else None,
+               "evidence": ind.evidence, "loc": ind.level3.loc}
+        for key in FIGURES["indicators"]:
+            row.update(figure_columns(key, ind.values.get(key)))
+        rows["indicators"].append(row)
+
+
+def _scores(base: dict, table: ProjectTable, rows: dict) -> None:
+    """Every line that counts toward 总分: the funding total, indicators, category caps, 总分 itself."""
+    out = rows["scores"]
+    for funding in table.funding:
+        if funding.kind == "total":
+            out.append({**base, "role": "funding", "category": "执行率", "evidence": funding.evidence,
+                        "loc": funding.label.loc, **figure_columns("weight", funding.values.get("weight")),
+                        **figure_columns("score", funding.values.get("score"))})
+            out.append({**base, "role": "category", "category": "执行率", "evidence": funding.evidence,
+                        "loc": funding.label.loc, **figure_columns("weight", None),
+                        **figure_columns("score", None)})
+    seen: set[str] = set()
+    for ind in table.indicators:
+        if ind.category and ind.category not in seen:
+            seen.add(ind.category)
+            out.append({**base, "role": "category", "category": ind.category, "evidence": clean(ind.level1.text),
+                        "loc": ind.level1.loc.with_labels(clean(ind.level1.text), "一级指标"),
+                        **figure_columns("weight", ind.cap), **figure_columns("score", None)})
+        out.append({**base, "role": "indicator", "category": ind.category, "evidence": ind.evidence,
+                    "loc": ind.level3.loc, **figure_columns("weight", ind.values.get("weight")),
+                    **figure_columns("score", ind.values.get("score"))})
+    if table.total:
+        out.append({**base, "role": "total", "category": None, "evidence": table.total.evidence,
+                    "loc": table.total.loc, **figure_columns("weight", table.total.values.get("weight")),
+                    **figure_columns("score", table.total.values.get("score"))})
+
+
+def _texts(base: dict, project: str, table: ProjectTable, rows: dict) -> None:
+    out = rows["texts"]
+    if table.name:
+        out.append({**base, "field": "name", "text": project, "evidence": project, "loc": table.name.loc})
+    for expected, actual in table.goals:
+        for name, f in (("goal", expected), ("goal_actual", actual)):
+            if not f.blank:
+                out.append({**base, "field": name, "text": clean(f.text), "evidence": clean(f.text), "loc": f.loc})
+    for ind in table.indicators:
+        if not ind.level3.blank:
+            out.append({**base, "field": "indicator", "text": clean(ind.level3.text),
+                        "evidence": ind.evidence, "loc": ind.level3.loc.with_labels(column="三级指标")})
+
+
+def _narrative(doc: str, narrative, table: ProjectTable | None, rows: dict) -> None:
+    project = project_name(table) if table else clean(narrative.project)
+    base = {"doc": doc, "project": project, "table": table.table if table else None}
+    claims = narrative.claims
+    total = next((f for f in (table.funding if table else []) if f.kind == "total"), None)
+    row = {**base, "evidence": narrative.text, "loc": narrative.loc}
+    for key in ("score", "budget", "executed", "rate"):
+        claim = claims.get(key)
+        row.update(figure_columns(key, claim.field if claim else None))
+        row[f"{key}_sentence"] = claim.sentence if claim else None
+    table_values = {
+        "table_score": table.total.values.get("score") if table and table.total else None,
+        "table_budget": total.values.get("budget") if total else None,
+        "table_executed": total.values.get("executed") if total else None,
+        "table_rate": total.values.get("rate") if total else None,
+    }
+    for key, f in table_values.items():
+        row.update(figure_columns(key, f))
+    rows["narratives"].append(row)
+    rows["texts"].append({**base, "field": "narrative", "text": narrative.text, "evidence": narrative.text,
+                          "loc": narrative.loc})
