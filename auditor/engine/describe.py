@@ -1,0 +1,96 @@
+"""Turn a failing row into the words of an Issue: expected, found, message.
+
+GX tells which rows failed; the figures a person needs to act (the rate we
+computed, the sum the rows really make) are recomputed here for those rows
+only, with the same functions the checks use.
+"""
+from __future__ import annotations
+
+import string
+from typing import Any
+
+import pandas as pd
+
+from auditor.engine import checks
+from auditor.issue import Issue
+from auditor.numbers import fmt
+from auditor.ruleset.spec import GroupSumRule, RatioRule, TopicRule
+
+FIELD_NAMES = {"goal": "年度总体目标", "goal_actual": "实际完成情况", "indicator": "三级指标",
+               "narrative": "自评综述", "name": "项目名称"}
+FIELD_NAMES_EN = {"goal": "annual goal", "goal_actual": "goal achieved", "indicator": "indicator",
+                  "narrative": "self-evaluation summary", "name": "project name"}
+
+
+class _Values(dict):
+    def __missing__(self, key: str) -> str:
+        return "—"
+
+
+def row_values(row: pd.Series) -> _Values:
+    """Template values of a row: each figure as printed, each text as is."""
+    out = _Values()
+    for column, value in row.items():
+        if column.endswith(("_loc",)) or value is None:
+            continue
+        if column.endswith("_text"):
+            out[column[:-5]] = value
+        elif column not in out:
+            out[column] = str(value)
+    return out
+
+
+def extras(rule, frame: pd.DataFrame, index: Any, lexicons: dict) -> dict[str, str]:
+    """Values a rule type computes for its message: {computed}, {sum}, {total}, {topics}."""
+    row = frame.loc[index]
+    if isinstance(rule, RatioRule):
+        stated, num, den = row[rule.stated], row[rule.numerator], row[rule.denominator]
+        text = row.get(f"{rule.stated}_text") or ""
+        suffix = "%" if str(text).endswith(("%", "％")) else ""
+        return {"computed": checks.ratio_value(stated, num, den, rule.scale) + suffix}
+    if isinstance(rule, GroupSumRule):
+        totals = checks.group_totals(frame, rule.group_by, rule.role, rule.items, rule.total, rule.value,
+                                     rule.total_value, rule.default_total or None)
+        t = totals.loc[index]
+        stated = t["stated"]
+        return {"sum": fmt(t["sum"], int(t["places"])), "total": _plain(stated)}
+    if isinstance(rule, TopicRule):
+        _, own, found = checks.topic_verdicts(frame.loc[[index]], rule.name, rule.text,
+                                              lexicons[rule.lexicon], rule.strip_name)[0]
+        f = str(row.get("field", ""))
+        return {"name_topics": "、".join(sorted(own)), "text_topics": "、".join(sorted(found)),
+                "field_zh": FIELD_NAMES.get(f, f), "field_en": FIELD_NAMES_EN.get(f, f)}
+    return {}
+
+
+def _plain(value) -> str:
+    if value is None:
+        return "—"
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def render(template: str, values: dict) -> str:
+    return string.Formatter().vformat(template, (), values)
+
+
+def make_issue(rule, frame: pd.DataFrame, index: Any, lexicons: dict) -> Issue:
+    row = frame.loc[index]
+    values = row_values(row)
+    values.update(extras(rule, frame, index, lexicons))
+    at = rule.at
+    loc = row.get(f"{at}_loc") if at else None
+    loc = loc if loc is not None else row.get("loc")
+    evidence = row.get(f"{at}_sentence") if at else None
+    messages = {lang: render(getattr(rule.message, lang), values) for lang in ("zh", "en")}
+    from auditor.document import Locator
+
+    return Issue(
+        doc=row["doc"], rule=rule.code, kind=rule.kind, severity=rule.severity,
+        message=messages["zh"], messages=messages,
+        location=loc if loc is not None else Locator(),
+        project=row.get("project"),
+        expected=render(rule.expected, values) if rule.expected else None,
+        found=render(rule.found, values) if rule.found else None,
+        evidence=evidence or row.get("evidence"),
+    )

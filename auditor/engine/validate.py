@@ -1,0 +1,92 @@
+"""Run every entity's suite once over the whole batch and collect Issues.
+
+Design notes measured on GX 1.24: validating per document is ruinous (1,000
+small documents took minutes one by one and under a second as one frame), so
+every entity is one concatenated frame validated once; results are asked for
+as row positions only and locators are joined here, not by GX.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+
+import pandas as pd
+
+from auditor.document import Locator
+from auditor.engine.compile import compile_rule
+from auditor.engine.describe import make_issue
+from auditor.issue import Issue
+
+RESULT_FORMAT = {
+    "result_format": "COMPLETE",
+    "partial_unexpected_count": 0,
+    "include_unexpected_rows": False,
+    "return_unexpected_index_query": False,
+}
+
+
+@lru_cache(maxsize=1)
+def _context():
+    """One ephemeral GX context per process: no files written, no progress bars, no analytics."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False, "metric_calculations": False}
+    return context, context.data_sources.add_pandas("auditor")
+
+
+def build_suites(ruleset) -> dict[str, tuple[object, dict]]:
+    """entity → (ExpectationSuite, {rule code: rule}) for every entity some rule runs on."""
+    import great_expectations as gx
+
+    suites: dict[str, tuple[object, dict]] = {}
+    for rule in ruleset.rules:
+        for entity, expectation in compile_rule(rule, ruleset.lexicons):
+            if entity not in suites:
+                suites[entity] = (gx.ExpectationSuite(name=entity), {})
+            suite, codes = suites[entity]
+            suite.add_expectation(expectation)
+            codes[rule.code] = rule
+    return suites
+
+
+def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issue]:
+    """Issues of every rule over every entity frame (each frame holds all documents of the batch)."""
+    context, source = _context()
+    suites = suites if suites is not None else build_suites(ruleset)
+    issues: list[Issue] = []
+    for entity, (suite, rules) in suites.items():
+        frame = frames.get(entity)
+        if frame is None or frame.empty:
+            continue
+        asset = _asset(source, entity)
+        batch = asset.get_batch_definition("all").get_batch(batch_parameters={"dataframe": frame})
+        result = batch.validate(suite, result_format=RESULT_FORMAT)
+        for item in result.results:
+            rule = rules[item.expectation_config.meta["rule"]]
+            if item.exception_info and item.exception_info.get("raised_exception"):
+                issues.extend(_crashed(rule, frame, item.exception_info.get("exception_message")))
+                continue
+            for index in item.result.get("unexpected_index_list") or []:
+                issues.append(make_issue(rule, frame, index, ruleset.lexicons))
+    return issues
+
+
+def _asset(source, entity: str):
+    try:
+        return source.get_asset(entity)
+    except LookupError:
+        asset = source.add_dataframe_asset(entity)
+        asset.add_batch_definition_whole_dataframe("all")
+        return asset
+
+
+def _crashed(rule, frame: pd.DataFrame, message: str | None) -> list[Issue]:
+    """A rule that fails to run is reported against each document it should have checked; the run goes on."""
+    text = {"zh": f"规则 {rule.code} 未能运行：{message}", "en": f"rule {rule.code} could not run: {message}"}
+    return [Issue(doc=doc, rule=rule.code, kind=rule.kind, severity="warning", message=text["zh"], messages=text,
+                  location=Locator(line=1), evidence=None)
+            for doc in sorted(frame["doc"].unique())]

@@ -1,0 +1,183 @@
+"""Find, read and check rule files, profiles and lexicons.
+
+Layout of a rules directory (the built-in `rules/` and any the user adds):
+
+    rules/<group>/<CODE>.yaml     one rule per file, the file's stem its code
+    rules/profiles/<name>.yaml    parameters that differ by province or year
+    rules/lexicons/<name>.yaml    word lists users extend (topics, typos, ...)
+
+Every problem found in any file is collected, so a user fixing rule files
+sees them all at once, each as `file:line: what is wrong, and how to fix it`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from auditor.ruleset.profile import Profile, load_lexicon, load_profile, merge_lexicon
+from auditor.ruleset.spec import Rule
+from auditor.ruleset.yamlfile import RuleFileError, line_of, load
+
+_RULE = TypeAdapter(Rule)
+_REF = re.compile(r"\$\{profile\.([a-z_]+)\}")
+RESERVED = ("profiles", "lexicons")
+
+
+class RuleSetError(Exception):
+    """One or more rule files are wrong; `errors` holds each located problem."""
+
+    def __init__(self, errors: list[RuleFileError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass
+class RuleSet:
+    rules: list[Any]
+    profile: Profile
+    lexicons: dict[str, dict] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+    version: str = ""
+
+    def get(self, code: str):
+        for rule in self.rules:
+            if rule.code == code:
+                return rule
+        raise KeyError(code)
+
+
+def builtin_dir() -> Path:
+    """The shipped rules: inside the installed package, or `rules/` of a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"
+
+
+def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national", select: list[str] | tuple = (),
+                 ignore: list[str] | tuple = (), severity: dict[str, str] | None = None) -> RuleSet:
+    dirs = [builtin_dir(), *[Path(d) for d in extra_dirs]]
+    errors: list[RuleFileError] = []
+    digest = hashlib.sha256()
+    chosen = _find_profile(dirs, profile, errors)
+    lexicons: dict[str, dict] = {}
+    for directory in dirs:
+        for path in sorted((directory / "lexicons").glob("*.yaml")):
+            try:
+                merge_lexicon(lexicons, load_lexicon(path))
+                digest.update(path.read_bytes())
+            except RuleFileError as exc:
+                errors.append(exc)
+    rules, sources = [], {}
+    for directory in dirs:
+        if not directory.is_dir():
+            errors.append(RuleFileError(directory, None, "rules directory not found; check the path"))
+            continue
+        for path in sorted(directory.glob("*/*.yaml")):
+            if path.parent.name in RESERVED:
+                continue
+            digest.update(path.name.encode() + path.read_bytes())
+            try:
+                rule = _load_rule(path, chosen, lexicons)
+            except RuleFileError as exc:
+                errors.append(exc)
+                continue
+            if rule.code in sources:
+                errors.append(RuleFileError(path, 1, f"rule code {rule.code} is already defined in "
+                                                     f"{sources[rule.code]}; give this rule another code"))
+                continue
+            sources[rule.code] = path
+            rules.append(rule)
+    if errors:
+        raise RuleSetError(errors)
+    rules = [r for r in rules if _selected(r, select, ignore)]
+    if severity:
+        rules = [r.model_copy(update={"severity": severity[r.code]}) if r.code in severity else r for r in rules]
+    profile_obj = chosen or Profile(name=profile)
+    return RuleSet(rules=rules, profile=profile_obj, lexicons=lexicons, sources=sources,
+                   version=f"{profile_obj.name}-{digest.hexdigest()[:12]}")
+
+
+def _find_profile(dirs: list[Path], name: str, errors: list) -> Profile | None:
+    found = None
+    for directory in dirs:
+        path = directory / "profiles" / f"{name}.yaml"
+        if path.is_file():
+            try:
+                found = load_profile(path)
+            except RuleFileError as exc:
+                errors.append(exc)
+    if found is None and not errors:
+        known = sorted({p.stem for d in dirs for p in (d / "profiles").glob("*.yaml")})
+        errors.append(RuleFileError(f"profile '{name}'", None,
+                                    f"no such profile; choose one of: {', '.join(known)}"))
+    return found
+
+
+def _selected(rule, select, ignore) -> bool:
+    def hit(patterns):
+        return any(p == rule.code or p == rule.group or p == rule.kind or
+                   (p.endswith("*") and rule.code.startswith(p[:-1])) for p in patterns)
+    return (not select or hit(select)) and not hit(ignore)
+
+
+def _load_rule(path: Path, profile: Profile | None, lexicons: dict):
+    data, lines = load(path)
+    if not isinstance(data, dict):
+        raise RuleFileError(path, 1, "a rule file is a mapping of keys (code:, kind:, type:, ...)")
+    data = _substitute(data, (), profile, path, lines)
+    data.setdefault("group", path.parent.name)
+    try:
+        rule = _RULE.validate_python(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise RuleFileError(path, line_of(lines, _loc(first["loc"])), _explain(first)) from None
+    if rule.code != path.stem:
+        raise RuleFileError(path, line_of(lines, ("code",)),
+                            f"code {rule.code} differs from the file name; rename the file to {rule.code}.yaml")
+    lexicon = getattr(rule, "lexicon", None)
+    if lexicon and lexicon not in lexicons:
+        raise RuleFileError(path, line_of(lines, ("lexicon",)),
+                            f"unknown lexicon '{lexicon}'; add lexicons/{lexicon}.yaml or use one of: "
+                            f"{', '.join(sorted(lexicons)) or 'none'}")
+    return rule
+
+
+def _loc(loc: tuple) -> tuple:
+    """Pydantic's error path without the union tag it inserts ('compare', 'group_sum', ...)."""
+    return tuple(p for i, p in enumerate(loc) if not (i == 0 and p in ("compare", "ratio", "group_sum", "topic")))
+
+
+def _explain(error: dict) -> str:
+    where = ".".join(str(p) for p in _loc(error["loc"])) or "rule"
+    kind, msg = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{where}'; remove it or check its spelling (see `auditor rules show` for the keys)"
+    if kind == "missing":
+        return f"missing key '{where}'; add it"
+    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+        return "unknown or missing rule type; set type: to one of compare, ratio, group_sum, topic"
+    return f"bad value for '{where}': {msg}"
+
+
+def _substitute(value: Any, at: tuple, profile: Profile | None, path: Path, lines: dict) -> Any:
+    if isinstance(value, dict):
+        return {k: _substitute(v, at + (k,), profile, path, lines) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_substitute(v, at + (i,), profile, path, lines) for i, v in enumerate(value)]
+    if isinstance(value, str) and "${" in value:
+        def lookup(name: str):
+            if profile is None or not hasattr(profile, name):
+                raise RuleFileError(path, line_of(lines, at),
+                                    f"unknown profile setting '{name}'; use one of: "
+                                    f"{', '.join(Profile.model_fields)}")
+            return getattr(profile, name)
+        whole = _REF.fullmatch(value)
+        if whole:
+            return lookup(whole.group(1))
+        return _REF.sub(lambda m: str(lookup(m.group(1))), value)
+    return value

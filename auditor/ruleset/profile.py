@@ -1,0 +1,76 @@
+"""Profiles (parameters that differ by province and year) and lexicons (word lists).
+
+A profile keeps numbers out of code: the category caps, the funding weight,
+the low-execution threshold. Rules refer to them as `${profile.category_caps}`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from auditor.ruleset.yamlfile import RuleFileError, line_of, load
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    title: dict[str, str] = {}
+    description: str = ""
+    category_caps: dict[str, float] = {"执行率": 10, "产出": 50, "效益": 30, "满意度": 10}
+    funding_weight: float = 10
+    funding_score: Literal["linear", "banded"] = "linear"
+    low_execution_threshold: float = 90
+
+
+def load_profile(path: Path) -> Profile:
+    data, lines = load(path)
+    if not isinstance(data, dict):
+        raise RuleFileError(path, 1, "a profile is a mapping of settings (name:, category_caps:, ...)")
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise RuleFileError(path, line_of(lines, tuple(err["loc"])), f"{where}: {err['msg']}") from None
+    if profile.name != path.stem:
+        raise RuleFileError(path, line_of(lines, ("name",)), f"name '{profile.name}' differs from the file name; "
+                                                              f"rename the file to {profile.name}.yaml")
+    return profile
+
+
+def load_lexicon(path: Path) -> dict:
+    """A lexicon file: `name:` and a mapping of entries, each with `words:` (and optional `related:`)."""
+    data, lines = load(path)
+    if not isinstance(data, dict) or "name" not in data or "entries" not in data:
+        raise RuleFileError(path, 1, "a lexicon needs 'name:' and 'entries:' (a mapping of entry → words)")
+    if data["name"] != path.stem:
+        raise RuleFileError(path, line_of(lines, ("name",)), "name differs from the file name; make them equal")
+    extra = set(data) - {"name", "title", "description", "entries"}
+    if extra:
+        key = sorted(extra)[0]
+        raise RuleFileError(path, line_of(lines, (key,)), f"unknown key '{key}'; a lexicon has name, title, "
+                                                          "description and entries")
+    entries = data["entries"]
+    if not isinstance(entries, dict):
+        raise RuleFileError(path, line_of(lines, ("entries",)), "entries must be a mapping of entry → {words: [...]}")
+    for key, entry in entries.items():
+        at = ("entries", key)
+        if not isinstance(entry, dict) or not isinstance(entry.get("words"), list) or not entry["words"]:
+            raise RuleFileError(path, line_of(lines, at), f"entry '{key}' needs a non-empty list 'words:'")
+        if set(entry) - {"words", "related", "note"}:
+            raise RuleFileError(path, line_of(lines, at), f"entry '{key}' may only have words, related and note")
+        if not all(isinstance(w, str) and w for w in entry["words"] + entry.get("related", [])):
+            raise RuleFileError(path, line_of(lines, at), f"entry '{key}': every word must be non-empty text")
+    return data
+
+
+def merge_lexicon(lexicons: dict[str, dict], data: dict) -> None:
+    """A user's lexicon of the same name extends the built-in one: words and relations are added."""
+    into = lexicons.setdefault(data["name"], {})
+    for key, entry in data["entries"].items():
+        target = into.setdefault(key, {"words": [], "related": []})
+        target["words"] = list(dict.fromkeys(target["words"] + entry["words"]))
+        target["related"] = list(dict.fromkeys(target.get("related", []) + entry.get("related", [])))

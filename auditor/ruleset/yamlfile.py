@@ -1,0 +1,98 @@
+"""YAML loading that remembers where every value was written.
+
+Rule files are written by people; an error has to say `file:line: what is
+wrong, and how to fix it`. PyYAML's node tree knows the line of every value,
+so we build plain Python data from the nodes and keep a map from each path
+(('cases', 0, 'rows')) to its line. Anchors and aliases are refused: rule files
+do not need them, and refusing them closes the door on alias bombs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class RuleFileError(Exception):
+    """A problem in a rule, profile or lexicon file, located at `path:line`."""
+
+    def __init__(self, path: str | Path, line: int | None, message: str):
+        self.path, self.line, self.message = str(path), line, message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+MAX_NODES = 50_000
+
+
+def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
+    """Data of a YAML file and a map from each path inside it to its 1-based line."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleFileError(path, None, f"cannot be read ({exc}); save it as UTF-8") from None
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise RuleFileError(path, event.start_mark.line + 1,
+                                    "YAML anchors and aliases (&name, *name) are not allowed in rule files; "
+                                    "write the value out in full")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise RuleFileError(path, line, f"YAML syntax error: {exc.problem or exc.context}; "
+                                        "check indentation, colons and quotes on this line") from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(path, None, f"YAML error: {exc}") from None
+    lines: dict[tuple, int] = {}
+    if node is None:
+        return None, lines
+    counter = [0]
+    return _build(node, (), lines, path, counter), lines
+
+
+def _build(node: yaml.Node, at: tuple, lines: dict, path: Path, counter: list) -> Any:
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise RuleFileError(path, node.start_mark.line + 1, f"more than {MAX_NODES} values; a rule file is small")
+    lines.setdefault(at, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = yaml.SafeLoader(" ").construct_object(key_node) if not isinstance(key_node, yaml.ScalarNode) \
+                else _scalar(key_node)
+            if not isinstance(key, (str, int)):
+                raise RuleFileError(path, key_node.start_mark.line + 1, "a key must be a plain word")
+            if key in out:
+                raise RuleFileError(path, key_node.start_mark.line + 1,
+                                    f"key '{key}' is given twice; keep one of them")
+            lines[at + (key,)] = key_node.start_mark.line + 1
+            out[key] = _build(value_node, at + (key,), lines, path, counter)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, at + (i,), lines, path, counter) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
+    """The line of the deepest path prefix that was written in the file."""
+    loc = tuple(loc)
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return lines.get(())
