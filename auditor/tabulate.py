@@ -155,7 +155,7 @@ def _texts(base: dict, project: str, table: ProjectTable, rows: dict) -> None:
     for ind in table.indicators:
         if not ind.level3.blank:
             out.append({**base, "field": "indicator", "text": clean(ind.level3.text),
-                        "evidence": ind.evidence, "loc": ind.level3.loc.with_labels(column="三级指标")})
+                        "evidence": ind.evidence, "loc": ind.level3.loc.with_labels(clean(ind.level3.text), "三级指标")})
 
 
 def _narrative(doc: str, narrative, table: ProjectTable | None, rows: dict) -> None:
@@ -178,4 +178,30 @@ def _narrative(doc: str, narrative, table: ProjectTable | None, rows: dict) -> N
         row.update(figure_columns(key, f))
     rows["narratives"].append(row)
     rows["texts"].append({**base, "field": "narrative", "text": narrative.text, "evidence": narrative.text,
-                          "loc": narrative.loc})
+                          "loc": narrative.loc.with_labels(column="自评综述")})
+
+
+def frame_from_rows(entity: str, rows: list[dict]) -> pd.DataFrame:
+    """An entity frame from plain rows, as rule example cases write them.
+
+    Figure columns given as printed text ('75.00%') become Decimal + text, as
+    `tabulate` makes them from documents, so a case exercises a rule exactly
+    as a real report would.
+    """
+    from auditor.document import Locator
+    from auditor.numbers import parse
+
+    figures = set(FIGURES.get(entity, []))
+    out = []
+    for number, row in enumerate(rows, start=1):
+        converted: dict = {"loc": Locator(line=number), "evidence": None}
+        for key, value in row.items():
+            if key in figures:
+                text = None if value is None else str(value)
+                fig = parse(text) if text is not None else None
+                converted.update({key: fig.value if fig else None, f"{key}_text": text,
+                                  f"{key}_loc": Locator(line=number)})
+            else:
+                converted[key] = value
+        out.append(converted)
+    return _frame(entity, out)

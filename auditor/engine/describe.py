@@ -58,9 +58,25 @@ def extras(rule, frame: pd.DataFrame, index: Any, lexicons: dict) -> dict[str, s
         _, own, found = checks.topic_verdicts(frame.loc[[index]], rule.name, rule.text,
                                               lexicons[rule.lexicon], rule.strip_name)[0]
         f = str(row.get("field", ""))
+        words = [w for topic in sorted(found) for w in lexicons[rule.lexicon][topic]["words"]]
+        excerpt = _excerpt(str(row[rule.text]), words)
         return {"name_topics": "、".join(sorted(own)), "text_topics": "、".join(sorted(found)),
-                "field_zh": FIELD_NAMES.get(f, f), "field_en": FIELD_NAMES_EN.get(f, f)}
+                "field_zh": FIELD_NAMES.get(f, f), "field_en": FIELD_NAMES_EN.get(f, f),
+                "excerpt": excerpt, "evidence": excerpt}
     return {}
+
+
+def _excerpt(text: str, words: list[str], limit: int = 80) -> str:
+    """The sentence of `text` that holds the first of `words`, cut to `limit` characters around it."""
+    hits = [text.find(w) for w in words if w in text]
+    if not hits:
+        return text[:limit]
+    at = min(hits)
+    start = max(text.rfind(p, 0, at) for p in "。；！？：") + 1
+    ends = [i for i in (text.find(p, at) for p in "。；！？") if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    sentence = text[start:end].strip()
+    return sentence if len(sentence) <= limit else sentence[:limit - 1] + "…"
 
 
 def _plain(value) -> str:
@@ -81,7 +97,8 @@ def make_issue(rule, frame: pd.DataFrame, index: Any, lexicons: dict) -> Issue:
     at = rule.at
     loc = row.get(f"{at}_loc") if at else None
     loc = loc if loc is not None else row.get("loc")
-    evidence = row.get(f"{at}_sentence") if at else None
+    evidence = values.get("evidence") if "evidence" in values and isinstance(rule, TopicRule) else None
+    evidence = evidence or (row.get(f"{at}_sentence") if at else None)
     messages = {lang: render(getattr(rule.message, lang), values) for lang in ("zh", "en")}
     from auditor.document import Locator
 

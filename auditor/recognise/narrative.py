@@ -21,6 +21,8 @@ CLAIM_PATTERNS = {
     "grade": re.compile(r"(?:评价等级|自评等级|等级)(?:为|是)?[“\"]?(?P<v>[优良中差])"),
 }
 
+CLAIM_LABELS = {"score": "得分", "budget": "全年预算数", "executed": "执行数", "rate": "完成预算比例", "grade": "评价等级"}
+
 
 def recognise_narrative(paragraph: Paragraph) -> Narrative | None:
     m = _SUMMARY.match(paragraph.text)
@@ -32,7 +34,7 @@ def recognise_narrative(paragraph: Paragraph) -> Narrative | None:
         found = pattern.search(paragraph.text, m.end())
         if found:
             text = found.group("v") + ("%" if claim_name == "rate" else "")
-            loc = paragraph.loc.with_labels(column=claim_name)
+            loc = paragraph.loc.with_labels(column=CLAIM_LABELS[claim_name])
             narrative.claims[claim_name] = Claim(claim_name, Field(text, loc), _sentence(paragraph.text, found.start()))
     return narrative
 

@@ -62,9 +62,10 @@ def recognise_table(table: Table) -> ProjectTable:
         elif mode == "goals":
             cells = [c for c in row if clean(c.text)]
             if len(cells) >= 2:
-                result.goals.append((_field(cells[-2]), _field(cells[-1])))
+                result.goals.append((_field(cells[-2], "年度总体目标", "预期目标"),
+                                     _field(cells[-1], "年度总体目标", "实际完成情况")))
             elif cells:
-                result.goals.append((_field(cells[0]), Field("", cells[0].loc)))
+                result.goals.append((_field(cells[0], "年度总体目标", "预期目标"), Field("", cells[0].loc)))
         elif mode == "indicators":
             indicator = _indicator_row(row, indicator_columns, carry)
             if indicator:

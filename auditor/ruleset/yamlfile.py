@@ -46,8 +46,11 @@ def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise RuleFileError(path, line, f"YAML syntax error: {exc.problem or exc.context}; "
-                                        "check indentation, colons and quotes on this line") from None
+        opened = ""
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            opened = f" ({exc.context} at line {exc.context_mark.line + 1})"
+        raise RuleFileError(path, line, f"YAML syntax error: {exc.problem}{opened}; "
+                                        "check indentation, colons, brackets and quotes") from None
     except yaml.YAMLError as exc:
         raise RuleFileError(path, None, f"YAML error: {exc}") from None
     lines: dict[tuple, int] = {}

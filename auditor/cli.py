@@ -1,0 +1,188 @@
+"""The `auditor` command: parse options, call the library, render, map outcomes to exit codes.
+
+Exit codes: 0 no issue at or above --fail-on; 1 some issue is; 2 a usage
+error, a bad rule or config file, or no input that could be read.
+Great Expectations is imported only by `check` (and `rules compile`), so
+`auditor --help` and `auditor rules` stay fast.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from auditor import __version__
+from auditor.config import ConfigError, load_settings
+from auditor.i18n import LANGS, t
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(2)
+
+
+def _ruleset(settings: dict, profile, rules_dirs, select, ignore, lang):
+    from auditor.pipeline import Config
+    from auditor.ruleset.loader import RuleSetError
+
+    config = Config(
+        profile=profile or settings.get("profile", "national"),
+        rule_dirs=[Path(d) for d in (list(rules_dirs) or settings.get("rules", []))],
+        select=list(select) or settings.get("select", []),
+        ignore=list(ignore) or settings.get("ignore", []),
+        severity=settings.get("severity", {}),
+    )
+    try:
+        return config, config.ruleset()
+    except RuleSetError as exc:
+        _fail(t(lang, "rule_errors") + "\n" + "\n".join(f"  {e}" for e in exc.errors))
+
+
+def _settings(paths) -> dict:
+    try:
+        return load_settings(list(paths))
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="auditor")
+def main() -> None:
+    """auditor: find the inconsistencies in budget performance self-evaluation reports (预算绩效自评).
+
+    Reads reports (text copied from Word, .docx, .xlsx/.xls, .pdf, .doc/.wps), checks them with the
+    rules in rules/ and prints the issues found: scores above weights, totals that are not sums,
+    execution rates that are not executed / budget, prose that restates other figures, and more.
+    """
+
+
+_profile = click.option("--profile", help="Rule profile (national by default; see rules/profiles/).")
+_rules_dir = click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+                          help="An extra rules directory (repeatable); its rules, profiles and lexicons add to the built-in ones.")
+_select = click.option("--select", multiple=True, help="Run only these rules: a code, group or kind (repeatable).")
+_ignore = click.option("--ignore", multiple=True, help="Skip these rules: a code, group or kind (repeatable).")
+_lang = click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of messages: zh (default) or en.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
+              help="Output format: text (default, for people) or json (the issue contract, for programs).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when an issue at or above this severity is found (default: error).")
+@_lang
+@_profile
+@_rules_dir
+@_select
+@_ignore
+def check(paths, fmt, output, force, fail_on, lang, profile, rules_dirs, select, ignore) -> None:
+    """Audit report files or directories and print the issues found.
+
+    Exit status: 0 when no issue is at or above --fail-on, 1 when one is, 2 on a usage error
+    or when no input could be read.
+    """
+    settings = _settings(paths)
+    lang = lang or settings.get("lang", "zh")
+    fmt = fmt or settings.get("format", "text")
+    fail_on = fail_on or settings.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        _fail(f"fail-on must be one of {', '.join(FAIL_ON)}")
+    if output and Path(output).exists() and not force:
+        _fail(t(lang, "output_exists", path=output))
+    from auditor.pipeline import audit
+    from auditor.read import expand
+
+    if not expand(list(paths)):
+        _fail(t(lang, "no_input", paths=", ".join(paths)))
+    config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
+    result = audit(list(paths), config, ruleset=ruleset)
+    from auditor.render import renderer
+
+    color = fmt == "text" and not output and sys.stdout.isatty()
+    text = renderer(fmt)(result, lang=lang, color=color)
+    if output:
+        _write_atomically(Path(output), text)
+        click.echo(t(lang, "written", path=output), err=True)
+    else:
+        click.echo(text, nl=False)
+    if not any(d.status == "ok" for d in result.documents):
+        sys.exit(2)
+    from auditor.issue import at_or_above
+
+    sys.exit(1 if any(at_or_above(i.severity, fail_on) for i in result.issues) else 0)
+
+
+def _write_atomically(path: Path, data: str | bytes) -> None:
+    """Write beside the target and rename, so a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@main.group(invoke_without_command=True)
+@_profile
+@_rules_dir
+@_select
+@_ignore
+@_lang
+@click.pass_context
+def rules(ctx, profile, rules_dirs, select, ignore, lang) -> None:
+    """List the rules in use: code, kind, severity, title (see `rules show CODE`)."""
+    settings = _settings([])
+    lang = lang or settings.get("lang", "zh")
+    _, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
+    ctx.obj = (ruleset, lang)
+    if ctx.invoked_subcommand is None:
+        from auditor.render.rules import rule_table
+
+        click.echo(rule_table(ruleset, lang))
+
+
+@rules.command("show")
+@click.argument("code")
+@click.pass_obj
+def rules_show(obj, code) -> None:
+    """Explain one rule: what it checks, why, and its example cases."""
+    ruleset, lang = obj
+    from auditor.render.rules import rule_detail
+
+    try:
+        click.echo(rule_detail(ruleset, code.upper(), lang))
+    except KeyError:
+        _fail(t(lang, "unknown_rule", code=code))
+
+
+@rules.command("compile")
+@click.argument("code")
+@click.pass_obj
+def rules_compile(obj, code) -> None:
+    """Print the Great Expectations expectations a rule compiles into."""
+    ruleset, lang = obj
+    try:
+        rule = ruleset.get(code.upper())
+    except KeyError:
+        _fail(t(lang, "unknown_rule", code=code))
+    import json
+
+    from auditor.engine.compile import compile_rule
+
+    out = [{"entity": entity, "expectation": exp.configuration.to_json_dict()}
+           for entity, exp in compile_rule(rule, ruleset.lexicons)]
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,42 @@
+"""How `auditor rules` and `auditor rules show` describe the rule set to a person."""
+from __future__ import annotations
+
+import yaml
+
+from auditor.i18n import t
+
+
+def rule_table(ruleset, lang: str) -> str:
+    rows = [(r.code, r.kind, r.severity, getattr(r.title, lang)) for r in ruleset.rules]
+    widths = [max([len(row[i]) for row in rows] + [4]) for i in range(3)]
+    lines = [f"{code:<{widths[0]}}  {kind:<{widths[1]}}  {sev:<{widths[2]}}  {title}"
+             for code, kind, sev, title in rows]
+    lines.append("")
+    lines.append(t(lang, "rules.count", n=len(rows), profile=ruleset.profile.name, version=ruleset.version))
+    return "\n".join(lines)
+
+
+def rule_detail(ruleset, code: str, lang: str) -> str:
+    rule = ruleset.get(code)
+    lines = [
+        f"{rule.code}: {getattr(rule.title, lang)}",
+        "",
+        f"{t(lang, 'rule.kind')}: {rule.kind}",
+        f"{t(lang, 'rule.severity')}: {rule.severity}",
+        f"{t(lang, 'rule.type')}: {rule.type}",
+        f"{t(lang, 'rule.entity')}: {', '.join(rule.entities)}",
+        f"{t(lang, 'rule.file')}: {ruleset.sources.get(rule.code)}",
+        "",
+        f"{t(lang, 'rule.rationale')}:",
+        f"  {getattr(rule.rationale, lang)}",
+    ]
+    for title, cases in ((t(lang, "rule.pass"), rule.cases.pass_), (t(lang, "rule.fail"), rule.cases.fail)):
+        lines += ["", f"{title}:"]
+        for case in cases:
+            lines.append(f"  - {case.name}")
+            for row in case.rows:
+                lines.append("      " + yaml.safe_dump(row, allow_unicode=True, default_flow_style=True,
+                                                       width=200).strip())
+            for expect in case.expect:
+                lines.append("      → " + ", ".join(f"{k}: {v}" for k, v in expect.items()))
+    return "\n".join(lines)

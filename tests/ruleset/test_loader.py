@@ -1,0 +1,105 @@
+"""A malformed rule file is reported as `file:line: what is wrong, and how to fix it`."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from auditor.ruleset.loader import RuleSetError, builtin_dir, load_ruleset
+
+GOOD = (builtin_dir() / "scores" / "SCORE_LE_WEIGHT.yaml").read_text(encoding="utf-8")
+
+
+def write_rule(tmp_path: Path, text: str, name: str = "MY_RULE") -> Path:
+    folder = tmp_path / "mine"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def errors_for(tmp_path: Path, text: str, name: str = "MY_RULE") -> list[str]:
+    write_rule(tmp_path, text, name)
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset([tmp_path])
+    return [str(e) for e in info.value.errors]
+
+
+def mine(text: str) -> str:
+    return text.replace("code: SCORE_LE_WEIGHT", "code: MY_RULE")
+
+
+def test_a_valid_extra_rule_is_added(tmp_path):
+    write_rule(tmp_path, mine(GOOD))
+    assert "MY_RULE" in [r.code for r in load_ruleset([tmp_path]).rules]
+
+
+@pytest.mark.parametrize("change,line,words", [
+    (lambda t: t.replace("tolerance: exact", "tolerence: exact"), 9, "unknown key 'tolerence'"),
+    (lambda t: t.replace("severity: error\n", ""), 1, "missing key 'severity'"),
+    (lambda t: t.replace("severity: error", "severity: fatal"), 3, "severity"),
+    (lambda t: t.replace("kind: score_exceeds_weight", "kind: score_too_high"), 2, "unknown kind"),
+    (lambda t: t.replace("type: compare", "type: magic"), 1, "rule type"),
+    (lambda t: t.replace("entity: [funding, indicators]", "entity: [funding, budgets]"), 5, "unknown entity"),
+    (lambda t: t.replace('op: "<="', "op: [<=\n"), 9, "while parsing a flow sequence at line 7"),
+    (lambda t: t + "\nseverity: warning\n", 34, "given twice"),
+    (lambda t: t.replace("tolerance: exact", "tolerance: &t exact\nat2: *t"), 9, "aliases"),
+])
+def test_bad_rule_files_name_file_and_line(tmp_path, change, line, words):
+    errors = errors_for(tmp_path, change(mine(GOOD)))
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{tmp_path / 'mine' / 'MY_RULE.yaml'}:{line}: "), errors[0]
+    assert words in errors[0]
+
+
+def test_code_must_match_file_name(tmp_path):
+    errors = errors_for(tmp_path, mine(GOOD), name="OTHER_NAME")
+    assert "rename the file to MY_RULE.yaml" in errors[0]
+
+
+def test_duplicate_code_across_directories(tmp_path):
+    errors = errors_for(tmp_path, GOOD, name="SCORE_LE_WEIGHT")
+    assert "already defined" in errors[0]
+
+
+def test_unknown_profile_setting(tmp_path):
+    text = mine((builtin_dir() / "scores" / "CATEGORY_WEIGHT_CAP.yaml").read_text(encoding="utf-8"))
+    text = text.replace("CATEGORY_WEIGHT_CAP", "MY_RULE").replace("${profile.category_caps}", "${profile.caps}")
+    errors = errors_for(tmp_path, text)
+    assert ":12: unknown profile setting 'caps'" in errors[0]
+
+
+def test_every_error_is_reported_at_once(tmp_path):
+    write_rule(tmp_path, mine(GOOD).replace("severity: error", "severity: fatal"), "MY_RULE")
+    write_rule(tmp_path, "code: [", "BROKEN")
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset([tmp_path])
+    assert len(info.value.errors) == 2
+
+
+def test_unknown_profile_lists_the_known_ones():
+    with pytest.raises(RuleSetError, match="choose one of: national"):
+        load_ruleset(profile="atlantis")
+
+
+def test_select_and_ignore_by_code_group_and_kind():
+    codes = lambda **kw: {r.code for r in load_ruleset(**kw).rules}  # noqa: E731
+    assert codes(select=["SCORE_LE_WEIGHT"]) == {"SCORE_LE_WEIGHT"}
+    assert codes(select=["narrative"]) == {"NARRATIVE_SCORE", "NARRATIVE_BUDGET", "NARRATIVE_EXECUTED", "NARRATIVE_RATE"}
+    assert "PROJECT_TOPIC" not in codes(ignore=["project_topic_mismatch"])
+    assert load_ruleset(severity={"PROJECT_TOPIC": "info"}).get("PROJECT_TOPIC").severity == "info"
+
+
+def test_user_lexicon_extends_the_builtin_one(tmp_path):
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "topics.yaml").write_text(
+        "name: topics\nentries:\n  养老保险:\n    words: [城乡居保]\n  文化:\n    words: [非遗]\n", encoding="utf-8")
+    lexicon = load_ruleset([tmp_path]).lexicons["topics"]
+    assert "城乡居保" in lexicon["养老保险"]["words"] and "养老金" in lexicon["养老保险"]["words"]
+    assert lexicon["文化"]["words"] == ["非遗"]
+
+
+def test_builtin_rules_are_a_copyable_directory(tmp_path):
+    """A user can start their own rules directory from a copy of a built-in group."""
+    shutil.copytree(builtin_dir() / "scores", tmp_path / "scores")
+    with pytest.raises(RuleSetError, match="already defined"):
+        load_ruleset([tmp_path])

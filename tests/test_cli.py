@@ -1,0 +1,155 @@
+"""The command line as users drive it: exit codes, formats, languages, rule listing."""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = str(ROOT / "data_samples" / "lieshan-hrss-2023-self-evaluation.txt")
+
+
+def run(*args, **kw):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, **kw)
+
+
+def test_check_text_groups_by_document_and_project_and_ends_with_summary():
+    result = run("check", SAMPLE)
+    assert result.exit_code == 1
+    out = result.output
+    assert out.index("老字号") < out.index("城乡居民基本养老保险")
+    assert "L231" in out and "得分 85 超过分值 10" in out and "应为 <= 10" in out
+    assert re.search(r"共 1 个文件，17 个问题：错误 13，警告 4，提示 0\n$", out)
+
+
+def test_check_json_follows_the_issue_contract():
+    data = json.loads(run("check", SAMPLE, "--format", "json").output)
+    assert set(data) == {"auditor", "documents", "issues", "summary"}
+    assert data["documents"][0] == {"doc": SAMPLE, "status": "ok", "format": "txt",
+                                    "projects": ["老字号", "城乡居民基本养老保险"]}
+    keys = ["doc", "rule", "kind", "severity", "project", "message", "expected", "found", "location", "evidence"]
+    for issue in data["issues"]:
+        assert list(issue) == keys
+        assert issue["location"]
+    assert data["summary"] == {"documents": 1, "issues": 17, "by_severity": {"error": 13, "warning": 4, "info": 0}}
+
+
+def test_lang_en_switches_messages_and_headings():
+    out = run("check", SAMPLE, "--lang", "en").output
+    assert "score 85 exceeds its weight 10" in out and "1 documents, 17 issues" in out
+    data = json.loads(run("check", SAMPLE, "--format", "json", "--lang", "en").output)
+    assert all(not re.search(r"[超应称]", i["message"][:3]) for i in data["issues"])
+
+
+@pytest.mark.parametrize("fail_on,code", [("error", 1), ("warning", 1), ("info", 1), ("never", 0)])
+def test_fail_on_sets_the_exit_code(fail_on, code):
+    assert run("check", SAMPLE, "--fail-on", fail_on).exit_code == code
+
+
+def test_fail_on_ignores_issues_below_the_gate(tmp_path):
+    result = run("check", SAMPLE, "--select", "PROJECT_TOPIC", "--fail-on", "error")
+    assert result.exit_code == 0 and "PROJECT_TOPIC" in result.output
+
+
+def test_clean_report_exits_zero(clean_report):
+    result = run("check", str(clean_report))
+    assert result.exit_code == 0, result.output
+    assert "未发现问题" in result.output and "0 个问题" in result.output
+
+
+def test_output_file_is_not_overwritten_without_force(tmp_path):
+    out = tmp_path / "report.json"
+    assert run("check", SAMPLE, "--format", "json", "-o", str(out)).exit_code == 1
+    first = out.read_bytes()
+    again = run("check", SAMPLE, "--format", "json", "-o", str(out))
+    assert again.exit_code == 2 and "--force" in again.output
+    assert run("check", SAMPLE, "--format", "json", "-o", str(out), "--force").exit_code == 1
+    assert out.read_bytes() == first
+
+
+def test_unreadable_file_is_reported_and_the_batch_goes_on(tmp_path):
+    bad = tmp_path / "a-broken.docx"
+    bad.write_bytes(b"\x00\x01 not a zip")
+    good = tmp_path / "b.txt"
+    good.write_text(Path(SAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
+    data = json.loads(run("check", str(tmp_path), "--format", "json").output)
+    status = {Path(d["doc"]).name: d["status"] for d in data["documents"]}
+    assert status == {"a-broken.docx": "unreadable", "b.txt": "ok"}
+    assert any(i["kind"] == "unreadable_input" and i["doc"].endswith("a-broken.docx") for i in data["issues"])
+    assert sum(1 for i in data["issues"] if i["doc"].endswith("b.txt")) == 17
+
+
+def test_no_readable_input_exits_two(tmp_path):
+    bad = tmp_path / "x.txt"
+    bad.write_bytes(b"")
+    assert run("check", str(bad)).exit_code == 2
+    assert run("check", str(tmp_path / "missing-dir")).exit_code == 2
+
+
+def test_usage_errors_exit_two():
+    assert run("check", SAMPLE, "--format", "yaml").exit_code == 2
+    assert run("check").exit_code == 2
+
+
+def test_bad_rules_directory_exits_two_with_file_and_line(tmp_path):
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "X_RULE.yaml").write_text("code: X_RULE\nkind: typo\nbogus: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", SAMPLE, "--rules", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'g' / 'X_RULE.yaml'}:" in result.output
+
+
+def test_rules_lists_code_kind_severity_title():
+    out = run("rules").output
+    assert re.search(r"SCORE_LE_WEIGHT\s+score_exceeds_weight\s+error\s+得分不得超过分值", out)
+    assert "共 11 条规则" in out
+
+
+def test_rules_show_explains_with_rationale_and_cases():
+    out = run("rules", "show", "FUNDING_RATE").output
+    assert "FUND-RATE" in out and "113.33%" in out and "84.47%" in out
+    assert run("rules", "show", "NO_SUCH").exit_code == 2
+
+
+def test_rules_compile_prints_the_gx_expectations():
+    data = json.loads(run("rules", "compile", "TOTAL_SCORE_SUM").output)
+    assert data[0]["entity"] == "scores"
+    assert data[0]["expectation"]["type"] == "expect_auditor_group_sum"
+    assert data[0]["expectation"]["meta"] == {"rule": "TOTAL_SCORE_SUM"}
+
+
+def test_help_lists_every_command_and_the_readme_documents_them():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("check", "rules", "rules show", "rules compile"):
+        assert f"auditor {command}" in readme
+    help_text = run("check", "--help").output
+    for option in re.findall(r"(--[a-z-]+)", help_text):
+        if option != "--help":
+            assert option in readme, f"{option} is not documented in README.md"
+
+
+def test_config_in_setup_cfg_is_used(tmp_path, monkeypatch):
+    (tmp_path / "setup.cfg").write_text("[auditor]\nignore = PROJECT_TOPIC\nlang = en\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = run("check", SAMPLE).output
+    assert "PROJECT_TOPIC" not in out and "13 issues" in out
+
+
+def test_unknown_config_setting_is_an_error(tmp_path, monkeypatch):
+    (tmp_path / "auditor.cfg").write_text("[auditor]\nprofil = national\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", SAMPLE])
+    assert result.exit_code == 2 and "profil" in result.output
+
+
+def test_installed_command_works_from_any_directory(tmp_path):
+    """The built-in rules ship inside the package: `auditor rules` works outside the checkout."""
+    proc = subprocess.run([sys.executable, "-m", "auditor", "rules"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "SCORE_LE_WEIGHT" in proc.stdout
