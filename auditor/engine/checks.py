@@ -130,30 +130,26 @@ def topics_in(text: str, lexicon: dict[str, dict]) -> set[str]:
     return {name for name, topic in lexicon.items() if any(w in text for w in topic.get("words", []))}
 
 
-def topic_verdicts(df: pd.DataFrame, name: str, text: str, lexicon: dict[str, dict],
-                   strip_name: bool = True) -> list[tuple[bool, set[str], set[str]]]:
-    """(agrees, name topics, text topics) per row.
+def topic_verdict(project: Any, body: Any, lexicon: dict[str, dict], strip_name: bool = True
+                  ) -> tuple[bool, set[str], set[str]]:
+    """(agrees, name topics, text topics) of one text.
 
     A text disagrees when it names topics and none of them is the project's
     own or one its topics list as related; a name with no known topic, or a
     text with none, is not judged.
     """
-    out = []
-    for project, body in zip(df[name], df[text]):
-        if _missing(project) or _missing(body):
-            out.append((True, set(), set()))
-            continue
-        own = topics_in(project, lexicon)
-        if strip_name:
-            body = body.replace(project, "")
-        found = topics_in(body, lexicon)
-        allowed = set(own)
-        for topic in own:
-            allowed.update(lexicon[topic].get("related", []))
-        out.append((not own or not found or bool(found & allowed), own, found))
-    return out
+    if _missing(project) or _missing(body):
+        return True, set(), set()
+    own = topics_in(project, lexicon)
+    if strip_name:
+        body = body.replace(project, "")
+    found = topics_in(body, lexicon)
+    allowed = set(own)
+    for name in own:
+        allowed.update(lexicon[name].get("related", []))
+    return (not own or not found or bool(found & allowed)), own, found
 
 
 def topic(df: pd.DataFrame, name: str, text: str, lexicon: dict[str, dict], strip_name: bool = True) -> pd.Series:
-    verdicts = topic_verdicts(df, name, text, lexicon, strip_name)
-    return pd.Series([v[0] for v in verdicts], index=df.index, dtype=bool)
+    verdicts = [topic_verdict(p, b, lexicon, strip_name)[0] for p, b in zip(df[name], df[text])]
+    return pd.Series(verdicts, index=df.index, dtype=bool)

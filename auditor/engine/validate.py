@@ -15,7 +15,7 @@ import pandas as pd
 
 from auditor.document import Locator
 from auditor.engine.compile import compile_rule
-from auditor.engine.describe import make_issue
+from auditor.engine.describe import make_issues
 from auditor.issue import Issue
 
 RESULT_FORMAT = {
@@ -70,8 +70,8 @@ def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issu
             if item.exception_info and item.exception_info.get("raised_exception"):
                 issues.extend(_crashed(rule, frame, item.exception_info.get("exception_message")))
                 continue
-            for index in item.result.get("unexpected_index_list") or []:
-                issues.append(make_issue(rule, frame, index, ruleset.lexicons))
+            indices = item.result.get("unexpected_index_list") or []
+            issues.extend(make_issues(rule, frame, indices, ruleset.lexicons))
     return issues
 
 
