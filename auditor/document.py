@@ -34,11 +34,16 @@ class Locator:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
 
     def with_labels(self, row: str | None = None, column: str | None = None) -> "Locator":
-        """A copy that names the row and column as the table's labels do."""
+        """A copy that names the row and column as the table's labels do.
+
+        NOTE: a format that knows positions (Word's row/column numbers) keeps
+        them: they are what `auditor annotate` anchors comments to. Text copied
+        from Word has no positions, so there the labels are the best locator.
+        """
         changes = {}
-        if row:
+        if row and self.row is None:
             changes["row"] = row
-        if column:
+        if column and self.column is None:
             changes["column"] = column
         return replace(self, **changes) if changes else self
 

@@ -1,0 +1,207 @@
+"""Guards between hostile bytes and the parsers: real type, zip caps, safe XML, child processes.
+
+Reports arrive from many offices by mail and download; a file's name can lie
+and a file can be built to hurt (zip bombs, entity expansion, parsers that
+never return). Everything here runs *before* a parser sees the bytes; a parser
+that must still be distrusted runs in a child process (isolate.py).
+"""
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from auditor.read.errors import UnreadableInput
+from auditor.read.isolate import DEFAULT_TIMEOUT, MEMORY_LIMIT, run_isolated  # noqa: F401 - one place for every guard
+from auditor.read.ole import ole_kind
+
+MAX_ARCHIVE_BYTES = 200 * 1024 * 1024          # the .docx/.xlsx file itself
+MAX_ENTRIES = 5_000                             # parts in one archive
+MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024      # all parts together, as declared
+MAX_RATIO = 200                                 # uncompressed / compressed, per part
+RATIO_FLOOR = 1024 * 1024                       # NOTE: tiny parts of repeated XML legitimately reach high ratios
+SNIFF_BYTES = 64 * 1024
+
+_PDF, _OLE, _ZIP = b"%PDF", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", (b"PK\x03\x04", b"PK\x05\x06")
+# NOTE: zipfile raises all of these on damaged archives (RuntimeError: an encrypted entry)
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError)
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                              dtd_validation=False)
+
+
+def sniff(path: Path) -> str:
+    """The real type of a file from its bytes, whatever its name says.
+
+    One of: docx, xlsx, zip (another zip), doc, xls, wps, ole (an OLE container
+    of unknown kind), pdf, rtf, html, text, binary, empty. An encrypted Office
+    file (an OLE container holding EncryptedPackage) comes back as the type
+    its extension names (docx or xlsx), so that reader can say it is encrypted.
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise UnreadableInput(f"{path}: cannot be opened ({exc.strerror or exc})") from exc
+    if not head:
+        return "empty"
+    if head.startswith(_ZIP):
+        return _zip_kind(path)
+    if head.startswith(_OLE):
+        return _ole_type(path)
+    if _PDF + b"-" in head[:1024]:
+        return "pdf"  # NOTE: PDF readers accept junk before %PDF- within the first KB, as Acrobat does
+    return _text_kind(head)
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except _ZIP_ERRORS:
+        return "zip"  # a damaged archive: the reader its extension names will say what is wrong
+    if "word/document.xml" in names or any(n.startswith("word/") for n in names):
+        return "docx"
+    if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    return "zip"
+
+
+def _ole_type(path: Path) -> str:
+    kind = ole_kind(path)
+    suffix = path.suffix.lower()
+    if kind == "encrypted":
+        return "xlsx" if suffix in (".xlsx", ".xlsm", ".xls") else "docx"
+    if kind == "doc":
+        return "wps" if suffix == ".wps" else "doc"
+    if kind == "xls":
+        return "xls"
+    if suffix in (".doc", ".wps", ".xls"):
+        return suffix[1:]  # NOTE: an OLE file we cannot classify: trust the extension among OLE types
+    return "ole"
+
+
+def _text_kind(head: bytes) -> str:
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with a BOM: NUL bytes are expected
+    if b"\x00" in head:
+        return "binary"
+    if stripped[:512].lower().startswith((b"<!doctype html", b"<html")) or b"<html" in stripped[:512].lower():
+        return "html"
+    sample = head[:-4] if len(head) == SNIFF_BYTES else head  # a multibyte char may be cut at the end
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            sample.decode(encoding)
+            return "text"
+        except UnicodeDecodeError:
+            continue
+    return "binary"
+
+
+def open_zip(path: Path, display: str) -> zipfile.ZipFile:
+    """An open ZipFile whose declared sizes passed the caps; the caller closes it."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if not head:
+        raise UnreadableInput(f"{display}: the file is empty")
+    if head.startswith(_OLE):
+        if ole_kind(path) == "encrypted":
+            raise UnreadableInput(f"{display}: the file is encrypted (password-protected); "
+                                  "save an unprotected copy and audit that")
+        raise UnreadableInput(f"{display}: an old binary Office file (OLE), not an Office Open XML file")
+    if not head.startswith(_ZIP):
+        raise UnreadableInput(f"{display}: not an Office Open XML file (no zip signature; "
+                              f"the file is really {sniff(path)})")
+    size = path.stat().st_size
+    if size > MAX_ARCHIVE_BYTES:
+        raise UnreadableInput(f"{display}: the file is {size // 2**20} MB, over the {MAX_ARCHIVE_BYTES // 2**20} MB "
+                              "limit for Office files")
+    try:
+        zf = zipfile.ZipFile(path)
+    except _ZIP_ERRORS as exc:
+        raise UnreadableInput(f"{display}: the file is damaged (not a valid zip archive: {exc})") from exc
+    try:
+        check_zip(zf, display)
+    except UnreadableInput:
+        zf.close()
+        raise
+    return zf
+
+
+def check_zip(zf: zipfile.ZipFile, display: str) -> None:
+    """Refuse a zip bomb by entry count, total declared size or per-part compression ratio."""
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise UnreadableInput(f"{display}: refused as a possible zip bomb: {len(infos)} parts "
+                              f"(limit {MAX_ENTRIES})")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise UnreadableInput(f"{display}: refused as a possible zip bomb: {total // 2**20} MB uncompressed "
+                              f"(limit {MAX_TOTAL_UNCOMPRESSED // 2**20} MB)")
+    for info in infos:
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnreadableInput(f"{display}: refused as a possible zip bomb: part {info.filename} expands "
+                                  f"{info.file_size // max(info.compress_size, 1)}:1 (limit {MAX_RATIO}:1)")
+
+
+def read_part(zf: zipfile.ZipFile, name: str, display: str) -> bytes:
+    """A part's bytes, never more than its declared size (a lying header cannot inflate past it)."""
+    try:
+        info = zf.getinfo(name)
+        with zf.open(info) as f:
+            data = f.read(info.file_size + 1)
+    except KeyError as exc:
+        raise UnreadableInput(f"{display}: the file is damaged (part {name} is missing)") from exc
+    except _ZIP_ERRORS as exc:
+        raise UnreadableInput(f"{display}: the file is damaged (part {name}: {exc})") from exc
+    if len(data) > info.file_size:
+        raise UnreadableInput(f"{display}: refused as a possible zip bomb: part {name} is larger than declared")
+    return data
+
+
+_MARKERS = [m.encode(e) for m in ("<!DOCTYPE", "<!ENTITY") for e in ("ascii", "utf-16-le", "utf-16-be")]
+
+
+def refuse_doctype(data: bytes, name: str, display: str) -> None:
+    """Refuse a part that declares a DOCTYPE (entity expansion, external entities)."""
+    if any(marker in data for marker in _MARKERS):
+        raise UnreadableInput(f"{display}: refused: XML part {name} declares a DOCTYPE/ENTITY, "
+                              "which Office files never need (possible entity-expansion attack)")
+
+
+def parse_xml(data: bytes, name: str, display: str) -> etree._Element:
+    """Parse an XML part without DTDs, entities or network; a DOCTYPE is refused."""
+    refuse_doctype(data, name, display)
+    try:
+        root = etree.fromstring(data, parser=_XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableInput(f"{display}: the file is damaged (XML part {name}: {exc})") from exc
+    if root.getroottree().docinfo.doctype:
+        raise UnreadableInput(f"{display}: refused: XML part {name} declares a DOCTYPE")
+    return root
+
+
+def check_xml_parts(zf: zipfile.ZipFile, display: str) -> None:
+    """Scan every XML part for DOCTYPE before a third-party parser (openpyxl) reads the archive.
+
+    Parts are streamed in 1 MB chunks so a large sheet is never held twice in memory.
+    """
+    for info in zf.infolist():
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        tail, total = b"", 0
+        try:
+            with zf.open(info) as f:
+                while chunk := f.read(1 << 20):
+                    total += len(chunk)
+                    if total > info.file_size:
+                        raise UnreadableInput(f"{display}: refused as a possible zip bomb: part {info.filename} "
+                                              "is larger than declared")
+                    refuse_doctype(tail + chunk, info.filename, display)
+                    tail = chunk[-32:]
+        except _ZIP_ERRORS as exc:
+            raise UnreadableInput(f"{display}: the file is damaged (part {info.filename}: {exc})") from exc
