@@ -34,9 +34,14 @@ class Issue:
     evidence: str | None = None
     #: The message in every language, so one result renders in zh or en without re-running.
     messages: dict[str, str] = field(default_factory=dict)
+    #: `expected` where a rule words it per language ({"en": "..."}); the default is `expected` itself.
+    expected_by_lang: dict[str, str] = field(default_factory=dict)
 
     def message_in(self, lang: str) -> str:
         return self.messages.get(lang) or self.message
+
+    def expected_in(self, lang: str) -> str | None:
+        return self.expected_by_lang.get(lang, self.expected)
 
     def sort_key(self) -> tuple:
         return (self.doc, self.location.sort_key(), self.rule, self.project or "", self.found or "")
@@ -50,7 +55,7 @@ class Issue:
             "severity": self.severity,
             "project": self.project,
             "message": self.message_in(lang),
-            "expected": self.expected,
+            "expected": self.expected_in(lang),
             "found": self.found,
             "location": self.location.as_dict(),
             "evidence": self.evidence,

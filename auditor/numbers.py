@@ -106,3 +106,24 @@ def places(value: Decimal) -> int:
     """How many decimals a figure was printed with."""
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_int(text: str) -> int | None:
+    """'三' → 3, '十二' → 12, '二十' → 20, '一百零五' → 105, '12' → 12; None when it is not a count."""
+    text = normalise(text)
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _DIGITS and c not in _UNITS for c in text):
+        return None
+    total, digit = 0, None
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        else:
+            total += (1 if digit is None else digit) * _UNITS[char]
+            digit = None
+    return total + (digit or 0)

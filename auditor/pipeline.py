@@ -65,7 +65,7 @@ def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | Non
 def unreadable_issue(doc: str, reason: str) -> Issue:
     text = {"zh": f"无法读取文件：{reason}", "en": f"the file could not be read: {reason}"}
     return Issue(doc=doc, rule="READ_FILE", kind="unreadable_input", severity="error", message=text["zh"],
-                 messages=text, location=Locator(line=1), found=reason)
+                 messages=text, location=Locator(line=1))
 
 
 _PARTS = {"indicators": ("绩效指标", "the indicator block"), "total": ("总分行", "the 总分 row")}

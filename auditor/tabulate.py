@@ -14,27 +14,18 @@ import pandas as pd
 
 from auditor.recognise.records import DocumentRecords, Field, ProjectTable, clean
 
-#: The entities and their columns, so an empty batch still has well-formed frames.
-ENTITIES: dict[str, list[str]] = {
-    "documents": ["doc", "format", "title", "year", "year_text", "year_loc", "evidence", "loc"],
-    "projects": ["doc", "project", "table", "year", "year_text", "year_loc", "department", "unit",
-                 "evidence", "loc"],
-    "funding": ["doc", "project", "table", "kind", "label", "initial", "budget", "executed", "weight",
-                "rate", "score", "evidence", "loc"],
-    "indicators": ["doc", "project", "table", "category", "level1", "level2", "level3", "target",
-                   "actual", "weight", "score", "reason", "evidence", "loc"],
-    "scores": ["doc", "project", "table", "role", "category", "weight", "score", "evidence", "loc"],
-    "narratives": ["doc", "project", "table", "score", "budget", "executed", "rate", "table_score",
-                   "table_budget", "table_executed", "table_rate", "evidence", "loc"],
-    "texts": ["doc", "project", "table", "field", "text", "evidence", "loc"],
-}
+from auditor.entities import ENTITIES
+
 FIGURES = {
     "documents": ["year"], "projects": ["year"],
     "funding": ["initial", "budget", "executed", "weight", "rate", "score"],
-    "indicators": ["target", "actual", "weight", "score"],
     "scores": ["weight", "score"],
     "narratives": ["score", "budget", "executed", "rate", "table_score", "table_budget",
                    "table_executed", "table_rate"],
+    "indicators": ["target", "actual", "weight", "score", "project_budget", "project_executed"],
+    "counts": ["value"],
+    "sections": ["weight", "score"],
+    "years": ["year", "doc_year"],
 }
 
 
@@ -52,13 +43,17 @@ def tabulate(batch: Iterable[DocumentRecords]) -> dict[str, pd.DataFrame]:
         _document(records, rows)
         by_name = {}
         for table in records.tables:
-            project = project_name(table)
-            by_name.setdefault(project, table)
-            _project(records.doc, project, table, rows)
+            by_name.setdefault(project_name(table), table)
+        linked = {}
         for narrative in records.narratives:
             table = by_name.get(clean(narrative.project)) or next(
                 (t for t in records.tables if t.table == narrative.next_table), None)
+            if table is not None:
+                linked.setdefault(table.table, narrative.text)
             _narrative(records.doc, narrative, table, rows)
+        for table in records.tables:
+            _project(records.doc, project_name(table), table, rows, records.year, linked.get(table.table, ""))
+        _prose(records, rows)
     return {name: _frame(name, entity_rows) for name, entity_rows in rows.items()}
 
 
@@ -87,16 +82,27 @@ def _document(records: DocumentRecords, rows: dict) -> None:
     })
 
 
-def _project(doc: str, project: str, table: ProjectTable, rows: dict) -> None:
+def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: Field | None = None,
+             narrative: str = "") -> None:
     base = {"doc": doc, "project": project, "table": table.table}
+    if table.name:
+        rows["names"].append({"doc": doc, "project": project, "role": "table", "source": "table", "name": project,
+                              "evidence": project, "loc": table.name.loc})
+    if table.year:
+        rows["years"].append({"doc": doc, "project": project, "part": "table", **PARTS["table"],
+                              **figure_columns("year", table.year),
+                              **figure_columns("doc_year", doc_year), "evidence": f"（{table.year.text}年度）",
+                              "loc": table.year.loc})
     rows["projects"].append({
         **base, **figure_columns("year", table.year),
         "department": clean(table.header["主管部门"].text) if "主管部门" in table.header else None,
         "unit": clean(table.header["实施单位"].text) if "实施单位" in table.header else None,
         "evidence": project, "loc": table.name.loc if table.name else table.loc,
     })
+    reasons = " ".join(clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values)
     for funding in table.funding:
         row = {**base, "kind": funding.kind, "label": clean(funding.label.text),
+               "notes": " ".join(filter(None, [narrative, reasons])),
                "evidence": funding.evidence, "loc": funding.label.loc}
         for key in FIGURES["funding"]:
             row.update(figure_columns(key, funding.values.get(key)))
@@ -107,14 +113,34 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict) -> None:
 
 
 def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
+    total = next((f for f in table.funding if f.kind == "total"), None)
+    context = {**figure_columns("project_budget", total.values.get("budget") if total else None),
+               **figure_columns("project_executed", total.values.get("executed") if total else None)}
+    reasons = [clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values]
     for ind in table.indicators:
+        target = ind.values.get("target")
+        actual = ind.values.get("actual")
+        t_fig, a_fig = (target.figure if target else None), (actual.figure if actual else None)
         row = {**base, "category": ind.category, "level1": clean(ind.level1.text),
-               "level2": clean(ind.level2.text), "level3": clean(ind.level3.text),
-               "reason": clean(ind.values["reason"].text) if "reason" in ind.values else None,
-               "evidence": ind.evidence, "loc": ind.level3.loc}
-        for key in FIGURES["indicators"]:
+               "level2": clean(ind.level2.text) or None, "level3": clean(ind.level3.text) or None,
+               "kind": indicator_kind(clean(ind.level3.text)),
+               "target_op": (t_fig.op or "") if t_fig else None,
+               "units_agree": bool(t_fig and a_fig and t_fig.percent == a_fig.percent and t_fig.unit == a_fig.unit),
+               "reason": clean(ind.values["reason"].text) or None if "reason" in ind.values else None,
+               "notes": " ".join(filter(None, reasons)),
+               "evidence": ind.evidence, "loc": ind.level3.loc, **context}
+        for key in ("target", "actual", "weight", "score"):
             row.update(figure_columns(key, ind.values.get(key)))
         rows["indicators"].append(row)
+
+
+def indicator_kind(name: str) -> str | None:
+    """What an indicator measures, where a rule needs to know: total cost, satisfaction, a rate."""
+    if "总成本" in name or name in ("项目成本", "项目总投资"):
+        return "total_cost"
+    if "满意" in name:
+        return "satisfaction"
+    return None
 
 
 def _scores(base: dict, table: ProjectTable, rows: dict) -> None:
@@ -168,6 +194,9 @@ def _narrative(doc: str, narrative, table: ProjectTable | None, rows: dict) -> N
         claim = claims.get(key)
         row.update(figure_columns(key, claim.field if claim else None))
         row[f"{key}_sentence"] = claim.sentence if claim else None
+    grade = claims.get("grade")
+    row.update({"grade": grade.field.text if grade else None, "grade_loc": grade.field.loc if grade else None,
+                "grade_sentence": grade.sentence if grade else None})
     table_values = {
         "table_score": table.total.values.get("score") if table and table.total else None,
         "table_budget": total.values.get("budget") if total else None,
@@ -205,3 +234,69 @@ def frame_from_rows(entity: str, rows: list[dict]) -> pd.DataFrame:
                 converted[key] = value
         out.append(converted)
     return _frame(entity, out)
+
+
+PARTS = {
+    "table": {"part_zh": "项目支出绩效自评表", "part_en": "the self-evaluation table"},
+    "report_title": {"part_zh": "文中列出的评价报告", "part_en": "an evaluation report the text lists"},
+    "evaluation_report": {"part_zh": "所附绩效评价报告", "part_en": "the attached evaluation report"},
+    "list": {"part_zh": "评价项目清单", "part_en": "the list of evaluated projects"},
+}
+
+
+def _prose(records: DocumentRecords, rows: dict) -> None:
+    """Names, counts, scored report sections, years and paragraphs stated in the prose."""
+    doc = records.doc
+    for narrative in records.narratives:
+        rows["names"].append({"doc": doc, "project": None, "role": "mention", "source": "narrative",
+                              "name": clean(narrative.project), "evidence": narrative.text[:80],
+                              "loc": narrative.loc})
+    for m in records.mentions:
+        rows["names"].append({"doc": doc, "project": None, "role": "mention", "source": m.source,
+                              "name": clean(m.name), "evidence": m.evidence, "loc": m.field.loc})
+        if m.year:
+            rows["years"].append({"doc": doc, "project": None, "part": m.source, **PARTS[m.source],
+                                  **figure_columns("year", Field(m.year, m.field.loc)),
+                                  **figure_columns("doc_year", records.year), "evidence": m.evidence,
+                                  "loc": m.field.loc})
+    _counts(records, rows)
+    for report in records.reports:
+        if report.year:
+            rows["years"].append({"doc": doc, "project": None, "part": "evaluation_report",
+                                  **PARTS["evaluation_report"],
+                                  **figure_columns("year", report.year), **figure_columns("doc_year", records.year),
+                                  "evidence": report.title.text, "loc": report.year.loc})
+        for part in report.parts:
+            rows["sections"].append({"doc": doc, "report": report.name, "role": part.role, "section": part.section,
+                                     "name": part.name, **figure_columns("weight", part.weight),
+                                     **figure_columns("score", part.score), "evidence": part.evidence,
+                                     "loc": (part.score or part.weight).loc})
+    for p in records.paragraphs:
+        rows["texts"].append({"doc": doc, "project": None, "table": None, "field": "paragraph",
+                              "text": clean(p.text), "evidence": p.text, "loc": p.loc})
+
+
+def _counts(records: DocumentRecords, rows: dict) -> None:
+    """Each stated count or total as a `total` row; each project table as the `item` rows it sums."""
+    from decimal import Decimal
+
+    out = rows["counts"]
+    for n, statement in enumerate(records.statements, start=1):
+        field = statement.field
+        fig = field.figure
+        value = fig.value.scaleb(-4) if fig and statement.unit == "元" else (fig.value if fig else None)
+        out.append({"doc": records.doc, "claim": statement.claim, "statement": f"S{n}", "role": "total",
+                    "value": value, "value_text": field.text + (statement.unit if statement.claim == "funds" else "个"),
+                    "value_loc": field.loc, "unit": statement.unit, "evidence": statement.evidence, "loc": field.loc})
+    if not records.statements:
+        return
+    for table in records.tables:
+        total = next((f for f in table.funding if f.kind == "total"), None)
+        budget = None
+        if total:
+            budget = total.values.get("budget") if total.values.get("budget") and total.values["budget"].figure \
+                else total.values.get("initial")
+        base = {"doc": records.doc, "role": "item", "unit": "万元", "evidence": project_name(table), "loc": table.loc}
+        out.append({**base, "claim": "count", "statement": None, "value": Decimal(1), "value_text": "1",
+                    "value_loc": table.loc})
+        out.append({**base, "claim": "funds", "statement": None, **figure_columns("value", budget)})

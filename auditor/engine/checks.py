@@ -23,10 +23,12 @@ def _missing(v: Any) -> bool:
     return v is None or (isinstance(v, float) and v != v)
 
 
-def compare(df: pd.DataFrame, left: str, op: str, right: str, tolerance: str = "printed") -> pd.Series:
-    """True where `left op right` holds (rows missing either side pass: there is nothing to compare)."""
+def compare(df: pd.DataFrame, left: str, op: str, right: str | None, tolerance: str = "printed",
+            value: Any = None) -> pd.Series:
+    """True where `left op right` (or `left op value`) holds; rows missing a side pass: nothing to compare."""
+    rights = df[right] if right else [Decimal(str(value))] * len(df)
     out = []
-    for a, b in zip(df[left], df[right]):
+    for a, b in zip(df[left], rights):
         if _missing(a) or _missing(b):
             out.append(True)
             continue
@@ -80,7 +82,8 @@ def ratio_value(stated: Decimal, num: Decimal, den: Decimal, scale: int = 100) -
 
 
 def group_totals(df: pd.DataFrame, group_by: list[str], role: str, items: Iterable[str], total: str,
-                 value: str, total_value: str, default_total: dict | None = None) -> pd.DataFrame:
+                 value: str, total_value: str, default_total: dict | None = None,
+                 fallback: str | None = None) -> pd.DataFrame:
     """For each total row: the sum of its group's items, the stated (or default) total and the slack.
 
     Returns a frame indexed like the total rows, with columns `sum`, `stated`,
@@ -100,11 +103,12 @@ def group_totals(df: pd.DataFrame, group_by: list[str], role: str, items: Iterab
     by = (default_total or {}).get("by")
     defaults = {str(k): Decimal(str(v)) for k, v in (default_total or {}).get("values", {}).items()}
     rows = []
-    for index, key, r, t, b in zip(df.index, _keys(df, group_by), df[role], df[total_value],
-                                   df[by] if by else [None] * len(df)):
+    fallbacks = df[fallback] if fallback else [None] * len(df)
+    for index, key, r, t, b, f in zip(df.index, _keys(df, group_by), df[role], df[total_value],
+                                      df[by] if by else [None] * len(df), fallbacks):
         if r != total:
             continue
-        stated = t if not _missing(t) else defaults.get(str(b))
+        stated = t if not _missing(t) else (f if not _missing(f) else defaults.get(str(b)))
         acc = sums.get(key, [ZERO, 0, ZERO, 0])
         slack = max(acc[2], half_unit(stated)) if stated is not None else ZERO
         rows.append((index, acc[0], stated, slack, acc[1], acc[3], _missing(t)))
@@ -153,3 +157,171 @@ def topic_verdict(project: Any, body: Any, lexicon: dict[str, dict], strip_name:
 def topic(df: pd.DataFrame, name: str, text: str, lexicon: dict[str, dict], strip_name: bool = True) -> pd.Series:
     verdicts = [topic_verdict(p, b, lexicon, strip_name)[0] for p, b in zip(df[name], df[text])]
     return pd.Series(verdicts, index=df.index, dtype=bool)
+
+
+def unit_scaled(a: Decimal, b: Decimal, factor: Decimal = Decimal(10000)) -> bool:
+    """Whether a is b×factor or b/factor at the printed precision: 元 written for 万元 or the reverse."""
+    if a == 0 or b == 0:
+        return False
+    ha, hb = half_unit(a), half_unit(b)
+    for big, hbig, small, hsmall in ((a, ha, b, hb), (b, hb, a, ha)):
+        if abs(big - small * factor) <= hbig + hsmall * factor:
+            return True
+    return False
+
+
+def not_unit_scaled(df: pd.DataFrame, left: str, right: str, factor: int = 10000) -> pd.Series:
+    out = [_missing(a) or _missing(b) or not unit_scaled(a, b, Decimal(factor)) for a, b in zip(df[left], df[right])]
+    return pd.Series(out, index=df.index, dtype=bool)
+
+
+def compare_unit_aware(df: pd.DataFrame, left: str, op: str, right: str, tolerance: str = "printed") -> pd.Series:
+    """`compare`, but a pair that differs by exactly a factor of 10,000 passes: a unit rule reports it."""
+    plain = compare(df, left, op, right, tolerance)
+    scaled = ~not_unit_scaled(df, left, right)
+    return plain | scaled
+
+
+def rate_score_value(scheme: dict, rate: Decimal, weight: Decimal) -> Decimal:
+    """The score a rate earns under one scheme: linear (min(r,100%)×w) or banded ({min rate: share of w})."""
+    if scheme["type"] == "linear":
+        return min(rate, Decimal(100)) / 100 * weight
+    for band in sorted(scheme["bands"], key=lambda b: -b["min"]):
+        if rate >= Decimal(str(band["min"])):
+            return Decimal(str(band["share"])) * weight
+    return ZERO
+
+
+def rate_score_fits(score: Decimal, rates: list[tuple[Decimal, Decimal]], weight: Decimal, schemes: list[dict]) -> bool:
+    """Whether a stated score is what some scheme gives for some rate in one of the rate intervals.
+
+    NOTE: a score may be rounded or truncated to its printed places, so it is
+    consistent within one unit of its last digit (8.44 for 8.4468 is accepted).
+    """
+    slack = half_unit(score) * 2
+    for scheme in schemes:
+        for low, high in rates:
+            if scheme["type"] == "linear":
+                lo, hi = rate_score_value(scheme, low, weight), rate_score_value(scheme, high, weight)
+            else:
+                values = {rate_score_value(scheme, r, weight) for r in (low, high)}
+                lo, hi = min(values), max(values)
+            if lo - slack <= score <= hi + slack:
+                return True
+    return False
+
+
+def rate_intervals(stated: Any, num: Any, den: Any) -> list[tuple[Decimal, Decimal]]:
+    """The rate as stated (± its rounding) and as computed from the amounts (over their rounding)."""
+    out = []
+    if not _missing(stated):
+        h = half_unit(stated)
+        out.append((stated - h, stated + h))
+    if not _missing(num) and not _missing(den):
+        bounds = ratio_bounds(num, den, 100)
+        if bounds:
+            out.append(bounds)
+    return out
+
+
+def rate_score(df: pd.DataFrame, rate: str, numerator: str, denominator: str, weight: str, score: str,
+               schemes: list[dict]) -> pd.Series:
+    out = []
+    for r, n, d, w, s in zip(df[rate], df[numerator], df[denominator], df[weight], df[score]):
+        if _missing(s) or _missing(w):
+            out.append(True)
+            continue
+        rates = rate_intervals(r, n, d)
+        out.append(not rates or rate_score_fits(s, rates, w, schemes))
+    return pd.Series(out, index=df.index, dtype=bool)
+
+
+def band_of(label: str, bands: dict[str, list]) -> tuple[str, list] | None:
+    """The band whose label the text contains; longest label first, so 未达成 is not read as 达成."""
+    for name in sorted(bands, key=len, reverse=True):
+        if name in label:
+            return name, bands[name]
+    return None
+
+
+def in_band(value: Decimal, low: Decimal, high: Decimal, top: bool) -> bool:
+    """value ± its rounding meets [low, high) — or [low, high] for the top band."""
+    h = half_unit(value)
+    return value + h >= low and (value - h <= high if top else value - h < high)
+
+
+def band(df: pd.DataFrame, value: str, label: str, bands: dict[str, list], scale: str | None = None) -> pd.Series:
+    """True where `value` (divided by `scale` when given) lies in the band its `label` names."""
+    top = max((b[1] for b in bands.values()), default=0)
+    out = []
+    for v, text, w in zip(df[value], df[label], df[scale] if scale else [None] * len(df)):
+        if _missing(v) or _missing(text) or (scale and (_missing(w) or w == 0)):
+            out.append(True)
+            continue
+        found = band_of(str(text), bands)
+        if found is None:
+            out.append(True)
+            continue
+        low, high = (Decimal(str(x)) for x in found[1])
+        if scale:
+            hw = half_unit(v)
+            share_low, share_high = (v - hw) / w, (v + hw) / w
+            ok = share_high >= low and (share_low <= high if high == Decimal(str(top)) else share_low < high)
+        else:
+            ok = in_band(v, low, high, found[1][1] == top)
+        out.append(ok)
+    return pd.Series(out, index=df.index, dtype=bool)
+
+
+def explained(text: Any, words: list[str], boilerplate: list[str]) -> bool:
+    """Whether a text gives a reason: filled, not boilerplate (无, 暂无, —), and with a cause word if any are asked."""
+    if _missing(text):
+        return False
+    t = "".join(str(text).split())
+    if not t or t in boilerplate:
+        return False
+    return not words or any(w in t for w in words)
+
+
+def explain(df: pd.DataFrame, left: str, op: str, right: str | None, text: str, factor: float = 1,
+            words: list[str] | None = None, boilerplate: list[str] | None = None, value: Any = None) -> pd.Series:
+    """True unless `left op right×factor` (or `left op value`) holds and `text` gives no reason."""
+    f = Decimal(str(factor))
+    rights = df[right] if right else [Decimal(str(value))] * len(df)
+    out = []
+    for a, b, t in zip(df[left], rights, df[text]):
+        if _missing(a) or _missing(b):
+            out.append(True)
+            continue
+        needs = _holds(a, op, b * f, ZERO)
+        out.append(not needs or explained(t, words or [], boilerplate or []))
+    return pd.Series(out, index=df.index, dtype=bool)
+
+
+def known_names(df: pd.DataFrame, group_by: list[str], role: str, name: str, known: str) -> dict[tuple, list[str]]:
+    names: dict[tuple, list[str]] = {}
+    for key, r, n in zip(_keys(df, group_by), df[role], df[name]):
+        if r == known and not _missing(n) and n not in names.setdefault(key, []):
+            names[key].append(n)
+    return names
+
+
+def known_name(df: pd.DataFrame, group_by: list[str], role: str, name: str, known: str) -> pd.Series:
+    """True unless a mention's name is none of the names its group knows (the tables' 项目名称)."""
+    names = known_names(df, group_by, role, name, known)
+    out = []
+    for key, r, n in zip(_keys(df, group_by), df[role], df[name]):
+        out.append(r == known or _missing(n) or not names.get(key) or n in names[key])
+    return pd.Series(out, index=df.index, dtype=bool)
+
+
+def closest(name: str, candidates: list[str]) -> tuple[str | None, float]:
+    """The candidate sharing most characters in order with `name` (difflib ratio), and that ratio."""
+    from difflib import SequenceMatcher
+
+    best, score = None, 0.0
+    for c in candidates:
+        r = SequenceMatcher(None, name, c).ratio()
+        if r > score:
+            best, score = c, r
+    return best, score

@@ -14,7 +14,9 @@ import pandas as pd
 from auditor.engine import checks
 from auditor.issue import Issue
 from auditor.numbers import fmt
-from auditor.ruleset.spec import GroupSumRule, RatioRule, TopicRule
+from auditor.ruleset.spec import (
+    BandRule, GroupSumRule, KnownNameRule, RateScoreRule, RatioRule, RequireRule, TopicRule,
+)
 
 FIELD_NAMES = {"goal": "年度总体目标", "goal_actual": "实际完成情况", "indicator": "三级指标",
                "narrative": "自评综述", "name": "项目名称"}
@@ -54,7 +56,8 @@ def extras(rule, frame: pd.DataFrame, index: Any, row: dict, lexicons: dict, cac
     if isinstance(rule, GroupSumRule):
         if "totals" not in cache:
             cache["totals"] = checks.group_totals(frame, rule.group_by, rule.role, rule.items, rule.total,
-                                                  rule.value, rule.total_value, rule.default_total or None)
+                                                  rule.value, rule.total_value, rule.default_total or None,
+                                                  rule.fallback)
         totals = cache["totals"]
         t = totals.loc[index]
         stated = t["stated"]
@@ -67,7 +70,57 @@ def extras(rule, frame: pd.DataFrame, index: Any, row: dict, lexicons: dict, cac
         return {"name_topics": "、".join(sorted(own)), "text_topics": "、".join(sorted(found)),
                 "field_zh": FIELD_NAMES.get(f, f), "field_en": FIELD_NAMES_EN.get(f, f),
                 "excerpt": excerpt, "evidence": excerpt}
+    if isinstance(rule, RateScoreRule):
+        return _rate_score(rule, row)
+    if isinstance(rule, BandRule):
+        return _band(rule, row)
+    if isinstance(rule, KnownNameRule):
+        if "names" not in cache:
+            cache["names"] = checks.known_names(frame, rule.group_by, rule.role, rule.name, rule.known)
+        known = cache["names"].get(tuple(row[c] for c in rule.group_by), [])
+        best, ratio = checks.closest(str(row[rule.name]), known)
+        # NOTE: a name sharing less than half its characters with every table's is another project:
+        # then the expected value is the list of the tables' names, not a guess.
+        closest = best if best and ratio >= 0.5 else "、".join(known)
+        return {"closest": closest, "known": "、".join(known), "similarity": f"{ratio:.2f}"}
+    if isinstance(rule, RequireRule) and rule.must_not_contain:
+        lexicon = lexicons[rule.must_not_contain]
+        text = str(row[rule.column])
+        for right, entry in lexicon.items():
+            for wrong in sorted(entry["words"], key=len, reverse=True):
+                if wrong in text:
+                    return {"wrong": wrong, "right": right, "excerpt": _excerpt(text, [wrong])}
     return {}
+
+
+def _rate_score(rule: RateScoreRule, row: dict) -> dict[str, str]:
+    """The score each scheme gives for the computed (else stated) rate, as people would print it."""
+    rate, num, den, weight = row[rule.rate], row[rule.numerator], row[rule.denominator], row[rule.weight]
+    if num is not None and den is not None and den != 0:
+        basis = num / den * 100
+    else:
+        basis = rate
+    scores = []
+    for scheme in rule.schemes:
+        value = checks.rate_score_value(scheme, basis, weight)
+        scores.append(fmt(value, 2).rstrip("0").rstrip(".") if "." in fmt(value, 2) else fmt(value, 2))
+    scores = list(dict.fromkeys(scores))
+    return {"computed": " / ".join(scores), "computed_zh": " 或 ".join(scores), "computed_en": " or ".join(scores),
+            "rate_used": fmt(basis, 2) + "%"}
+
+
+def _band(rule: BandRule, row: dict) -> dict[str, str]:
+    """The band the value falls in, and the range the stated label allows."""
+    value, label = row[rule.value], str(row[rule.label])
+    scale = row[rule.scale] if rule.scale else None
+    share = value / scale if scale else value
+    fitting = [name for name, (low, high) in rule.bands.items()
+               if checks.Decimal(str(low)) <= share <= checks.Decimal(str(high))]
+    stated = checks.band_of(label, rule.bands)
+    low, high = stated[1] if stated else ("—", "—")
+    if scale:
+        low, high = (_plain(checks.Decimal(str(x)) * scale) for x in (low, high))
+    return {"band": "、".join(fitting) or "—", "allowed": f"{low}–{high}", "label": stated[0] if stated else label}
 
 
 def _excerpt(text: str, words: list[str], limit: int = 80) -> str:
@@ -117,6 +170,8 @@ def make_issue(rule, frame: pd.DataFrame, index: Any, row: dict, lexicons: dict,
     evidence = values.get("evidence") if "evidence" in values and isinstance(rule, TopicRule) else None
     evidence = evidence or (row.get(f"{at}_sentence") if at else None)
     messages = {lang: render(getattr(rule.message, lang), values) for lang in ("zh", "en")}
+    expected = {lang: render(rule.expected if isinstance(rule.expected, str) else getattr(rule.expected, lang), values)
+                for lang in ("zh", "en")} if rule.expected else {}
     from auditor.document import Locator
 
     return Issue(
@@ -124,7 +179,7 @@ def make_issue(rule, frame: pd.DataFrame, index: Any, row: dict, lexicons: dict,
         message=messages["zh"], messages=messages,
         location=loc if loc is not None else Locator(),
         project=row.get("project"),
-        expected=render(rule.expected, values) if rule.expected else None,
+        expected=expected.get("zh"), expected_by_lang={"en": expected["en"]} if expected else {},
         found=render(rule.found, values) if rule.found else None,
         evidence=evidence or row.get("evidence"),
     )

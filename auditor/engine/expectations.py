@@ -29,22 +29,26 @@ _DOMAIN = ("batch_id", "table", "column_list", "row_condition", "condition_parse
 class AuditorCompare(MulticolumnMapMetricProvider):
     condition_metric_name = "auditor.compare"
     condition_domain_keys = _DOMAIN
-    condition_value_keys = ("left", "op", "right", "tolerance")
+    condition_value_keys = ("left", "op", "right", "value", "tolerance", "unit_aware")
 
     @multicolumn_condition_partial(engine=PandasExecutionEngine)
-    def _pandas(cls, column_list, left, op, right, tolerance, **kwargs):
-        return checks.compare(column_list, left, op, right, tolerance)
+    def _pandas(cls, column_list, left, op, right, value, tolerance, unit_aware, **kwargs):
+        if unit_aware:
+            return checks.compare_unit_aware(column_list, left, op, right, tolerance)
+        return checks.compare(column_list, left, op, right, tolerance, value)
 
 
 class ExpectAuditorCompare(MulticolumnMapExpectation):
-    """Two figures of a row stand in the relation `left op right`, at their printed precision."""
+    """Two figures of a row stand in the relation `left op right` (or `left op value`), at printed precision."""
 
     left: str
     op: str
-    right: str
+    right: Optional[str] = None
+    value: Optional[float] = None
     tolerance: str = "printed"
+    unit_aware: bool = False
     map_metric = "auditor.compare"
-    success_keys = ("column_list", "left", "op", "right", "tolerance", "mostly")
+    success_keys = ("column_list", "left", "op", "right", "value", "tolerance", "unit_aware", "mostly")
 
 
 class AuditorRatio(MulticolumnMapMetricProvider):
@@ -72,14 +76,14 @@ class AuditorGroupSum(MulticolumnMapMetricProvider):
     condition_metric_name = "auditor.group_sum"
     condition_domain_keys = _DOMAIN
     condition_value_keys = ("group_by", "role", "items", "total", "value", "total_value", "op",
-                            "default_total", "require_items")
+                            "default_total", "fallback", "require_items")
 
     @multicolumn_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column_list, group_by, role, items, total, value, total_value, op, default_total,
-                require_items, **kwargs):
+                fallback, require_items, **kwargs):
         return checks.group_sum(column_list, op=op, require_items=require_items, group_by=group_by, role=role,
                                 items=items, total=total, value=value, total_value=total_value,
-                                default_total=default_total)
+                                default_total=default_total, fallback=fallback)
 
 
 class ExpectAuditorGroupSum(MulticolumnMapExpectation):
@@ -93,10 +97,11 @@ class ExpectAuditorGroupSum(MulticolumnMapExpectation):
     total_value: str
     op: str = "=="
     default_total: Optional[Dict[str, Any]] = None
+    fallback: Optional[str] = None
     require_items: bool = True
     map_metric = "auditor.group_sum"
     success_keys = ("column_list", "group_by", "role", "items", "total", "value", "total_value", "op",
-                    "default_total", "require_items", "mostly")
+                    "default_total", "fallback", "require_items", "mostly")
 
 
 class AuditorTopic(MulticolumnMapMetricProvider):
@@ -118,3 +123,114 @@ class ExpectAuditorTopic(MulticolumnMapExpectation):
     strip_name: bool = True
     map_metric = "auditor.topic"
     success_keys = ("column_list", "name", "text", "lexicon", "strip_name", "mostly")
+
+
+class AuditorNotUnitScaled(MulticolumnMapMetricProvider):
+    condition_metric_name = "auditor.not_unit_scaled"
+    condition_domain_keys = _DOMAIN
+    condition_value_keys = ("left", "right", "factor")
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, left, right, factor, **kwargs):
+        return checks.not_unit_scaled(column_list, left, right, factor)
+
+
+class ExpectAuditorNotUnitScaled(MulticolumnMapExpectation):
+    """Two figures that should agree are not 10,000 apart (元 written for 万元)."""
+
+    left: str
+    right: str
+    factor: int = 10000
+    map_metric = "auditor.not_unit_scaled"
+    success_keys = ("column_list", "left", "right", "factor", "mostly")
+
+
+class AuditorRateScore(MulticolumnMapMetricProvider):
+    condition_metric_name = "auditor.rate_score"
+    condition_domain_keys = _DOMAIN
+    condition_value_keys = ("rate", "numerator", "denominator", "weight", "score", "schemes")
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, rate, numerator, denominator, weight, score, schemes, **kwargs):
+        return checks.rate_score(column_list, rate, numerator, denominator, weight, score, schemes)
+
+
+class ExpectAuditorRateScore(MulticolumnMapExpectation):
+    """The funding score is what one of the profile's schemes gives for the execution rate."""
+
+    rate: str
+    numerator: str
+    denominator: str
+    weight: str
+    score: str
+    schemes: List[Dict[str, Any]]
+    map_metric = "auditor.rate_score"
+    success_keys = ("column_list", "rate", "numerator", "denominator", "weight", "score", "schemes", "mostly")
+
+
+class AuditorBand(MulticolumnMapMetricProvider):
+    condition_metric_name = "auditor.band"
+    condition_domain_keys = _DOMAIN
+    condition_value_keys = ("value", "label", "bands", "scale")
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, value, label, bands, scale, **kwargs):
+        return checks.band(column_list, value, label, bands, scale)
+
+
+class ExpectAuditorBand(MulticolumnMapExpectation):
+    """A value lies in the band its label names (优 ≥ 90; 达成 → at least 0.8 of the weight)."""
+
+    value: str
+    label: str
+    bands: Dict[str, List[float]]
+    scale: Optional[str] = None
+    map_metric = "auditor.band"
+    success_keys = ("column_list", "value", "label", "bands", "scale", "mostly")
+
+
+class AuditorExplain(MulticolumnMapMetricProvider):
+    condition_metric_name = "auditor.explain"
+    condition_domain_keys = _DOMAIN
+    condition_value_keys = ("left", "op", "right", "value", "factor", "text", "words", "boilerplate")
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, left, op, right, value, factor, text, words, boilerplate, **kwargs):
+        return checks.explain(column_list, left, op, right, text, factor, words, boilerplate, value)
+
+
+class ExpectAuditorExplain(MulticolumnMapExpectation):
+    """Where `left op right×factor` holds, a text gives a reason."""
+
+    left: str
+    op: str
+    right: Optional[str] = None
+    value: Optional[float] = None
+    factor: float = 1
+    text: str
+    words: List[str] = []
+    boilerplate: List[str] = []
+    map_metric = "auditor.explain"
+    success_keys = ("column_list", "left", "op", "right", "value", "factor", "text", "words", "boilerplate",
+                    "mostly")
+
+
+class AuditorKnownName(MulticolumnMapMetricProvider):
+    condition_metric_name = "auditor.known_name"
+    condition_domain_keys = _DOMAIN
+    condition_value_keys = ("group_by", "role", "name", "known")
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, group_by, role, name, known, **kwargs):
+        return checks.known_name(column_list, group_by, role, name, known)
+
+
+class ExpectAuditorKnownName(MulticolumnMapExpectation):
+    """Every mentioned name is one of the names its group's known rows state."""
+
+    group_by: List[str]
+    role: str = "role"
+    name: str = "name"
+    known: str = "table"
+    map_metric = "auditor.known_name"
+    success_keys = ("column_list", "group_by", "role", "name", "known", "mostly")

@@ -57,6 +57,10 @@ def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issu
     """Issues of every rule over every entity frame (each frame holds all documents of the batch)."""
     context, source = _context()
     suites = suites if suites is not None else build_suites(ruleset)
+    if "scores" in frames:
+        from auditor.engine.profiles import assign_caps
+
+        frames = {**frames, "scores": assign_caps(frames["scores"], ruleset.profile, ruleset.profiles)}
     issues: list[Issue] = []
     for entity, (suite, rules) in suites.items():
         frame = frames.get(entity)

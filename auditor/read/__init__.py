@@ -14,6 +14,7 @@ from auditor.read.errors import UnreadableInput
 
 SUFFIXES = (".txt", ".text", ".docx", ".xlsx", ".xlsm", ".xls", ".pdf", ".doc", ".wps")
 _READERS = {"text": "text", "docx": "docx", "xlsx": "xlsx", "xls": "xlsx", "pdf": "pdf", "doc": "office",
+            "rtf": "office", "html": "office",  # NOTE: many ".doc" files on government sites are RTF or HTML
             "wps": "office"}
 
 

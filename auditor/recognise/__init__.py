@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 
-from auditor.document import Document
+from auditor.document import Document, Paragraph
+from auditor.recognise.mentions import Mention, mentions_in, statements_in
 from auditor.recognise.narrative import recognise_narrative
 from auditor.recognise.records import DocumentRecords, Field, clean
+from auditor.recognise.report import EvaluationReport, read_report, report_title
 from auditor.recognise.selfeval import is_self_evaluation, recognise_table
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -13,18 +15,40 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 
 def recognise(doc: Document) -> DocumentRecords:
     records = DocumentRecords(doc=doc.path, format=doc.format)
+    paragraphs: list[Paragraph] = []
     for block in doc.blocks:
-        if hasattr(block, "rows"):
+        if not isinstance(block, Paragraph):
             if is_self_evaluation(block):
                 records.tables.append(recognise_table(block))
             continue
+        paragraphs.append(block)
         if records.title is None and clean(block.text):
             records.title = block.text
             m = _TITLE_YEAR.search(block.text)
             if m:
-                records.year = Field(m.group(1), block.loc)
+                records.year = Field(m.group(1), block.loc.with_labels(column="年度"))
         narrative = recognise_narrative(block)
         if narrative:
             narrative.next_table = len(records.tables) + 1
             records.narratives.append(narrative)
+            continue
+        records.paragraphs.append(block)
+    _prose(paragraphs, records)
     return records
+
+
+def _prose(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
+    """Statements, name mentions and attached evaluation reports, in reading order."""
+    i = 0
+    while i < len(paragraphs):
+        title = report_title(paragraphs, i)
+        if title:
+            name, field = title
+            report = EvaluationReport(name=name, title=field)
+            records.reports.append(report)
+            records.mentions.append(Mention(name, "evaluation_report", field, field.text))
+            i = read_report(paragraphs, i + 1, report)
+            continue
+        records.mentions.extend(mentions_in(paragraphs[i]))
+        records.statements.extend(statements_in(paragraphs[i]))
+        i += 1

@@ -104,3 +104,7 @@ class DocumentRecords:
     year: Field | None = None
     tables: list[ProjectTable] = field(default_factory=list)
     narratives: list[Narrative] = field(default_factory=list)
+    mentions: list = field(default_factory=list)  # recognise.mentions.Mention
+    statements: list = field(default_factory=list)  # recognise.mentions.Statement
+    reports: list = field(default_factory=list)  # recognise.report.EvaluationReport
+    paragraphs: list = field(default_factory=list)  # Paragraph, for checks on all prose (typos)

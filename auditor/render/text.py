@@ -43,7 +43,7 @@ def _issue(issue: Issue, lang: str, style) -> list[str]:
     head = f"    {where:<8} {style(severity, fg=_COLORS[issue.severity])} {issue.rule}  {issue.message_in(lang)}"
     out = [head]
     if issue.expected is not None or issue.found is not None:
-        out.append(f"{'':13}{t(lang, 'expected')} {issue.expected or '—'}  {t(lang, 'found')} {issue.found or '—'}")
+        out.append(f"{'':13}{t(lang, 'expected')} {issue.expected_in(lang) or '—'}  {t(lang, 'found')} {issue.found or '—'}")
     if issue.evidence and issue.evidence not in issue.message_in(lang):
         evidence = issue.evidence if len(issue.evidence) <= 120 else issue.evidence[:117] + "…"
         out.append(f"{'':13}{t(lang, 'evidence')}: {style(evidence, dim=True)}")

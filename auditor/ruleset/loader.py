@@ -41,6 +41,7 @@ class RuleSet:
     rules: list[Any]
     profile: Profile
     lexicons: dict[str, dict] = field(default_factory=dict)
+    profiles: dict[str, Profile] = field(default_factory=dict)  # every known profile, for detection
     sources: dict[str, Path] = field(default_factory=dict)
     version: str = ""
 
@@ -64,6 +65,8 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
     errors: list[RuleFileError] = []
     digest = hashlib.sha256()
     chosen = _find_profile(dirs, profile, errors)
+    if chosen is None:
+        raise RuleSetError(errors)  # every rule that reads the profile would fail too: say the one cause
     lexicons: dict[str, dict] = {}
     for directory in dirs:
         for path in sorted((directory / "lexicons").glob("*.yaml")):
@@ -99,7 +102,15 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
         rules = [r.model_copy(update={"severity": severity[r.code]}) if r.code in severity else r for r in rules]
     profile_obj = chosen or Profile(name=profile)
     return RuleSet(rules=rules, profile=profile_obj, lexicons=lexicons, sources=sources,
-                   version=f"{profile_obj.name}-{digest.hexdigest()[:12]}")
+                   profiles=_all_profiles(dirs), version=f"{profile_obj.name}-{digest.hexdigest()[:12]}")
+
+
+def _all_profiles(dirs: list[Path]) -> dict[str, Profile]:
+    found: dict[str, Profile] = {}
+    for directory in dirs:
+        for path in sorted((directory / "profiles").glob("*.yaml")):
+            found[path.stem] = load_profile(path)
+    return found
 
 
 def _find_profile(dirs: list[Path], name: str, errors: list) -> Profile | None:
@@ -149,7 +160,9 @@ def _load_rule(path: Path, profile: Profile | None, lexicons: dict):
 
 def _loc(loc: tuple) -> tuple:
     """Pydantic's error path without the union tag it inserts ('compare', 'group_sum', ...)."""
-    return tuple(p for i, p in enumerate(loc) if not (i == 0 and p in ("compare", "ratio", "group_sum", "topic")))
+    from auditor.ruleset.spec import RULE_TYPES
+
+    return tuple(p for i, p in enumerate(loc) if not (i == 0 and p in RULE_TYPES))
 
 
 def _explain(error: dict) -> str:
@@ -160,8 +173,17 @@ def _explain(error: dict) -> str:
     if kind == "missing":
         return f"missing key '{where}'; add it"
     if kind == "union_tag_invalid" or kind == "union_tag_not_found":
-        return "unknown or missing rule type; set type: to one of compare, ratio, group_sum, topic"
+        from auditor.ruleset.spec import RULE_TYPES
+
+        return f"unknown or missing rule type; set type: to one of {', '.join(RULE_TYPES)}"
     return f"bad value for '{where}': {msg}"
+
+
+def _text(value: Any) -> str:
+    """A profile value inside a message: 90 rather than 90.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _substitute(value: Any, at: tuple, profile: Profile | None, path: Path, lines: dict) -> Any:
@@ -179,5 +201,5 @@ def _substitute(value: Any, at: tuple, profile: Profile | None, path: Path, line
         whole = _REF.fullmatch(value)
         if whole:
             return lookup(whole.group(1))
-        return _REF.sub(lambda m: str(lookup(m.group(1))), value)
+        return _REF.sub(lambda m: _text(lookup(m.group(1))), value)
     return value

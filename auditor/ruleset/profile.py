@@ -6,7 +6,7 @@ the low-execution threshold. Rules refer to them as `${profile.category_caps}`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -21,8 +21,11 @@ class Profile(BaseModel):
     description: str = ""
     category_caps: dict[str, float] = {"执行率": 10, "产出": 50, "效益": 30, "满意度": 10}
     funding_weight: float = 10
-    funding_score: Literal["linear", "banded"] = "linear"
+    funding_score: list[dict[str, Any]] = [{"type": "linear"}]
     low_execution_threshold: float = 90
+    overachieve_factor: float = 1.2
+    grades: dict[str, list[float]] = {"优": [90, 100], "良": [80, 90], "中": [60, 80], "差": [0, 60]}
+    qualitative_bands: dict[str, list[float]] = {"达成": [0.8, 1], "部分达成": [0.6, 0.8], "未达成": [0, 0.6]}
 
 
 def load_profile(path: Path) -> Profile:

@@ -13,10 +13,11 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from auditor.issue import KINDS, SEVERITIES
+from auditor.entities import ENTITIES as ENTITY_COLUMNS
+from auditor.issue import KINDS
 
 CODE = re.compile(r"^[A-Z][A-Z0-9_]{2,40}$")
-ENTITIES = ("documents", "projects", "funding", "indicators", "scores", "narratives", "texts")
+ENTITIES = tuple(ENTITY_COLUMNS)
 
 
 class Strict(BaseModel):
@@ -54,7 +55,7 @@ class RuleBase(Strict):
     title: Text
     message: Text
     rationale: Text
-    expected: str = ""
+    expected: str | Text = ""  # a template; a {zh, en} pair where the words differ by language
     found: str = ""
     at: str | None = None  # the field whose cell the finding points at
     where: dict[str, Any] = {}
@@ -96,16 +97,153 @@ Op = Literal["<=", ">=", "==", "<", ">"]
 
 
 class CompareRule(RuleBase):
-    """`left op right` between two figures of the same row, at the precision they were printed."""
+    """`left op right` between two figures of a row (or `left op value`), at their printed precision."""
 
     type: Literal["compare"]
     left: str
     op: Op
-    right: str
+    right: str | None = None
+    value: float | None = None
     tolerance: Literal["exact", "printed"] = "printed"
+    unit_aware: bool = False  # a pair 10,000 apart is a unit error, left to a unit_scale rule
+
+    @model_validator(mode="after")
+    def _one_right(self):
+        if (self.right is None) == (self.value is None):
+            raise ValueError("give exactly one of 'right' (a column) and 'value' (a number)")
+        return self
+
+    def columns(self) -> list[str]:
+        return [c for c in (self.left, self.right) if c] + list(self.where)
+
+
+class UnitScaleRule(RuleBase):
+    """Two figures that should agree differ by a factor of 10,000: 元 written where 万元 is meant."""
+
+    type: Literal["unit_scale"]
+    left: str
+    right: str
+    factor: int = 10000
 
     def columns(self) -> list[str]:
         return [self.left, self.right, *self.where]
+
+
+class RateScoreRule(RuleBase):
+    """A score earned by a rate under the profile's schemes (linear min(r,100%)×w, or bands)."""
+
+    type: Literal["rate_score"]
+    rate: str
+    numerator: str
+    denominator: str
+    weight: str
+    score: str
+    schemes: list[dict[str, Any]] = Field(min_length=1)
+
+    @field_validator("schemes")
+    @classmethod
+    def _schemes(cls, v):
+        for scheme in v:
+            if scheme.get("type") == "linear" and set(scheme) <= {"type", "name"}:
+                continue
+            if scheme.get("type") == "banded" and isinstance(scheme.get("bands"), list) and all(
+                    isinstance(b, dict) and set(b) == {"min", "share"} for b in scheme["bands"]):
+                continue
+            raise ValueError("a scheme is {type: linear} or {type: banded, bands: [{min: 80, share: 0.7}, ...]}")
+        return v
+
+    def columns(self) -> list[str]:
+        return [self.rate, self.numerator, self.denominator, self.weight, self.score, *self.where]
+
+
+class BandRule(RuleBase):
+    """A value lies in the band its label names: a grade (优 ≥ 90) or a qualitative actual (达成 → ≥ 0.8w)."""
+
+    type: Literal["band"]
+    value: str
+    label: str
+    bands: dict[str, list[float]]
+    scale: str | None = None  # divide the value by this column (a weight) before banding
+
+    @field_validator("bands")
+    @classmethod
+    def _bands(cls, v):
+        for name, pair in v.items():
+            if len(pair) != 2 or pair[0] > pair[1]:
+                raise ValueError(f"band '{name}' must be [low, high] with low <= high")
+        return v
+
+    def columns(self) -> list[str]:
+        return [self.value, self.label, *([self.scale] if self.scale else []), *self.where]
+
+
+class RequireRule(RuleBase):
+    """Rows matching `where` must have `column` empty, filled, or free of a pattern or lexicon's words.
+
+    Compiles to Great Expectations' own column expectations.
+    """
+
+    type: Literal["require"]
+    column: str
+    must_be_empty: bool = False
+    must_be_filled: bool = False
+    must_not_match: str | None = None
+    must_not_contain: str | None = None  # a lexicon: its entries' words are misspellings of the entry
+
+    @model_validator(mode="after")
+    def _one_requirement(self):
+        given = [self.must_be_empty, self.must_be_filled, bool(self.must_not_match), bool(self.must_not_contain)]
+        if sum(given) != 1:
+            raise ValueError("give exactly one of must_be_empty, must_be_filled, must_not_match, must_not_contain")
+        if self.must_not_match:
+            try:
+                re.compile(self.must_not_match)
+            except re.error as exc:
+                raise ValueError(f"must_not_match is not a valid regular expression: {exc}") from None
+        return self
+
+    @property
+    def lexicon(self) -> str | None:
+        return self.must_not_contain
+
+    def columns(self) -> list[str]:
+        return [self.column, *self.where]
+
+
+class ExplainRule(RuleBase):
+    """Where `left op right×factor` holds, `text` must give a reason (not 无/暂无/—; a cause word if listed)."""
+
+    type: Literal["explain"]
+    left: str
+    op: Op
+    right: str | None = None
+    value: float | None = None
+    factor: float = 1
+    text: str
+    words: list[str] = []
+    boilerplate: list[str] = ["无", "暂无", "—", "-", "/", "无偏差", "不适用", "达成预期指标"]
+
+    @model_validator(mode="after")
+    def _one_right(self):
+        if (self.right is None) == (self.value is None):
+            raise ValueError("give exactly one of 'right' (a column) and 'value' (a number)")
+        return self
+
+    def columns(self) -> list[str]:
+        return [c for c in (self.left, self.right, self.text) if c] + list(self.where)
+
+
+class KnownNameRule(RuleBase):
+    """Every name a mention row gives is one of the names its group's `known` rows state."""
+
+    type: Literal["known_name"]
+    group_by: list[str] = Field(min_length=1)
+    role: str = "role"
+    name: str = "name"
+    known: str = "table"
+
+    def columns(self) -> list[str]:
+        return [*self.group_by, self.role, self.name]
 
 
 class RatioRule(RuleBase):
@@ -133,6 +271,7 @@ class GroupSumRule(RuleBase):
     total_value: str  # column of the total row compared with the sum
     op: Literal["==", "<="] = "=="
     default_total: dict[str, Any] = {}  # {"by": column, "values": {key: number}} when no total is stated
+    fallback: str | None = None  # a column holding the total to use where `total_value` is empty
     require_items: bool = True
 
     @model_validator(mode="after")
@@ -142,7 +281,7 @@ class GroupSumRule(RuleBase):
         return self
 
     def columns(self) -> list[str]:
-        return [*self.group_by, self.role, self.value, self.total_value]
+        return [*self.group_by, self.role, self.value, self.total_value, *([self.fallback] if self.fallback else [])]
 
 
 class TopicRule(RuleBase):
@@ -158,5 +297,7 @@ class TopicRule(RuleBase):
         return [self.name, self.text, *self.where]
 
 
-Rule = Annotated[Union[CompareRule, RatioRule, GroupSumRule, TopicRule], Field(discriminator="type")]
-RULE_TYPES = ("compare", "ratio", "group_sum", "topic")
+Rule = Annotated[Union[CompareRule, RatioRule, GroupSumRule, TopicRule, UnitScaleRule, RateScoreRule, BandRule,
+                       RequireRule, ExplainRule, KnownNameRule], Field(discriminator="type")]
+RULE_TYPES = ("compare", "ratio", "group_sum", "topic", "unit_scale", "rate_score", "band", "require", "explain",
+              "known_name")

@@ -1,0 +1,52 @@
+"""Which profile each 自评表 follows, from the caps its own 一级 labels state.
+
+Provinces split the 100 points differently (national 10/50/30/10; with 成本 as
+its own category 10/20/40/20/10; Hubei 20/40/40). A table that writes
+"产出指标(40分)" says which split it follows; checking it against the national
+caps would be a false alarm on every such table. So each table gets the
+chosen profile unless its stated caps contradict it and agree with another,
+and each category row gets `default_cap`: the cap of that table's profile,
+used where the table states none.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+
+def assign_caps(scores: pd.DataFrame, chosen, profiles: dict) -> pd.DataFrame:
+    """`scores` with `profile` and `default_cap` columns (a copy; the input frame is not changed)."""
+    out = scores.copy()
+    if out.empty:
+        out["profile"], out["default_cap"] = [], []
+        return out
+    candidates = [chosen] + [p for name, p in sorted(profiles.items()) if name != chosen.name]
+    stated: dict[tuple, dict[str, Decimal]] = {}
+    for doc, table, role, category, weight in zip(out["doc"], out["table"], out["role"], out["category"],
+                                                  out["weight"]):
+        if role == "category" and weight is not None and category:
+            stated.setdefault((doc, table), {})[category] = weight
+    chosen_for = {key: _pick(caps, candidates) for key, caps in stated.items()}
+    names, caps = [], []
+    for doc, table, role, category in zip(out["doc"], out["table"], out["role"], out["category"]):
+        profile = chosen_for.get((doc, table), chosen)
+        names.append(profile.name)
+        cap = profile.category_caps.get(category) if role == "category" and category else None
+        caps.append(exact(cap) if cap is not None else None)
+    out["profile"], out["default_cap"] = names, caps
+    return out
+
+
+def exact(number: float) -> Decimal:
+    """A profile's number as a Decimal printed as people write caps: 10, not 1E+1 or 10.0."""
+    return Decimal(int(number)) if float(number).is_integer() else Decimal(str(number))
+
+
+def _pick(caps: dict[str, Decimal], candidates: list):
+    """The first candidate whose caps agree with every stated one; the chosen profile when none does."""
+    for profile in candidates:
+        if all(category in profile.category_caps and exact(profile.category_caps[category]) == value
+               for category, value in caps.items()):
+            return profile
+    return candidates[0]

@@ -1,0 +1,85 @@
+"""What the prose says about the set of projects: their names and how many, how much.
+
+"组织对“老字号”、“城乡居民基本养老保险”这2个项目开展了部门绩效评价，共涉及资金1580万元"
+names two projects, counts them and totals their funds; "《2023年度城乡医疗救助项目绩效评价报告》"
+names an evaluated project in a report title. Each becomes a record the rules
+compare with the tables actually present.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.document import Paragraph
+from auditor.numbers import chinese_int
+from auditor.recognise.records import Field
+
+_COUNT = re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*个(?:项目|专项)")
+_FUNDS = re.compile(r"(?:涉及|合计|共计|总计)?(?:项目)?资金(?:总额|合计)?(?:为|共)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
+_QUOTED_LIST = re.compile(r"((?:[“\"][^”\"]{2,40}[”\"]\s*[、，,和及与]?\s*)+)(?:这|等)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*个项目")
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
+_REPORT_TITLE = re.compile(r"《(?:(?P<year>\d{4})年度?)?(?P<name>[^》]{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告》")
+
+
+@dataclass
+class Mention:
+    """A project name as some part of the document writes it."""
+
+    name: str
+    source: str  # list | report_title | evaluation_report | narrative
+    field: Field
+    evidence: str
+    year: str | None = None
+
+
+@dataclass
+class Statement:
+    """A stated count of projects or total of funds."""
+
+    claim: str  # count | funds
+    field: Field
+    unit: str
+    evidence: str
+
+
+def mentions_in(paragraph: Paragraph) -> list[Mention]:
+    out = []
+    for m in _QUOTED_LIST.finditer(paragraph.text):
+        for name in _QUOTED.findall(m.group(1)):
+            out.append(Mention(name.strip(), "list", Field(name, paragraph.loc.with_labels(column="项目名称")),
+                               _sentence(paragraph.text, m.start())))
+    for m in _REPORT_TITLE.finditer(paragraph.text):
+        out.append(Mention(m.group("name"), "report_title", Field(m.group(0), paragraph.loc.with_labels(column="报告标题")),
+                           m.group(0), m.group("year")))
+    return out
+
+
+def statements_in(paragraph: Paragraph) -> list[Statement]:
+    out = []
+    for sentence_start, sentence in _sentences(paragraph.text):
+        count = _COUNT.search(sentence)
+        funds = _FUNDS.search(sentence)
+        if count and ("项目" in sentence):
+            n = chinese_int(count.group("n"))
+            if n is not None:
+                out.append(Statement("count", Field(str(n), paragraph.loc.with_labels(column="项目个数")), "个", sentence))
+        if funds and (count or "项目" in sentence):
+            out.append(Statement("funds", Field(funds.group("v"), paragraph.loc.with_labels(column="涉及资金")),
+                                 funds.group("u"), sentence))
+    return out
+
+
+def _sentences(text: str):
+    start = 0
+    for m in re.finditer(r"[。；！？]", text):
+        yield start, text[start:m.end()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def _sentence(text: str, at: int) -> str:
+    for start, sentence in _sentences(text):
+        if start <= at < start + len(sentence):
+            return sentence.strip()
+    return text

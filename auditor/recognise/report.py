@@ -1,0 +1,94 @@
+"""An attached 绩效评价报告: its title, the year it speaks of, and its scored sections.
+
+Evaluation reports are written as prose with scored headings:
+"（一）项目决策情况(分值20分，自评得分19.84分)" for a section, "1、项目立项（10分）"
+for a subsection (its points, which add up to the section's score), and
+"总体得分为99.84分" for the whole. The year is the first one its opening
+paragraph states ("2022年度，烈山区城乡居保工作…").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from auditor.document import Paragraph
+from auditor.recognise.records import Field, clean
+
+_NUM = r"(\d+(?:\.\d+)?)"
+TITLE = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?P<name>.{2,40}?)(?:项目)?(?:支出)?(?:绩效)?评价报告$")
+SECTION = re.compile(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<name>[^（(]{2,30}?)\s*[（(]\s*分值\s*" + _NUM +
+                     r"\s*分\s*[，,、；;]\s*(?:自评)?得分\s*" + _NUM + r"\s*分\s*[)）]")
+SUBSECTION = re.compile(r"^(?P<no>\d{1,2})\s*[、.．]\s*(?P<name>[^（(]{2,30}?)\s*[（(]\s*" + _NUM + r"\s*分\s*[)）]\s*$")
+OVERALL = re.compile(r"(?:总体|综合|总)(?:评价)?得分(?:为|是)?\s*" + _NUM + r"\s*分")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass
+class ScoredPart:
+    role: str  # overall | section | subsection
+    name: str
+    section: str  # the section a subsection belongs to (its own name for a section)
+    weight: Field | None
+    score: Field | None
+    evidence: str
+
+
+@dataclass
+class EvaluationReport:
+    name: str
+    title: Field
+    year: Field | None = None
+    parts: list[ScoredPart] = field(default_factory=list)
+
+
+def report_title(paragraphs: list[Paragraph], i: int) -> tuple[str, Field] | None:
+    """A title ending in 评价报告, joined with a short line above it ('…项目支出' / '绩效评价报告')."""
+    text = clean(paragraphs[i].text)
+    if not text.endswith("评价报告") or len(text) > 40 or "《" in text:
+        return None
+    if i > 0 and len(text) <= 8 and len(clean(paragraphs[i - 1].text)) <= 30:
+        text = clean(paragraphs[i - 1].text) + text
+        loc = paragraphs[i - 1].loc
+    else:
+        loc = paragraphs[i].loc
+    m = TITLE.match(text)
+    if not m:
+        return None
+    return m.group("name"), Field(text, loc)
+
+
+def read_report(paragraphs: list[Paragraph], start: int, report: EvaluationReport) -> int:
+    """Read the report's parts from paragraph `start` on; returns where the report ends."""
+    section = ""
+    i = start
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        text = clean(p.text)
+        if i > start and report_title(paragraphs, i):
+            break
+        if report.year is None and i <= start + 2:
+            m = YEAR.search(text)
+            if m:
+                report.year = Field(m.group(1), p.loc.with_labels(column="年度"))
+        m = SECTION.match(text)
+        if m:
+            section = m.group("name")
+            report.parts.append(ScoredPart("section", section, section,
+                                           Field(m.group(2), p.loc.with_labels(section, "分值")),
+                                           Field(m.group(3), p.loc.with_labels(section, "自评得分")), p.text))
+        elif (m := SUBSECTION.match(text)) and section:
+            name = m.group("name")
+            report.parts.append(ScoredPart("subsection", name, section, None,
+                                           Field(m.group(3), p.loc.with_labels(name, "得分")), p.text))
+        elif (m := OVERALL.search(text)) and not any(part.role == "overall" for part in report.parts):
+            report.parts.append(ScoredPart("overall", report.name, "", None,
+                                           Field(m.group(1), p.loc.with_labels(report.name, "总体得分")),
+                                           _sentence_at(p.text, m.start())))
+        i += 1
+    return i
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(c, 0, at) for c in "。；") + 1
+    end = min([j for j in (text.find(c, at) for c in "。；") if j >= 0] or [len(text)])
+    return text[start:end + 1].strip()
