@@ -155,3 +155,19 @@ def test_installed_command_works_from_any_directory(tmp_path):
                           text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "SCORE_LE_WEIGHT" in proc.stdout
+
+
+def test_config_beside_the_documents_is_used(tmp_path, monkeypatch):
+    folder = tmp_path / "dept"
+    folder.mkdir()
+    (folder / "report.txt").write_text(Path(SAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "auditor.cfg").write_text("[auditor]\nselect = SCORE_LE_WEIGHT\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(run("check", "dept", "--format", "json").output)
+    assert {i["rule"] for i in data["issues"]} == {"SCORE_LE_WEIGHT"}
+
+
+def test_profile_option_changes_the_caps(tmp_path):
+    data = json.loads(run("check", SAMPLE, "--format", "json", "--profile", "hubei").output)
+    assert data["auditor"]["rules"].startswith("hubei-")
+    assert run("check", SAMPLE, "--profile", "atlantis").exit_code == 2

@@ -44,9 +44,21 @@ def exact(number: float) -> Decimal:
 
 
 def _pick(caps: dict[str, Decimal], candidates: list):
-    """The first candidate whose caps agree with every stated one; the chosen profile when none does."""
+    """The candidate that agrees with most stated caps and contradicts none; the chosen one when none does.
+
+    A category a profile leaves open (Hubei's 效益 and 满意度 share 40 points)
+    neither agrees nor contradicts. Ties go to the earlier candidate: the
+    chosen profile first, then the others by name.
+    """
+    best, best_agree = candidates[0], -1
     for profile in candidates:
-        if all(category in profile.category_caps and exact(profile.category_caps[category]) == value
-               for category, value in caps.items()):
-            return profile
-    return candidates[0]
+        agree, contradict = 0, False
+        for category, value in caps.items():
+            if category in profile.category_caps:
+                if exact(profile.category_caps[category]) == value:
+                    agree += 1
+                else:
+                    contradict = True
+        if not contradict and agree > best_agree:
+            best, best_agree = profile, agree
+    return best if best_agree >= 0 else candidates[0]

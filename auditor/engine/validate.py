@@ -71,8 +71,9 @@ def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issu
         result = batch.validate(suite, result_format=RESULT_FORMAT)
         for item in result.results:
             rule = rules[item.expectation_config.meta["rule"]]
-            if item.exception_info and item.exception_info.get("raised_exception"):
-                issues.extend(_crashed(rule, frame, item.exception_info.get("exception_message")))
+            failure = _exception(item.exception_info)
+            if failure:
+                issues.extend(_crashed(rule, frame, failure))
                 continue
             indices = item.result.get("unexpected_index_list") or []
             issues.extend(make_issues(rule, frame, indices, ruleset.lexicons))
@@ -86,6 +87,18 @@ def _asset(source, entity: str):
         asset = source.add_dataframe_asset(entity)
         asset.add_batch_definition_whole_dataframe("all")
         return asset
+
+
+def _exception(info: dict | None) -> str | None:
+    """The message of an exception GX caught, at the top level or under a metric's id."""
+    if not info:
+        return None
+    if info.get("raised_exception"):
+        return info.get("exception_message") or "error"
+    for value in info.values():
+        if isinstance(value, dict) and value.get("raised_exception"):
+            return value.get("exception_message") or "error"
+    return None
 
 
 def _crashed(rule, frame: pd.DataFrame, message: str | None) -> list[Issue]:

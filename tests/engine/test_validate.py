@@ -1,0 +1,74 @@
+"""The validator: one suite per entity for the whole batch, crashes contained, profiles detected per table."""
+from decimal import Decimal
+
+from auditor.engine.profiles import assign_caps
+from auditor.engine.validate import validate
+from auditor.ruleset.loader import RuleSet, load_ruleset
+from auditor.tabulate import frame_from_rows
+
+RULESET = load_ruleset()
+
+
+def test_a_rule_that_fails_to_run_becomes_an_issue_and_the_others_still_run():
+    broken = RULESET.get("SCORE_LE_WEIGHT").model_copy(update={"left": "no_such_column", "code": "BROKEN_RULE"})
+    good = RULESET.get("TOTAL_WEIGHT_100")
+    ruleset = RuleSet(rules=[broken, good], profile=RULESET.profile, lexicons=RULESET.lexicons)
+    frames = {"funding": frame_from_rows("funding", [{"doc": "a.txt", "score": "85", "weight": "10"}]),
+              "scores": frame_from_rows("scores", [{"doc": "a.txt", "role": "total", "weight": "90"}])}
+    issues = validate(frames, ruleset)
+    crashed = [i for i in issues if i.rule == "BROKEN_RULE"]
+    assert len(crashed) == 1 and crashed[0].doc == "a.txt" and "BROKEN_RULE" in crashed[0].message
+    assert [i.rule for i in issues if i.rule != "BROKEN_RULE"] == ["TOTAL_WEIGHT_100"]
+
+
+def test_each_entity_is_validated_once_for_all_documents(monkeypatch):
+    from great_expectations.datasource.fluent.interfaces import Batch
+
+    calls = []
+    original = Batch.validate
+    monkeypatch.setattr(Batch, "validate", lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+    rows = [{"doc": f"{n}.txt", "score": "85", "weight": "10"} for n in range(50)]
+    issues = validate({"funding": frame_from_rows("funding", rows)},
+                      RuleSet(rules=[RULESET.get("SCORE_LE_WEIGHT")], profile=RULESET.profile))
+    assert len(calls) == 1 and len(issues) == 50
+    assert sorted({i.doc for i in issues}) == sorted(f"{n}.txt" for n in range(50))
+
+
+def scores(caps: dict[str, str]):
+    rows = [{"doc": "a.txt", "table": 1, "role": "category", "category": c, "weight": w} for c, w in caps.items()]
+    return assign_caps(frame_from_rows("scores", rows), RULESET.profile, RULESET.profiles)
+
+
+def test_profile_detected_from_the_caps_a_table_states():
+    hubei = scores({"产出": "40", "效益": "30", "执行率": None})
+    assert set(hubei["profile"]) == {"hubei"}
+    assert hubei.loc[hubei["category"] == "执行率", "default_cap"].item() == Decimal(20)
+    cost = scores({"成本": "20", "产出": "40", "效益": None})
+    assert set(cost["profile"]) == {"cost_category"}
+    assert cost.loc[cost["category"] == "效益", "default_cap"].item() == Decimal(20)
+
+
+def test_no_stated_caps_or_caps_no_profile_has_keep_the_chosen_profile():
+    assert set(scores({"产出": None})["profile"]) == {"national"}
+    assert set(scores({"产出": "45"})["profile"]) == {"national"}
+
+
+def test_hubei_table_is_not_held_to_national_caps(sample_path, tmp_path):
+    """A Hubei-style table states 产出指标(40分) and weighs the execution rate 20: no category alarm."""
+    from auditor.pipeline import audit
+
+    text = sample_path.read_text(encoding="utf-8")
+    table = text[text.index("\t项目支出绩效自评表", text.index("城乡居民基本养老保险项目绩效自评综述")):]
+    rows = table.split("\n")
+    assert rows[0].startswith("\t项目支出绩效自评表")
+    edits = [("(50分)", "(40分)"), ("增加数量\n\t100%\n\t100%\n\t15\n\t15\n", "增加数量\n\t100%\n\t100%\n\t5\n\t5\n"),
+             ("\t900\n\t900\n\t760.2160\n\t10\n", "\t900\n\t900\n\t760.2160\n\t20\n")]
+    hubei = table
+    for old, new in edits:
+        assert old in hubei, old
+        hubei = hubei.replace(old, new, 1)
+    path = tmp_path / "hubei.txt"
+    path.write_text(hubei, encoding="utf-8")
+    result = audit([str(path)], ruleset=RULESET)
+    caps = [i for i in result.issues if i.kind == "category_weight_cap"]
+    assert caps == [], [i.message for i in caps]
