@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -22,7 +23,7 @@ _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _UNIT_PERCENT = ("%", "百分比")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number read from a cell or a sentence.
 
@@ -55,6 +56,7 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u00a0", " ").strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def parse(text: str | None) -> Figure | None:
     """Read a cell such as '661.7252', '75.00%', '≤3000000', '≥50个', '100百分比'.
 

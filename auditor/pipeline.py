@@ -1,9 +1,12 @@
 """`audit()`: the library entry point. Reads, recognises, tabulates, validates; never prints."""
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from auditor import __version__
 from auditor.document import Locator
@@ -32,27 +35,24 @@ class Config:
 
 
 def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | None = None,
-          progress: Callable[[str], None] | None = None) -> AuditResult:
-    """Audit every report under `paths` (files or directories) with one validation per entity."""
+          progress: Callable[[str], None] | None = None, jobs: int | None = None) -> AuditResult:
+    """Audit every report under `paths` (files or directories) with one validation per entity.
+
+    Files are read and recognised in `jobs` worker processes (default: one per
+    core); the records then meet in one frame per entity, validated once.
+    """
     config = config or Config()
     ruleset = ruleset or config.ruleset()
     documents: list[DocumentResult] = []
     batch: list[DocumentRecords] = []
     issues: list[Issue] = []
-    for path, display in expand(paths):
-        if progress:
-            progress(display)
-        try:
-            doc = read_document(path, display)
-        except UnreadableInput as exc:
-            documents.append(DocumentResult(doc=display, format=path.suffix.lstrip(".").lower() or "?",
-                                            status="unreadable", reason=str(exc)))
-            issues.append(unreadable_issue(display, str(exc)))
+    for display, fmt, records, reason in read_all(expand(paths), jobs, progress):
+        if records is None:
+            documents.append(DocumentResult(doc=display, format=fmt, status="unreadable", reason=reason))
+            issues.append(unreadable_issue(display, reason or ""))
             continue
-        records = recognise(doc)
         batch.append(records)
-        documents.append(DocumentResult(doc=display, format=doc.format,
-                                        projects=[project_name(t) for t in records.tables]))
+        documents.append(DocumentResult(doc=display, format=fmt, projects=[project_name(t) for t in records.tables]))
         issues.extend(incomplete_issues(records))
     if batch:
         from auditor.engine.validate import validate
@@ -60,6 +60,38 @@ def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | Non
         issues.extend(validate(tabulate(batch), ruleset))
     issues.sort(key=Issue.sort_key)
     return AuditResult(documents=documents, issues=issues, version=__version__, rules_version=ruleset.version)
+
+
+Outcome = tuple[str, str, "DocumentRecords | None", "str | None"]  # display, format, records, reason
+PARALLEL_FROM = 8  # files; below this, starting workers costs more than it saves
+
+
+def read_one(item: tuple[Path, str]) -> Outcome:
+    """Read and recognise one file; an unreadable file is an outcome, never an exception."""
+    path, display = item
+    try:
+        doc = read_document(path, display)
+    except UnreadableInput as exc:
+        return display, path.suffix.lstrip(".").lower() or "?", None, str(exc)
+    return display, doc.format, recognise(doc), None
+
+
+def read_all(items: list[tuple[Path, str]], jobs: int | None, progress) -> Iterator[Outcome]:
+    """Outcomes in input order, from worker processes when the batch is large enough to gain."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(items) < PARALLEL_FROM:
+        for item in items:
+            if progress:
+                progress(item[1])
+            yield read_one(item)
+        return
+    # NOTE: fork is safe here: Great Expectations, the one library with threads, is not imported yet.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        for outcome in pool.map(read_one, items, chunksize=max(1, min(32, len(items) // (jobs * 4)))):
+            if progress:
+                progress(outcome[0])
+            yield outcome
 
 
 def unreadable_issue(doc: str, reason: str) -> Issue:

@@ -21,7 +21,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _REPORT_TITLE = re.compile(r"《(?:(?P<year>\d{4})年度?)?(?P<name>[^》]{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告》")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A project name as some part of the document writes it."""
 
@@ -32,7 +32,7 @@ class Mention:
     year: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """A stated count of projects or total of funds."""
 

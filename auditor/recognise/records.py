@@ -11,7 +11,7 @@ from auditor.document import Locator
 from auditor.numbers import Figure, parse
 
 
-@dataclass
+@dataclass(slots=True)
 class Field:
     """A value as printed, where it was printed, and its figure if it is one."""
 
@@ -29,12 +29,11 @@ class Field:
 
 def clean(text: str | None) -> str:
     """Text without layout whitespace: NBSP, ideographic spaces, newlines of vertical headers."""
-    if not text:
-        return ""
-    return "".join(text.replace("\u00a0", " ").replace("\u3000", " ").split())
+    # NOTE: str.split() with no argument splits on every Unicode space, NBSP and U+3000 included
+    return "".join(text.split()) if text else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class FundingRow:
     kind: str  # total | current | carryover | other
     label: Field
@@ -42,7 +41,7 @@ class FundingRow:
     evidence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorRow:
     level1: Field
     category: str | None  # 产出 / 效益 / 满意度 / 成本, from the 一级 label
@@ -53,14 +52,14 @@ class IndicatorRow:
     evidence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class TotalRow:
     values: dict[str, Field]  # weight, score
     evidence: str
     loc: Locator
 
 
-@dataclass
+@dataclass(slots=True)
 class ProjectTable:
     """One 项目支出绩效自评表."""
 
@@ -76,7 +75,7 @@ class ProjectTable:
     problems: list[tuple[Locator, str]] = field(default_factory=list)  # parts not read in full
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """A figure stated in prose, with the sentence it stands in."""
 
@@ -85,7 +84,7 @@ class Claim:
     sentence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Narrative:
     """A project's 自评综述 paragraph and the figures it states."""
 
@@ -96,7 +95,7 @@ class Narrative:
     next_table: int = 0  # the table that follows the paragraph, for a narrative whose name matches none
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentRecords:
     doc: str
     format: str

@@ -23,7 +23,7 @@ OVERALL = re.compile(r"(?:总体|综合|总)(?:评价)?得分(?:为|是)?\s*" + 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
-@dataclass
+@dataclass(slots=True)
 class ScoredPart:
     role: str  # overall | section | subsection
     name: str
@@ -33,7 +33,7 @@ class ScoredPart:
     evidence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class EvaluationReport:
     name: str
     title: Field

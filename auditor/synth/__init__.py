@@ -1,0 +1,16 @@
+"""Synthetic 绩效自评 reports with labelled defects, for recall tests and benchmarks.
+
+`make_report` draws a fully consistent report from a seeded `random.Random`; `render_text`
+writes it as text copied from Word; `inject` adds one labelled defect of an issue-contract
+kind; `generate` / `write_corpus` produce deterministic corpora with a labels.jsonl.
+"""
+from auditor.synth.build import make_report
+from auditor.synth.corpus import generate, generate_reports, write_corpus
+from auditor.synth.defects import KINDS, Defect, inject, injectable_kinds
+from auditor.synth.model import Report
+from auditor.synth.text import render_text
+
+__all__ = [
+    "KINDS", "Defect", "Report", "generate", "generate_reports", "inject", "injectable_kinds",
+    "make_report", "render_text", "write_corpus",
+]

@@ -1,0 +1,65 @@
+"""generate / write_corpus: deterministic streams of rendered reports with their labels.
+
+Report i of seed s is drawn from `random.Random(f"{s}:{i}")`, so any one report can be
+rebuilt alone, and a corpus is the same on every machine and Python run (string seeds are
+hashed with SHA-512, not with the per-process str hash).
+"""
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+from auditor.synth.build import make_report
+from auditor.synth.defects import Defect, inject, injectable_kinds
+from auditor.synth.model import Report
+from auditor.synth.text import render_text
+
+
+def generate_reports(n: int, seed: int, defect_rate: float = 0.5, kinds: list[str] | None = None,
+                     defects_per_report: int = 1, start: int = 0,
+                     **options) -> Iterator[tuple[str, Report, list[Defect]]]:
+    """(file name, report model, defects): the model stream behind `generate`, for other renderers.
+
+    Reports start..start+n-1 of the seed: a benchmark can split one corpus across processes.
+    """
+    pool = list(kinds) if kinds else list(injectable_kinds())
+    unknown = set(pool) - set(injectable_kinds())
+    if unknown:
+        raise ValueError(f"no injector for kind(s): {', '.join(sorted(unknown))}")
+    for i in range(start, start + n):
+        rng = random.Random(f"{seed}:{i}")
+        report = make_report(rng, **options)
+        defects: list[Defect] = []
+        if rng.random() < defect_rate:
+            taken: set[str] = set()
+            for kind in rng.sample(pool, min(defects_per_report, len(pool))):
+                _, defect = inject(report, kind, rng, copy=False, taken=taken)
+                if defect is not None:
+                    defects.append(defect)
+                    taken.add(defect.project if defect.project else "<count>")
+        yield f"synth-{seed}-{i:05d}.txt", report, defects
+
+
+def generate(n: int, seed: int, defect_rate: float = 0.5, kinds: list[str] | None = None,
+             **options) -> Iterator[tuple[str, str, list[Defect]]]:
+    """(file name, text, defects) for n reports; a report is defective with probability
+    `defect_rate`, with one defect (or `defects_per_report`, on distinct projects) drawn
+    uniformly from `kinds` (default: every injectable kind). Options: `defects_per_report`,
+    `start`, and make_report's (`projects`, `year`, `attachment`, `template_rows`)."""
+    for name, report, defects in generate_reports(n, seed, defect_rate, kinds, **options):
+        yield name, render_text(report), defects
+
+
+def write_corpus(directory: str | Path, n: int, seed: int, *, encoding: str = "utf-8", **kwargs) -> Path:
+    """Write n reports as *.txt (utf-8, or gb18030 as many Chinese offices save) and a
+    labels.jsonl with one line per file: {"file": name, "defects": [...]}. Returns the labels path."""
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    labels = out / "labels.jsonl"
+    with labels.open("w", encoding="utf-8") as fh:
+        for name, text, defects in generate(n, seed, **kwargs):
+            (out / name).write_text(text, encoding=encoding)
+            fh.write(json.dumps({"file": name, "defects": [d.as_dict() for d in defects]}, ensure_ascii=False) + "\n")
+    return labels
