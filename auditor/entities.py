@@ -21,6 +21,6 @@ ENTITIES: dict[str, list[str]] = {
     "texts": ["doc", "project", "table", "field", "text", "evidence", "loc"],
     "names": ["doc", "project", "role", "source", "name", "evidence", "loc"],
     "counts": ["doc", "claim", "statement", "role", "value", "unit", "evidence", "loc"],
-    "sections": ["doc", "report", "role", "section", "name", "weight", "score", "evidence", "loc"],
+    "sections": ["doc", "report", "role", "section", "name", "weight", "score", "grade", "evidence", "loc"],
     "years": ["doc", "project", "part", "part_zh", "part_en", "year", "doc_year", "evidence", "loc"],
 }

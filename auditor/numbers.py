@@ -81,8 +81,8 @@ def parse(text: str | None) -> Figure | None:
     unit = rest
     if percent:
         unit = "%"
-    elif len(rest) > 4 or re.search(r"\d", rest):
-        return None
+    elif len(rest) > 8 or re.search(r"[\d，,。；;：:、（）()]", rest):
+        return None  # words after the number: a sentence, not a figure with its unit
     try:
         value = Decimal(m.group(0).replace(",", ""))
     except InvalidOperation:

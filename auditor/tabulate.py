@@ -8,6 +8,7 @@ without going back to the document.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import pandas as pd
@@ -99,6 +100,13 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
         "unit": clean(table.header["实施单位"].text) if "实施单位" in table.header else None,
         "evidence": project, "loc": table.name.loc if table.name else table.loc,
     })
+    for expected, _ in table.goals:
+        m = GOAL_YEAR.match(clean(expected.text))
+        if m:
+            rows["years"].append({"doc": doc, "project": project, "part": "goal", **PARTS["goal"],
+                                  **figure_columns("year", Field(m.group(1), expected.loc)),
+                                  **figure_columns("doc_year", doc_year), "evidence": clean(expected.text),
+                                  "loc": expected.loc})
     reasons = " ".join(clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values)
     for funding in table.funding:
         row = {**base, "kind": funding.kind, "label": clean(funding.label.text),
@@ -236,7 +244,10 @@ def frame_from_rows(entity: str, rows: list[dict]) -> pd.DataFrame:
     return _frame(entity, out)
 
 
+#: A goal that opens with its year ("2023年城乡医疗救助区级配套资金…"); a year later in the text may be a plan's horizon.
+GOAL_YEAR = re.compile(r"^((?:19|20)\d{2})年")
 PARTS = {
+    "goal": {"part_zh": "年度总体目标", "part_en": "the annual goal"},
     "table": {"part_zh": "项目支出绩效自评表", "part_en": "the self-evaluation table"},
     "report_title": {"part_zh": "文中列出的评价报告", "part_en": "an evaluation report the text lists"},
     "evaluation_report": {"part_zh": "所附绩效评价报告", "part_en": "the attached evaluation report"},
@@ -261,6 +272,7 @@ def _prose(records: DocumentRecords, rows: dict) -> None:
                                   "loc": m.field.loc})
     _counts(records, rows)
     for report in records.reports:
+        _report_claims(records, report, rows)
         if report.year:
             rows["years"].append({"doc": doc, "project": None, "part": "evaluation_report",
                                   **PARTS["evaluation_report"],
@@ -269,11 +281,42 @@ def _prose(records: DocumentRecords, rows: dict) -> None:
         for part in report.parts:
             rows["sections"].append({"doc": doc, "report": report.name, "role": part.role, "section": part.section,
                                      "name": part.name, **figure_columns("weight", part.weight),
-                                     **figure_columns("score", part.score), "evidence": part.evidence,
+                                     **figure_columns("score", part.score), "grade": part.grade,
+                                     "evidence": part.evidence,
                                      "loc": (part.score or part.weight).loc})
     for p in records.paragraphs:
         rows["texts"].append({"doc": doc, "project": None, "table": None, "field": "paragraph",
                               "text": clean(p.text), "evidence": p.text, "loc": p.loc})
+
+
+def _report_claims(records: DocumentRecords, report, rows: dict) -> None:
+    """An attached evaluation report's budget sentence, beside its project's table like a 自评综述.
+
+    NOTE: a report for another year is left out: its figures differ because of
+    the year, which YEAR_MATCH reports once, rather than as three mismatches.
+    """
+    from difflib import SequenceMatcher
+
+    if not report.claims or not records.tables:
+        return
+    if report.year and records.year and report.year.text != records.year.text:
+        return
+    name = clean(report.name)
+    table = max(records.tables, key=lambda t: SequenceMatcher(None, name, project_name(t)).ratio())
+    if SequenceMatcher(None, name, project_name(table)).ratio() < 0.5:
+        return
+    total = next((f for f in table.funding if f.kind == "total"), None)
+    row = {"doc": records.doc, "project": project_name(table), "table": table.table,
+           "evidence": next(iter(report.claims.values()))[1], "loc": report.title.loc}
+    for key in ("score", "budget", "executed", "rate"):
+        field_, sentence = report.claims.get(key, (None, None))
+        row.update(figure_columns(key, field_))
+        row[f"{key}_sentence"] = sentence
+    row.update({"grade": None, **figure_columns("table_score", None),
+                **figure_columns("table_budget", total.values.get("budget") if total else None),
+                **figure_columns("table_executed", total.values.get("executed") if total else None),
+                **figure_columns("table_rate", total.values.get("rate") if total else None)})
+    rows["narratives"].append(row)
 
 
 def _counts(records: DocumentRecords, rows: dict) -> None:

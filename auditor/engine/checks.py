@@ -195,19 +195,22 @@ def rate_score_value(scheme: dict, rate: Decimal, weight: Decimal) -> Decimal:
 def rate_score_fits(score: Decimal, rates: list[tuple[Decimal, Decimal]], weight: Decimal, schemes: list[dict]) -> bool:
     """Whether a stated score is what some scheme gives for some rate in one of the rate intervals.
 
-    NOTE: a score may be rounded or truncated to its printed places, so it is
-    consistent within one unit of its last digit (8.44 for 8.4468 is accepted).
+    NOTE: a linear score may be rounded or truncated to its printed places:
+    8.44 and 8.45 both stand for 8.4468, and 9 for 9.71; truncation only
+    ever lowers a score, so the slack below is one unit and above half a unit.
+    Band scores are exact values (7, 5, 0) and get half a unit either way.
     """
-    slack = half_unit(score) * 2
+    h = half_unit(score)
     for scheme in schemes:
         for low, high in rates:
             if scheme["type"] == "linear":
                 lo, hi = rate_score_value(scheme, low, weight), rate_score_value(scheme, high, weight)
+                if lo - 2 * h <= score <= hi + h:
+                    return True
             else:
                 values = {rate_score_value(scheme, r, weight) for r in (low, high)}
-                lo, hi = min(values), max(values)
-            if lo - slack <= score <= hi + slack:
-                return True
+                if any(abs(score - v) <= h for v in values):
+                    return True
     return False
 
 
@@ -263,6 +266,9 @@ def band(df: pd.DataFrame, value: str, label: str, bands: dict[str, list], scale
             out.append(True)
             continue
         low, high = (Decimal(str(x)) for x in found[1])
+        if scale and v > w:
+            out.append(True)  # above the weight altogether: SCORE_LE_WEIGHT's finding, not a band's
+            continue
         if scale:
             hw = half_unit(v)
             share_low, share_high = (v - hw) / w, (v + hw) / w
@@ -292,6 +298,9 @@ def explain(df: pd.DataFrame, left: str, op: str, right: str | None, text: str, 
     for a, b, t in zip(df[left], rights, df[text]):
         if _missing(a) or _missing(b):
             out.append(True)
+            continue
+        if f != 1 and b == 0:
+            out.append(True)  # NOTE: "1.2 times a target of 0" means nothing: zero accidents met by zero
             continue
         needs = _holds(a, op, b * f, ZERO)
         out.append(not needs or explained(t, words or [], boilerplate or []))

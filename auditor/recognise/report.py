@@ -21,6 +21,9 @@ SECTION = re.compile(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<name
 SUBSECTION = re.compile(r"^(?P<no>\d{1,2})\s*[、.．]\s*(?P<name>[^（(]{2,30}?)\s*[（(]\s*" + _NUM + r"\s*分\s*[)）]\s*$")
 OVERALL = re.compile(r"(?:总体|综合|总)(?:评价)?得分(?:为|是)?\s*" + _NUM + r"\s*分")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+FUNDS = re.compile(r"预算\s*(?P<budget>\d+(?:\.\d+)?)\s*万元[，,]\s*(?:全年)?(?:共)?(?:实际)?执行(?:预算)?(?:资金)?\s*"
+                   r"(?P<executed>\d+(?:\.\d+)?)\s*万元(?:[，,]\s*执行率(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％])?")
+GRADE = re.compile(r"(?:评价)?等级(?:为|是)?[“\"]?([优良中差])")
 
 
 @dataclass(slots=True)
@@ -31,6 +34,7 @@ class ScoredPart:
     weight: Field | None
     score: Field | None
     evidence: str
+    grade: str | None = None
 
 
 @dataclass(slots=True)
@@ -39,6 +43,7 @@ class EvaluationReport:
     title: Field
     year: Field | None = None
     parts: list[ScoredPart] = field(default_factory=list)
+    claims: dict = field(default_factory=dict)  # budget / executed / rate: (Field, sentence)
 
 
 def report_title(paragraphs: list[Paragraph], i: int) -> tuple[str, Field] | None:
@@ -70,6 +75,14 @@ def read_report(paragraphs: list[Paragraph], start: int, report: EvaluationRepor
             m = YEAR.search(text)
             if m:
                 report.year = Field(m.group(1), p.loc.with_labels(column="年度"))
+        funds = FUNDS.search(p.text) if not report.claims else None
+        if funds:
+            sentence = _sentence_at(p.text, funds.start())
+            labels = {"budget": "全年预算数", "executed": "执行数", "rate": "执行率"}
+            for key, label in labels.items():
+                if funds.group(key):
+                    text_value = funds.group(key) + ("%" if key == "rate" else "")
+                    report.claims[key] = (Field(text_value, p.loc.with_labels(column=label)), sentence)
         m = SECTION.match(text)
         if m:
             section = m.group("name")
@@ -81,9 +94,10 @@ def read_report(paragraphs: list[Paragraph], start: int, report: EvaluationRepor
             report.parts.append(ScoredPart("subsection", name, section, None,
                                            Field(m.group(3), p.loc.with_labels(name, "得分")), p.text))
         elif (m := OVERALL.search(text)) and not any(part.role == "overall" for part in report.parts):
+            grade = GRADE.search(text, m.end())
             report.parts.append(ScoredPart("overall", report.name, "", None,
                                            Field(m.group(1), p.loc.with_labels(report.name, "总体得分")),
-                                           _sentence_at(p.text, m.start())))
+                                           _sentence_at(p.text, m.start()), grade.group(1) if grade else None))
         i += 1
     return i
 
