@@ -334,3 +334,45 @@ def closest(name: str, candidates: list[str]) -> tuple[str | None, float]:
         if r > score:
             best, score = c, r
     return best, score
+
+
+def achievement_expected(direction: str, target: Decimal, actual: Decimal, weight: Decimal
+                         ) -> tuple[Decimal, Decimal] | None:
+    """The score range a quantitative result earns (S-POSITIVE, S-REVERSE), or None when not judged.
+
+    A ≥ (or bare) target met earns the weight, a shortfall B/A of it; a ≤
+    target kept earns the weight. The range spans the rounding of A and B.
+    """
+    if target <= 0 or actual < 0:
+        return None
+    if direction in ("", ">="):
+        bounds = ratio_bounds(actual, target, 1)
+        if bounds is None:
+            return None
+        low, high = (min(b, Decimal(1)) * weight for b in bounds)
+        return low, high
+    return None
+
+
+def achievement(df: pd.DataFrame, direction: str, target: str, actual: str, weight: str, score: str) -> pd.Series:
+    """True unless a score is above what the result earns.
+
+    NOTE: a score below B/A × w is not reported: authors may deduct for
+    quality as well as quantity, and the deviation-reason rule asks them why.
+    A ≤ target exceeded yet scored in full is reported (S-REVERSE).
+    """
+    out = []
+    for op, a, b, w, s in zip(df[direction], df[target], df[actual], df[weight], df[score]):
+        if any(_missing(v) for v in (op, a, b, w, s)) or s > w:
+            out.append(True)  # a score above its weight is SCORE_LE_WEIGHT's finding
+            continue
+        h = half_unit(s)
+        if op == "<=":
+            out.append(not (b - half_unit(b) > a + half_unit(a) and s >= w))
+            continue
+        expected = achievement_expected(op, a, b, w)
+        if expected is None:
+            out.append(True)
+            continue
+        out.append(s - h <= expected[1] + h)
+    return pd.Series(out, index=df.index, dtype=bool)

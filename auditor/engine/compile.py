@@ -99,6 +99,13 @@ def _known_name(X, rule: S.KnownNameRule, lexicons, common):
                                     ignore_row_if="never", **common)
 
 
+def _achievement(X, rule: S.AchievementRule, lexicons, common):
+    return X.ExpectAuditorAchievement(column_list=_columns(rule.direction, rule.target, rule.actual, rule.weight,
+                                                           rule.score),
+                                      direction=rule.direction, target=rule.target, actual=rule.actual,
+                                      weight=rule.weight, score=rule.score, ignore_row_if="never", **common)
+
+
 def lexicon_words(lexicon: dict) -> list[str]:
     return sorted({w for entry in lexicon.values() for w in entry["words"]}, key=lambda w: (-len(w), w))
 
@@ -121,7 +128,7 @@ def _require(X, rule: S.RequireRule, lexicons, common):
 COMPILERS: dict[type, Callable] = {
     S.CompareRule: _compare, S.RatioRule: _ratio, S.GroupSumRule: _group_sum, S.TopicRule: _topic,
     S.UnitScaleRule: _unit_scale, S.RateScoreRule: _rate_score, S.BandRule: _band, S.RequireRule: _require,
-    S.ExplainRule: _explain, S.KnownNameRule: _known_name,
+    S.ExplainRule: _explain, S.KnownNameRule: _known_name, S.AchievementRule: _achievement,
 }
 
 

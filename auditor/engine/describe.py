@@ -15,7 +15,7 @@ from auditor.engine import checks
 from auditor.issue import Issue
 from auditor.numbers import fmt
 from auditor.ruleset.spec import (
-    BandRule, GroupSumRule, KnownNameRule, RateScoreRule, RatioRule, RequireRule, TopicRule,
+    AchievementRule, BandRule, GroupSumRule, KnownNameRule, RateScoreRule, RatioRule, RequireRule, TopicRule,
 )
 
 FIELD_NAMES = {"goal": "年度总体目标", "goal_actual": "实际完成情况", "indicator": "三级指标",
@@ -70,6 +70,14 @@ def extras(rule, frame: pd.DataFrame, index: Any, row: dict, lexicons: dict, cac
         return {"name_topics": "、".join(sorted(own)), "text_topics": "、".join(sorted(found)),
                 "field_zh": FIELD_NAMES.get(f, f), "field_en": FIELD_NAMES_EN.get(f, f),
                 "excerpt": excerpt, "evidence": excerpt}
+    if isinstance(rule, AchievementRule):
+        a, b, w = row[rule.target], row[rule.actual], row[rule.weight]
+        if row[rule.direction] == "<=":
+            return {"earned": "< " + _plain(w), "earned_en": "< " + _plain(w)}
+        central = min(b / a, checks.Decimal(1)) * w if a else None
+        value = fmt(central, 2) if central is not None else "—"
+        value = value.rstrip("0").rstrip(".") if "." in value else value
+        return {"earned": value, "earned_en": value}
     if isinstance(rule, RateScoreRule):
         return _rate_score(rule, row)
     if isinstance(rule, BandRule):

@@ -234,3 +234,25 @@ class ExpectAuditorKnownName(MulticolumnMapExpectation):
     known: str = "table"
     map_metric = "auditor.known_name"
     success_keys = ("column_list", "group_by", "role", "name", "known", "mostly")
+
+
+class AuditorAchievement(MulticolumnMapMetricProvider):
+    condition_metric_name = "auditor.achievement"
+    condition_domain_keys = _DOMAIN
+    condition_value_keys = ("direction", "target", "actual", "weight", "score")
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, direction, target, actual, weight, score, **kwargs):
+        return checks.achievement(column_list, direction, target, actual, weight, score)
+
+
+class ExpectAuditorAchievement(MulticolumnMapExpectation):
+    """A quantitative indicator's score is what its result earns."""
+
+    direction: str
+    target: str
+    actual: str
+    weight: str
+    score: str
+    map_metric = "auditor.achievement"
+    success_keys = ("column_list", "direction", "target", "actual", "weight", "score", "mostly")

@@ -233,6 +233,20 @@ class ExplainRule(RuleBase):
         return [c for c in (self.left, self.right, self.text) if c] + list(self.where)
 
 
+class AchievementRule(RuleBase):
+    """A quantitative indicator's score follows from its result: B ≥ A earns w, else B/A × w; ≤ kept earns w."""
+
+    type: Literal["achievement"]
+    direction: str = "target_op"
+    target: str = "target"
+    actual: str = "actual"
+    weight: str = "weight"
+    score: str = "score"
+
+    def columns(self) -> list[str]:
+        return [self.direction, self.target, self.actual, self.weight, self.score, *self.where]
+
+
 class KnownNameRule(RuleBase):
     """Every name a mention row gives is one of the names its group's `known` rows state."""
 
@@ -298,6 +312,6 @@ class TopicRule(RuleBase):
 
 
 Rule = Annotated[Union[CompareRule, RatioRule, GroupSumRule, TopicRule, UnitScaleRule, RateScoreRule, BandRule,
-                       RequireRule, ExplainRule, KnownNameRule], Field(discriminator="type")]
+                       RequireRule, ExplainRule, KnownNameRule, AchievementRule], Field(discriminator="type")]
 RULE_TYPES = ("compare", "ratio", "group_sum", "topic", "unit_scale", "rate_score", "band", "require", "explain",
-              "known_name")
+              "known_name", "achievement")
