@@ -71,8 +71,10 @@ _lang = click.option("--lang", type=click.Choice(LANGS), default=None, help="Lan
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
-              help="Output format: text (default, for people) or json (the issue contract, for programs).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "xlsx", "html", "csv", "sarif"]), default=None,
+              help="Output format: text (default, for people), json (the issue contract, for programs), "
+                   "xlsx (Excel workbook; binary, needs --output or a redirect), html (one offline page), "
+                   "csv (UTF-8 with BOM for Excel) or sarif (SARIF 2.1.0 for code-scanning tools).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
@@ -96,14 +98,22 @@ def check(paths, fmt, output, force, fail_on, lang, profile, rules_dirs, select,
         _fail(f"fail-on must be one of {', '.join(FAIL_ON)}")
     if output and Path(output).exists() and not force:
         _fail(t(lang, "output_exists", path=output))
+    from auditor.render import BINARY, FORMATS, renderer
+
+    if fmt not in FORMATS:  # a `format =` setting in a config file is not checked by click
+        _fail(t(lang, "output.unknown_format", fmt=fmt, formats="|".join(FORMATS)))
+    if fmt in BINARY and not output and sys.stdout.isatty():
+        _fail(t(lang, "output.binary_needs_file", fmt=fmt))
     from auditor.pipeline import audit
+    from auditor.progress import progress, wanted
     from auditor.read import expand
 
-    if not expand(list(paths)):
+    files = expand(list(paths))
+    if not files:
         _fail(t(lang, "no_input", paths=", ".join(paths)))
     config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
-    result = audit(list(paths), config, ruleset=ruleset)
-    from auditor.render import renderer
+    with progress(len(files), lang, wanted(fmt, len(files))) as step:
+        result = audit(list(paths), config, ruleset=ruleset, progress=step)
 
     color = fmt == "text" and not output and sys.stdout.isatty()
     text = renderer(fmt)(result, lang=lang, color=color)
@@ -111,7 +121,7 @@ def check(paths, fmt, output, force, fail_on, lang, profile, rules_dirs, select,
         _write_atomically(Path(output), text)
         click.echo(t(lang, "written", path=output), err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False)  # NOTE: bytes (xlsx) go to the binary stdout: a redirect or a pipe
     if not any(d.status == "ok" for d in result.documents):
         sys.exit(2)
     from auditor.issue import at_or_above
@@ -182,6 +192,45 @@ def rules_compile(obj, code) -> None:
     out = [{"entity": entity, "expectation": exp.configuration.to_json_dict()}
            for entity, exp in compile_rule(rule, ruleset.lexicons)]
     click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+
+
+@main.command()
+@click.argument("report", type=click.Path(exists=True, dir_okay=False))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="Write the commented copy to FILE (.docx); the report itself is never changed.")
+@click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
+@_lang
+@_profile
+@_rules_dir
+@_select
+@_ignore
+def annotate(report, output, force, lang, profile, rules_dirs, select, ignore) -> None:
+    """Audit a Word report and write a copy with a comment at each offending cell or sentence.
+
+    Exit status: 0 when the copy is written (whatever it found), 2 on a usage error, an unreadable
+    report or a file that is not .docx.
+    """
+    settings = _settings([report])
+    lang = lang or settings.get("lang", "zh")
+    if Path(output).resolve() == Path(report).resolve():
+        _fail(t(lang, "annotate.same_file", path=report))
+    if Path(output).exists() and not force:
+        _fail(t(lang, "output_exists", path=output))
+    from auditor.read import sniff
+
+    if sniff(Path(report)) != "docx":
+        _fail(t(lang, "annotate.not_docx", path=report))
+    config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
+    from auditor.pipeline import audit
+
+    result = audit([report], config, ruleset=ruleset)
+    bad = [d for d in result.documents if d.status != "ok"]
+    if bad:
+        _fail(f"{t(lang, 'unreadable')}: {bad[0].reason}")
+    from auditor.annotate import annotate_docx
+
+    done = annotate_docx(Path(report), Path(output), result.issues, lang)
+    click.echo(t(lang, "annotate.written", path=output, n=done.comments), err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -45,3 +45,87 @@ TEXT = {
 def t(lang: str, key: str, **values) -> str:
     text = TEXT.get(lang, TEXT["zh"]).get(key) or TEXT["zh"][key]
     return text.format(**values) if values else text
+
+# Words of the Excel, HTML, CSV and SARIF reports, of `auditor annotate` and of the progress bar.
+# NOTE: kept in their own table and merged below, so keys added here never collide in a merge
+# with keys other modules add to TEXT above.
+_REPORTS = {
+    "zh": {
+        "col.document": "文件", "col.department": "部门", "col.project": "项目", "col.kind": "问题类型",
+        "col.severity": "严重程度", "col.rule": "规则", "col.location": "位置", "col.location_json": "位置（JSON）",
+        "col.expected": "应为", "col.found": "实为", "col.message": "说明", "col.evidence": "原文",
+        "sheet.issues": "问题清单", "sheet.summary": "汇总", "sheet.departments": "部门",
+        "report.title": "预算绩效自评审查报告", "report.generated": "auditor {version}，规则集 {rules}",
+        "report.documents": "文件数", "report.issues": "问题数", "report.total": "合计", "report.rank": "名次",
+        "report.status": "状态", "report.unreadable_docs": "无法读取的文件", "report.ok": "已审查",
+        "report.by_document": "各文件问题数", "report.by_kind": "各类问题数", "report.by_department": "各部门问题数",
+        "col.kind_code": "类型代码",
+        "report.ranking": "部门排名（先按错误数，再按警告数）", "report.top_projects": "问题最多的项目",
+        "report.issue_list": "问题清单", "report.no_issues": "未发现问题", "report.other": "其他 {n} 项",
+        "filter.all": "全部", "filter.search": "搜索说明、原文、项目……", "filter.showing": "显示 {shown} / {total} 条",
+        "filter.sort_hint": "点击表头排序", "filter.more": "再显示 {n} 条（还有 {rest} 条）",
+        "progress.reading": "读取", "progress.validating": "检查中……",
+        "annotate.not_docx": "{path} 不是 Word (.docx) 文件；annotate 只批注 .docx",
+        "annotate.written": "已写入 {path}：{n} 条批注",
+        "annotate.same_file": "批注副本不能覆盖原报告 {path}；请换一个输出文件名",
+        "annotate.unanchored": "（未能在原处定位，位置：{where}）",
+        "output.binary_needs_file": "{fmt} 是二进制格式：请用 -o 文件名 写入文件，或把输出重定向到文件",
+        "output.unknown_format": "未知的输出格式 {fmt}；可用：{formats}",
+    },
+    "en": {
+        "col.document": "document", "col.department": "department", "col.project": "project", "col.kind": "kind",
+        "col.severity": "severity", "col.rule": "rule", "col.location": "location",
+        "col.location_json": "location (JSON)", "col.expected": "expected", "col.found": "found",
+        "col.message": "message", "col.evidence": "evidence",
+        "sheet.issues": "Issues", "sheet.summary": "Summary", "sheet.departments": "Departments",
+        "report.title": "Budget performance self-evaluation audit", "report.generated": "auditor {version}, rule set {rules}",
+        "report.documents": "documents", "report.issues": "issues", "report.total": "total", "report.rank": "rank",
+        "report.status": "status", "report.unreadable_docs": "unreadable files", "report.ok": "audited",
+        "report.by_document": "Issues per document", "report.by_kind": "Issues by kind", "col.kind_code": "kind code",
+        "report.by_department": "Issues by department",
+        "report.ranking": "Departments ranked by errors, then warnings", "report.top_projects": "Projects with the most issues",
+        "report.issue_list": "Issues", "report.no_issues": "no issues found", "report.other": "{n} more",
+        "filter.all": "all", "filter.search": "search messages, evidence, projects…",
+        "filter.showing": "showing {shown} of {total}", "filter.sort_hint": "click a heading to sort",
+        "filter.more": "show {n} more ({rest} not shown)",
+        "progress.reading": "reading", "progress.validating": "checking…",
+        "annotate.not_docx": "{path} is not a Word (.docx) file; annotate comments .docx files only",
+        "annotate.written": "written to {path}: {n} comments",
+        "annotate.same_file": "the commented copy may not replace the report {path}; choose another output name",
+        "annotate.unanchored": "(could not be placed where it belongs; location: {where})",
+        "output.binary_needs_file": "{fmt} is a binary format: write it with -o FILE, or redirect the output to a file",
+        "output.unknown_format": "unknown output format {fmt}; use one of {formats}",
+    },
+}
+
+# The issue contract's kinds as a person reads them (the JSON keeps the codes).
+_KINDS = {
+    "score_exceeds_weight": ("得分超过分值", "score above weight"),
+    "category_weight_cap": ("一级指标分值不符", "category weights off their cap"),
+    "category_score_cap": ("一级指标得分超限", "category scores over their cap"),
+    "total_mismatch": ("总分与合计不符", "total is not the sum"),
+    "execution_rate_mismatch": ("执行率计算不符", "execution rate miscomputed"),
+    "funding_sum_mismatch": ("资金合计不符", "funding sum mismatch"),
+    "funding_score_formula": ("执行率得分不符", "execution-rate score off formula"),
+    "section_sum_mismatch": ("分项得分合计不符", "section scores do not add up"),
+    "narrative_table_mismatch": ("综述与表格不符", "prose differs from table"),
+    "count_mismatch": ("数量合计不符", "stated count mismatch"),
+    "project_topic_mismatch": ("项目内容不符", "project topic mismatch"),
+    "project_name_mismatch": ("项目名称不一致", "project named differently"),
+    "year_mismatch": ("年度不一致", "wrong year"),
+    "grade_mismatch": ("等级与得分不符", "grade does not fit score"),
+    "vague_actual_value": ("实际值未量化", "vague actual value"),
+    "missing_deviation_reason": ("缺少偏差原因", "missing deviation reason"),
+    "empty_indicator_scored": ("空指标有得分", "empty indicator scored"),
+    "unit_mismatch": ("单位不一致", "unit mismatch"),
+    "typo": ("错别字", "typo"),
+    "unreadable_input": ("文件无法读取", "unreadable file"),
+    "extraction_incomplete": ("表格未能读全", "table not read in full"),
+}
+for _kind, (_zh, _en) in _KINDS.items():
+    _REPORTS["zh"][f"kind.{_kind}"] = _zh
+    _REPORTS["en"][f"kind.{_kind}"] = _en
+for _lang, _words in _REPORTS.items():
+    for _key, _word in _words.items():
+        TEXT[_lang].setdefault(_key, _word)
+

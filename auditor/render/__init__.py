@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from collections.abc import Callable
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "xlsx", "html", "csv", "sarif")
+#: Formats whose renderer returns bytes; the CLI never prints them to a terminal.
+BINARY = frozenset({"xlsx"})
+#: Formats programs read from stdout: nothing else (no progress bar) may be written around them.
+MACHINE = frozenset({"json", "sarif"})
 
 
 def renderer(name: str) -> Callable:

@@ -1,0 +1,178 @@
+"""The issue workbook: one sheet finance staff filter and sort, a summary with a chart, a league of departments.
+
+Written with xlsxwriter (write-only, fast, charts included); every value is
+written as a string with `write_string`, so a found value of "100%" stays as
+printed and evidence beginning with "=" is never taken for a formula.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import xlsxwriter
+
+from auditor.i18n import t
+from auditor.issue import SEVERITIES
+from auditor.render import stats
+from auditor.render.rows import COLUMNS, display_width, headings, issue_rows, kind_label
+from auditor.result import AuditResult
+
+#: Fill and font of each severity: Excel's own "bad", "neutral" and a light blue, which people recognise.
+SEVERITY_STYLE = {"error": ("#FFC7CE", "#9C0006"), "warning": ("#FFEB9C", "#9C5700"), "info": ("#DDEBF7", "#1F4E78")}
+#: Bars of charts: stronger tones of the same three colours (a pale fill disappears in a bar).
+BAR_COLOR = {"error": "#C0392B", "warning": "#E0A000", "info": "#5B9BD5"}
+_WIDTH_CAP = {"message": 60, "evidence": 60, "location_json": 40, "document": 48}
+_WRAP = {"message", "evidence"}
+_MAX_CELL = 32_767  # Excel's limit on the characters of one cell
+
+
+def render(result: AuditResult, lang: str = "zh", color: bool = False) -> bytes:
+    """The .xlsx bytes of the issue workbook (`color` is for terminals and ignored)."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    styles = _styles(book)
+    _issues_sheet(book, styles, result, lang)
+    _summary_sheet(book, styles, result, lang)
+    _departments_sheet(book, styles, result, lang)
+    book.close()
+    return buffer.getvalue()
+
+
+def _styles(book: xlsxwriter.Workbook) -> dict[str, Any]:
+    base = {"font_name": "等线", "valign": "top"}
+    styles = {
+        "header": book.add_format({**base, "bold": True, "bg_color": "#D9D9D9", "bottom": 1}),
+        "text": book.add_format(base),
+        "wrap": book.add_format({**base, "text_wrap": True}),
+        "title": book.add_format({**base, "bold": True, "font_size": 14}),
+        "heading": book.add_format({**base, "bold": True, "font_size": 12}),
+        "bold": book.add_format({**base, "bold": True}),
+        "int": book.add_format({**base, "num_format": "0"}),
+    }
+    for severity, (fill, font) in SEVERITY_STYLE.items():
+        styles[severity] = book.add_format({**base, "bg_color": fill, "font_color": font})
+        styles[f"header.{severity}"] = book.add_format({**base, "bold": True, "bg_color": fill, "font_color": font,
+                                                         "bottom": 1})
+    return styles
+
+
+def _issues_sheet(book, styles, result: AuditResult, lang: str) -> None:
+    sheet = book.add_worksheet(t(lang, "sheet.issues"))
+    head = headings(lang)
+    widths = [display_width(h) for h in head]
+    caps = [_WIDTH_CAP.get(c, 30) for c in COLUMNS]
+    sheet.write_row(0, 0, head, styles["header"])
+    severity_col = COLUMNS.index("severity")
+    plain = [styles["wrap"] if c in _WRAP else styles["text"] for c in COLUMNS]
+    previous = [""] * len(COLUMNS)
+    for r, (issue, row) in enumerate(zip(result.issues, issue_rows(result, lang)), start=1):
+        for c, value in enumerate(row):
+            value = value[:_MAX_CELL]
+            sheet.write_string(r, c, value, styles[issue.severity] if c == severity_col else plain[c])
+            # NOTE: 2×len bounds the width from above and a column repeats its value from row to
+            # row (document, project), so most cells skip the exact count
+            if widths[c] < caps[c] and 2 * len(value) > widths[c] and value != previous[c]:
+                widths[c] = max(widths[c], display_width(value))
+                previous[c] = value
+    for c, width in enumerate(widths):
+        sheet.set_column(c, c, min(width, caps[c]) + 2)
+    sheet.autofilter(0, 0, max(len(result.issues), 1), len(COLUMNS) - 1)
+    sheet.freeze_panes(1, 0)
+    # printed, as issue lists often are: A4 landscape, one page wide, the header on every page
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+
+
+def _table(sheet, styles, row: int, col: int, head: list[str], rows: list[list], severity_cols: int = 0) -> int:
+    """Write a header and rows at (row, col); the severity columns start at `severity_cols`. Returns the next row."""
+    for c, text in enumerate(head):
+        key = SEVERITIES[c - severity_cols] if severity_cols and 0 <= c - severity_cols < len(SEVERITIES) else None
+        sheet.write_string(row, col + c, text, styles[f"header.{key}"] if key else styles["header"])
+    for r, values in enumerate(rows, start=row + 1):
+        for c, value in enumerate(values):
+            if isinstance(value, int):
+                sheet.write_number(r, col + c, value, styles["int"])
+            else:
+                sheet.write_string(r, col + c, str(value)[:_MAX_CELL], styles["text"])
+    return row + 1 + len(rows)
+
+
+def _severity_head(lang: str) -> list[str]:
+    return [t(lang, f"severity.{s}") for s in SEVERITIES] + [t(lang, "report.total")]
+
+
+def _summary_sheet(book, styles, result: AuditResult, lang: str) -> None:
+    sheet = book.add_worksheet(t(lang, "sheet.summary"))
+    s = result.summary()
+    sheet.write_string(0, 0, t(lang, "report.title"), styles["title"])
+    sheet.write_string(1, 0, t(lang, "report.generated", version=result.version, rules=result.rules_version))
+    sheet.write_string(2, 0, t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"]))
+
+    docs = stats.by_document(result)
+    sheet.write_string(4, 0, t(lang, "report.by_document"), styles["heading"])
+    head = [t(lang, "col.document"), t(lang, "col.department"), t(lang, "report.status")] + _severity_head(lang)
+    rows = [[d.doc, d.department, t(lang, "report.ok") if d.status == "ok" else t(lang, "unreadable"),
+             *d.by_severity(), d.total] for d in docs]
+    rows.append([t(lang, "report.total"), "", "", *s["by_severity"].values(), s["issues"]])
+    _table(sheet, styles, 5, 0, head, rows, severity_cols=3)
+    doc_width = max([display_width(d.doc) for d in docs] + [10])
+    sheet.set_column(0, 0, min(doc_width, 60) + 2)
+    sheet.set_column(1, 2, 14)
+    sheet.set_column(3, 6, 8)
+
+    kinds = stats.by_kind(result)
+    col = 8
+    sheet.write_string(4, col, t(lang, "report.by_kind"), styles["heading"])
+    head = [t(lang, "col.kind"), t(lang, "col.kind_code")] + _severity_head(lang)
+    rows = [[kind_label(lang, k), k, *[c.get(sev, 0) for sev in SEVERITIES], sum(c.values())] for k, c in kinds]
+    end = _table(sheet, styles, 5, col, head, rows, severity_cols=2)
+    sheet.set_column(col, col, max([display_width(r[0]) for r in rows] + [10]) + 2)
+    sheet.set_column(col + 1, col + 1, max([len(r[1]) for r in rows] + [6]) + 2)
+    sheet.set_column(col + 2, col + 5, 8)
+    if kinds:
+        _kind_chart(book, sheet, lang, col, first=6, last=end - 1, at=end + 1)
+
+
+def _kind_chart(book, sheet, lang: str, col: int, first: int, last: int, at: int) -> None:
+    """A horizontal bar per kind, stacked by severity in the severity colours."""
+    chart = book.add_chart({"type": "bar", "subtype": "stacked"})
+    for n, severity in enumerate(SEVERITIES):
+        chart.add_series({
+            "name": [sheet.name, 5, col + 2 + n],
+            "categories": [sheet.name, first, col, last, col],
+            "values": [sheet.name, first, col + 2 + n, last, col + 2 + n],
+            "fill": {"color": BAR_COLOR[severity]},
+            "gap": 60,
+        })
+    chart.set_title({"name": t(lang, "report.by_kind")})
+    chart.set_y_axis({"reverse": True})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 720, "height": max(280, 28 * (last - first + 1) + 120)})
+    sheet.insert_chart(at, col, chart)
+
+
+def _departments_sheet(book, styles, result: AuditResult, lang: str) -> None:
+    sheet = book.add_worksheet(t(lang, "sheet.departments"))
+    depts = stats.by_department(result)
+    kinds = [k for k, _ in stats.by_kind(result)]
+    sheet.write_string(0, 0, t(lang, "report.ranking"), styles["heading"])
+    head = [t(lang, "report.rank"), t(lang, "col.department"), t(lang, "report.documents")] + _severity_head(lang)
+    head += [kind_label(lang, k) for k in kinds]
+    rows = [[n, d.name, d.documents, *d.by_severity(), d.total, *[d.kinds.get(k, 0) for k in kinds]]
+            for n, d in enumerate(depts, start=1)]
+    end = _table(sheet, styles, 1, 0, head, rows, severity_cols=3)
+
+    projects = stats.top_projects(result)
+    sheet.write_string(end + 1, 0, t(lang, "report.top_projects"), styles["heading"])
+    head = [t(lang, "report.rank"), t(lang, "col.department"), t(lang, "col.project")] + _severity_head(lang)
+    head.append(t(lang, "col.document"))
+    rows = [[n, p.department, p.name, *p.by_severity(), p.total, p.doc] for n, p in enumerate(projects, start=1)]
+    _table(sheet, styles, end + 2, 0, head, rows, severity_cols=3)
+    names = [d.name for d in depts] + [p.name for p in projects] + [p.department for p in projects]
+    sheet.set_column(0, 0, 6)
+    sheet.set_column(1, 2, min(max([display_width(x) for x in names] + [10]), 40) + 2)
+    sheet.set_column(3, 6 + len(kinds), 10)
+    sheet.set_column(7, 7 + len(kinds), 12)
