@@ -79,12 +79,14 @@ _lang = click.option("--lang", type=click.Choice(LANGS), default=None, help="Lan
 @click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit 1 when an issue at or above this severity is found (default: error).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes reading files (default: one per core).")
 @_lang
 @_profile
 @_rules_dir
 @_select
 @_ignore
-def check(paths, fmt, output, force, fail_on, lang, profile, rules_dirs, select, ignore) -> None:
+def check(paths, fmt, output, force, fail_on, jobs, lang, profile, rules_dirs, select, ignore) -> None:
     """Audit report files or directories and print the issues found.
 
     Exit status: 0 when no issue is at or above --fail-on, 1 when one is, 2 on a usage error
@@ -113,7 +115,7 @@ def check(paths, fmt, output, force, fail_on, lang, profile, rules_dirs, select,
         _fail(t(lang, "no_input", paths=", ".join(paths)))
     config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
     with progress(len(files), lang, wanted(fmt, len(files))) as step:
-        result = audit(list(paths), config, ruleset=ruleset, progress=step)
+        result = audit(list(paths), config, ruleset=ruleset, progress=step, jobs=jobs)
 
     color = fmt == "text" and not output and sys.stdout.isatty()
     text = renderer(fmt)(result, lang=lang, color=color)

@@ -171,3 +171,12 @@ def test_profile_option_changes_the_caps(tmp_path):
     data = json.loads(run("check", SAMPLE, "--format", "json", "--profile", "hubei").output)
     assert data["auditor"]["rules"].startswith("hubei-")
     assert run("check", SAMPLE, "--profile", "atlantis").exit_code == 2
+
+
+def test_readme_lists_every_rule_as_the_rule_files_say():
+    from auditor.render.rules import rule_markdown
+    from auditor.ruleset.loader import load_ruleset
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- rules:start")[1].split("-->", 1)[1].split("<!-- rules:end -->")[0].strip()
+    assert block == rule_markdown(load_ruleset()), "regenerate the README rule table with rule_markdown()"

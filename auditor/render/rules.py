@@ -40,3 +40,12 @@ def rule_detail(ruleset, code: str, lang: str) -> str:
             for expect in case.expect:
                 lines.append("      → " + ", ".join(f"{k}: {v}" for k, v in expect.items()))
     return "\n".join(lines)
+
+
+def rule_markdown(ruleset) -> str:
+    """The README's table of built-in rules, made from the rule files so the two cannot drift apart."""
+    lines = ["| code | group | kind | severity | title |", "|---|---|---|---|---|"]
+    for rule in sorted(ruleset.rules, key=lambda r: (r.group, r.code)):
+        lines.append(f"| `{rule.code}` | {rule.group} | {rule.kind} | {rule.severity} | "
+                     f"{rule.title.zh} / {rule.title.en} |")
+    return "\n".join(lines)
