@@ -30,7 +30,7 @@ def audited(monkeypatch, sample_result):
     """`check` renders the sample's real result without auditing it again (the audit has its own tests)."""
     calls = []
 
-    def audit(paths, config=None, ruleset=None, progress=None):
+    def audit(paths, config=None, ruleset=None, progress=None, jobs=None):
         calls.append(progress)
         return sample_result
 
