@@ -33,13 +33,16 @@ def compare(df: pd.DataFrame, left: str, op: str, right: str | None, tolerance: 
             out.append(True)
             continue
         slack = half_unit(a) + half_unit(b) if tolerance == "printed" else ZERO
-        out.append(_holds(a, op, b, slack))
+        out.append(_holds(a, op, b, slack, strict=True))
     return pd.Series(out, index=df.index, dtype=bool)
 
 
-def _holds(a: Decimal, op: str, b: Decimal, slack: Decimal) -> bool:
+def _holds(a: Decimal, op: str, b: Decimal, slack: Decimal, strict: bool = False) -> bool:
     if op == "==":
-        return abs(a - b) <= slack
+        # NOTE: two printed figures are strict: 301 and 300 stand for the half-open intervals
+        # [300.5, 301.5) and [299.5, 300.5), which do not meet. A sum against its total keeps
+        # the closed tolerance of half a unit of the least precise figure (FUND-TOTAL-SUM).
+        return abs(a - b) < slack if strict and slack else abs(a - b) <= slack
     if op == "<=":
         return a - slack <= b
     if op == ">=":
