@@ -27,6 +27,8 @@ class RuleFileError(Exception):
 
 
 MAX_NODES = 50_000
+#: libyaml's C parser when PyYAML was built with it (several times faster), else the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
@@ -37,12 +39,7 @@ def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleFileError(path, None, f"cannot be read ({exc}); save it as UTF-8") from None
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise RuleFileError(path, event.start_mark.line + 1,
-                                    "YAML anchors and aliases (&name, *name) are not allowed in rule files; "
-                                    "write the value out in full")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -56,39 +53,42 @@ def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
     lines: dict[tuple, int] = {}
     if node is None:
         return None, lines
-    counter = [0]
-    return _build(node, (), lines, path, counter), lines
+    state = {"count": 0, "seen": set(), "constructor": yaml.constructor.SafeConstructor()}
+    return _build(node, (), lines, path, state), lines
 
 
-def _build(node: yaml.Node, at: tuple, lines: dict, path: Path, counter: list) -> Any:
-    counter[0] += 1
-    if counter[0] > MAX_NODES:
+def _build(node: yaml.Node, at: tuple, lines: dict, path: Path, state: dict) -> Any:
+    state["count"] += 1
+    if state["count"] > MAX_NODES:
         raise RuleFileError(path, node.start_mark.line + 1, f"more than {MAX_NODES} values; a rule file is small")
+    if id(node) in state["seen"]:
+        # NOTE: the composer hands an alias (*name) back as the very node it names
+        raise RuleFileError(path, node.start_mark.line + 1,
+                            "YAML anchors and aliases (&name, *name) are not allowed in rule files; "
+                            "write the value out in full")
+    state["seen"].add(id(node))
     lines.setdefault(at, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
-            key = yaml.SafeLoader(" ").construct_object(key_node) if not isinstance(key_node, yaml.ScalarNode) \
-                else _scalar(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise RuleFileError(path, key_node.start_mark.line + 1, "a key must be a plain word")
+            key = _scalar(key_node, state)
             if not isinstance(key, (str, int)):
                 raise RuleFileError(path, key_node.start_mark.line + 1, "a key must be a plain word")
             if key in out:
                 raise RuleFileError(path, key_node.start_mark.line + 1,
                                     f"key '{key}' is given twice; keep one of them")
             lines[at + (key,)] = key_node.start_mark.line + 1
-            out[key] = _build(value_node, at + (key,), lines, path, counter)
+            out[key] = _build(value_node, at + (key,), lines, path, state)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, at + (i,), lines, path, counter) for i, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_build(item, at + (i,), lines, path, state) for i, item in enumerate(node.value)]
+    return _scalar(node, state)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+def _scalar(node: yaml.ScalarNode, state: dict) -> Any:
+    return state["constructor"].construct_object(node, deep=True)
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
