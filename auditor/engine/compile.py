@@ -63,8 +63,9 @@ def _group_sum(X, rule: S.GroupSumRule, lexicons, common):
 
 
 def _topic(X, rule: S.TopicRule, lexicons, common):
+    X.LEXICONS[rule.lexicon] = lexicons[rule.lexicon]
     return X.ExpectAuditorTopic(column_list=[rule.name, rule.text], name=rule.name, text=rule.text,
-                                lexicon=lexicons[rule.lexicon], strip_name=rule.strip_name,
+                                lexicon=rule.lexicon, strip_name=rule.strip_name,
                                 ignore_row_if="any_value_is_missing", **common)
 
 
