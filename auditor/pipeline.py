@@ -44,20 +44,26 @@ def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | Non
     config = config or Config()
     ruleset = ruleset or config.ruleset()
     documents: list[DocumentResult] = []
-    batch: list[DocumentRecords] = []
     issues: list[Issue] = []
-    for display, fmt, records, reason in read_all(expand(paths), jobs, progress):
-        if records is None:
-            documents.append(DocumentResult(doc=display, format=fmt, status="unreadable", reason=reason))
-            issues.append(unreadable_issue(display, reason or ""))
-            continue
-        batch.append(records)
-        documents.append(DocumentResult(doc=display, format=fmt, projects=[project_name(t) for t in records.tables]))
-        issues.extend(incomplete_issues(records))
-    if batch:
+
+    def readable() -> Iterator[DocumentRecords]:
+        # NOTE: a generator, so each document's records are dropped once tabulated: a batch holds
+        # its table rows in memory, never every document's paragraphs and cells at once.
+        for display, fmt, records, reason in read_all(expand(paths), jobs, progress):
+            if records is None:
+                documents.append(DocumentResult(doc=display, format=fmt, status="unreadable", reason=reason))
+                issues.append(unreadable_issue(display, reason or ""))
+                continue
+            documents.append(DocumentResult(doc=display, format=fmt,
+                                            projects=[project_name(t) for t in records.tables]))
+            issues.extend(incomplete_issues(records))
+            yield records
+
+    frames = tabulate(readable())
+    if any(d.status == "ok" for d in documents):
         from auditor.engine.validate import validate
 
-        issues.extend(validate(tabulate(batch), ruleset))
+        issues.extend(validate(frames, ruleset))
     issues.sort(key=Issue.sort_key)
     return AuditResult(documents=documents, issues=issues, version=__version__, rules_version=ruleset.version)
 
