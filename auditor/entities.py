@@ -11,7 +11,7 @@ ENTITIES: dict[str, list[str]] = {
     "projects": ["doc", "project", "table", "year", "year_text", "year_loc", "department", "unit",
                  "evidence", "loc"],
     "funding": ["doc", "project", "table", "kind", "label", "initial", "budget", "executed", "weight",
-                "rate", "score", "notes", "evidence", "loc"],
+                "rate", "score", "unit", "notes", "evidence", "loc"],
     "indicators": ["doc", "project", "table", "category", "level1", "level2", "level3", "kind", "target",
                    "target_op", "actual", "units_agree", "weight", "score", "reason", "notes", "project_budget",
                    "project_executed", "evidence", "loc"],

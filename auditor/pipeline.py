@@ -107,10 +107,15 @@ def unreadable_issue(doc: str, reason: str) -> Issue:
 
 
 _PARTS = {"indicators": ("绩效指标", "the indicator block"), "total": ("总分行", "the 总分 row")}
+_FLAT = {"zh": "项目支出绩效自评表以纯文本出现（单元格之间没有制表符），无法按单元格核对；请从 Word 原件复制或直接提交 .docx",
+         "en": "a self-evaluation table appears as plain text (no tabs between cells) and cannot be checked cell by "
+               "cell; copy it from the Word original or submit the .docx"}
 
 
 def incomplete_issues(records: DocumentRecords) -> list[Issue]:
-    out = []
+    out = [Issue(doc=records.doc, rule="READ_TABLE", kind="extraction_incomplete", severity="warning",
+                 message=_FLAT["zh"], messages=dict(_FLAT), location=loc, expected="表格")
+           for loc, part in records.problems if part == "flattened_table"]
     for table in records.tables:
         for loc, part in table.problems:
             zh, en = _PARTS.get(part, (part, part))

@@ -30,12 +30,21 @@ FIGURES = {
 }
 
 
-def figure_columns(name: str, field: Field | None) -> dict:
-    """`name`, `name_text`, `name_loc` for one printed value."""
+def figure_columns(name: str, field: Field | None, unit: str = "") -> dict:
+    """`name`, `name_text`, `name_loc` for one printed value.
+
+    An amount printed in 元 (`unit="元"`) is held in 万元, the unit every other
+    amount is compared in; its text stays as printed. Decimal's scaleb keeps
+    the printed precision: 6617252 元 is 661.7252 万元 to the same digit.
+    """
     if field is None:
         return {name: None, f"{name}_text": None, f"{name}_loc": None}
     fig = field.figure
-    return {name: fig.value if fig else None, f"{name}_text": clean(field.text) or None, f"{name}_loc": field.loc}
+    value = fig.value if fig else None
+    if value is not None and unit == "元":
+        value = value.scaleb(-4)
+    return {name: value, f"{name}_text": clean(field.text) or None, f"{name}_loc": field.loc}
+
 
 
 def tabulate(batch: Iterable[DocumentRecords]) -> dict[str, pd.DataFrame]:
@@ -112,8 +121,11 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
         row = {**base, "kind": funding.kind, "label": clean(funding.label.text),
                "notes": " ".join(filter(None, [narrative, reasons])),
                "evidence": funding.evidence, "loc": funding.label.loc}
+        # NOTE: funding rows keep the table's own unit: their rules compare them with each other only.
+        # Where they meet prose in 万元 (narratives, counts, cost indicators) they are converted.
         for key in FIGURES["funding"]:
             row.update(figure_columns(key, funding.values.get(key)))
+        row["unit"] = table.unit
         rows["funding"].append(row)
     _scores(base, table, rows)
     _indicators(base, table, rows)
@@ -122,8 +134,8 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
 
 def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
     total = next((f for f in table.funding if f.kind == "total"), None)
-    context = {**figure_columns("project_budget", total.values.get("budget") if total else None),
-               **figure_columns("project_executed", total.values.get("executed") if total else None)}
+    context = {**figure_columns("project_budget", total.values.get("budget") if total else None, table.unit),
+               **figure_columns("project_executed", total.values.get("executed") if total else None, table.unit)}
     reasons = [clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values]
     for ind in table.indicators:
         target = ind.values.get("target")
@@ -162,6 +174,10 @@ def _scores(base: dict, table: ProjectTable, rows: dict) -> None:
             out.append({**base, "role": "category", "category": "执行率", "evidence": funding.evidence,
                         "loc": funding.label.loc, **figure_columns("weight", None),
                         **figure_columns("score", None)})
+    for parent in table.parents:
+        out.append({**base, "role": "category", "category": parent.category, "evidence": parent.evidence,
+                    "loc": parent.level1.loc, **figure_columns("weight", parent.values.get("weight")),
+                    **figure_columns("score", parent.values.get("score"))})
     seen: set[str] = set()
     for ind in table.indicators:
         if ind.category and ind.category not in seen:
@@ -212,7 +228,7 @@ def _narrative(doc: str, narrative, table: ProjectTable | None, rows: dict) -> N
         "table_rate": total.values.get("rate") if total else None,
     }
     for key, f in table_values.items():
-        row.update(figure_columns(key, f))
+        row.update(figure_columns(key, f, table.unit if table and key in ("table_budget", "table_executed") else ""))
     rows["narratives"].append(row)
     rows["texts"].append({**base, "field": "narrative", "text": narrative.text, "evidence": narrative.text,
                           "loc": narrative.loc.with_labels(column="自评综述")})
@@ -313,8 +329,8 @@ def _report_claims(records: DocumentRecords, report, rows: dict) -> None:
         row.update(figure_columns(key, field_))
         row[f"{key}_sentence"] = sentence
     row.update({"grade": None, **figure_columns("table_score", None),
-                **figure_columns("table_budget", total.values.get("budget") if total else None),
-                **figure_columns("table_executed", total.values.get("executed") if total else None),
+                **figure_columns("table_budget", total.values.get("budget") if total else None, table.unit),
+                **figure_columns("table_executed", total.values.get("executed") if total else None, table.unit),
                 **figure_columns("table_rate", total.values.get("rate") if total else None)})
     rows["narratives"].append(row)
 
@@ -342,4 +358,4 @@ def _counts(records: DocumentRecords, rows: dict) -> None:
         base = {"doc": records.doc, "role": "item", "unit": "万元", "evidence": project_name(table), "loc": table.loc}
         out.append({**base, "claim": "count", "statement": None, "value": Decimal(1), "value_text": "1",
                     "value_loc": table.loc})
-        out.append({**base, "claim": "funds", "statement": None, **figure_columns("value", budget)})
+        out.append({**base, "claim": "funds", "statement": None, **figure_columns("value", budget, table.unit)})

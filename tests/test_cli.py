@@ -179,4 +179,4 @@ def test_readme_lists_every_rule_as_the_rule_files_say():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- rules:start")[1].split("-->", 1)[1].split("<!-- rules:end -->")[0].strip()
-    assert block == rule_markdown(load_ruleset()), "regenerate the README rule table with rule_markdown()"
+    assert block == rule_markdown(load_ruleset()), "run: python -c \"from auditor.render.rules import update_readme; update_readme('README.md')\""

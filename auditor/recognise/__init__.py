@@ -13,10 +13,15 @@ from auditor.recognise.selfeval import is_self_evaluation, recognise_table
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 
 
+_FLAT_WORDS = ("年初预算数", "全年预算数", "一级指标", "三级指标", "年度指标值")
+
+
 def recognise(doc: Document) -> DocumentRecords:
     records = DocumentRecords(doc=doc.path, format=doc.format)
     paragraphs: list[Paragraph] = []
-    for block in doc.blocks:
+    for i, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph) and _flattened_table(doc.blocks, i):
+            records.problems.append((block.loc, "flattened_table"))
         if not isinstance(block, Paragraph):
             if is_self_evaluation(block):
                 records.tables.append(recognise_table(block))
@@ -35,6 +40,26 @@ def recognise(doc: Document) -> DocumentRecords:
         records.paragraphs.append(block)
     _prose(paragraphs, records)
     return records
+
+
+def _flattened_table(blocks: list, i: int) -> bool:
+    """A 自评表 that reached us as plain paragraphs: its title with no table after it, or one long line.
+
+    Text copied from a web page often loses the tabs between cells; what is
+    left cannot be split into cells reliably, so it is reported, not guessed at.
+    """
+    text = clean(blocks[i].text)
+    if "项目支出绩效自评表" not in text:
+        return False
+    if sum(w in text for w in _FLAT_WORDS) >= 3:
+        return True  # the whole table flattened into one paragraph
+    if len(text) > 20:
+        return False  # a sentence that names the form ("…详见附件：项目支出绩效自评表")
+    following = blocks[i + 1:i + 40]
+    if following and not isinstance(following[0], Paragraph):
+        return False
+    later = "".join(clean(b.text) for b in following if isinstance(b, Paragraph))
+    return sum(w in later for w in _FLAT_WORDS) >= 3
 
 
 def _prose(paragraphs: list[Paragraph], records: DocumentRecords) -> None:

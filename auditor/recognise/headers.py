@@ -71,6 +71,16 @@ def category_of(level1: str) -> str | None:
     return None
 
 
+#: 二级 names and the 一级 they belong to, for a 一级 cell that says only "(50分)".
+LEVEL2_CATEGORIES = [("满意", "满意度"), ("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("成本", "产出"),
+                     ("经济效益", "效益"), ("社会效益", "效益"), ("生态效益", "效益"), ("可持续", "效益")]
+
+
+def category_from_level2(level2: str) -> str | None:
+    t = clean(level2)
+    return next((category for word, category in LEVEL2_CATEGORIES if word in t), None)
+
+
 def stated_cap(level1: str) -> str | None:
     """The cap a 一级 label states, '50' from '产出指标(50分)', as printed."""
     m = _CAP.search(clean(level1))

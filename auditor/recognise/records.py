@@ -73,6 +73,8 @@ class ProjectTable:
     indicators: list[IndicatorRow] = field(default_factory=list)
     total: TotalRow | None = None
     problems: list[tuple[Locator, str]] = field(default_factory=list)  # parts not read in full
+    unit: str = "万元"  # of the funding amounts, from the 项目资金（万元） header
+    parents: list[IndicatorRow] = field(default_factory=list)  # 一级 rows that restate their children's sums
 
 
 @dataclass(slots=True)
@@ -107,3 +109,4 @@ class DocumentRecords:
     statements: list = field(default_factory=list)  # recognise.mentions.Statement
     reports: list = field(default_factory=list)  # recognise.report.EvaluationReport
     paragraphs: list = field(default_factory=list)  # Paragraph, for checks on all prose (typos)
+    problems: list = field(default_factory=list)  # (Locator, part) read only in part, at document level

@@ -41,6 +41,9 @@ def recognise_table(table: Table) -> ProjectTable:
             continue
         if _is_funding_header(texts):
             mode, columns = "funding", H.column_map(texts, H.FUNDING_COLUMNS)
+            header = "".join(clean(t) for t in texts)
+            if ("（元）" in header or "(元)" in header) and "万元" not in header:
+                result.unit = "元"
             continue
         if "预期目标" in "".join(clean(t) for t in texts):
             mode = "goals"
@@ -70,6 +73,7 @@ def recognise_table(table: Table) -> ProjectTable:
             indicator = _indicator_row(row, indicator_columns, carry)
             if indicator:
                 result.indicators.append(indicator)
+    _split_parents(result)
     if not result.indicators:
         result.problems.append((table.loc, "indicators"))
     if result.total is None:
@@ -149,15 +153,39 @@ def _indicator_row(row: list[Cell], columns: dict[str, int], carry: dict[str, Fi
     }
     level1 = fields["level1"]
     cap_text = H.stated_cap(level1.text)
+    level2 = fields.get("level2")
     return IndicatorRow(
         level1=level1,
-        category=H.category_of(level1.text),
+        category=H.category_of(level1.text) or (H.category_from_level2(level2.text) if level2 else None),
         cap=Field(cap_text, level1.loc.with_labels(clean(level1.text), "一级指标")) if cap_text else None,
         level2=fields.get("level2") or Field("", level1.loc),
         level3=level3,
         values=values,
         evidence=_evidence(row),
     )
+
+
+def _split_parents(result: ProjectTable) -> None:
+    """Move rows that restate their children's sums out of the indicators.
+
+    Some forms give each 一级 (or 二级) a row of its own with the subtotal of
+    the rows below it and no 三级 indicator. Counted as an indicator it would
+    double the category; a 一级 one is kept as the category's stated total.
+    """
+    rows = result.indicators
+    keep = []
+    for i, row in enumerate(rows):
+        weight = row.values.get("weight")
+        if row.level3.blank and weight is not None and not weight.blank:
+            children = [r for r in rows[i + 1:] if r.level1 is row.level1 or clean(r.level1.text) == clean(row.level1.text)]
+            same = [r for r in children if row.level2.blank or clean(r.level2.text) == clean(row.level2.text)]
+            if any(not r.level3.blank for r in same):
+                if row.level2.blank or clean(row.level2.text) == clean(row.level1.text):
+                    row.category = row.category or next((r.category for r in same if r.category), None)
+                    result.parents.append(row)
+                continue
+        keep.append(row)
+    result.indicators = keep
 
 
 def _total_row(row: list[Cell], columns: dict[str, int], _n: int) -> TotalRow:

@@ -49,3 +49,18 @@ def rule_markdown(ruleset) -> str:
         lines.append(f"| `{rule.code}` | {rule.group} | {rule.kind} | {rule.severity} | "
                      f"{rule.title.zh} / {rule.title.en} |")
     return "\n".join(lines)
+
+
+def update_readme(path, ruleset=None) -> None:
+    """Rewrite the rule table between the README's rules markers (run after adding or renaming a rule)."""
+    from pathlib import Path
+
+    from auditor.ruleset.loader import load_ruleset
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("<!-- rules:start", 1)
+    marker, rest = rest.split("-->", 1)
+    _, tail = rest.split("<!-- rules:end -->", 1)
+    table = rule_markdown(ruleset or load_ruleset())
+    path.write_text(f"{head}<!-- rules:start{marker}-->\n{table}\n<!-- rules:end -->{tail}", encoding="utf-8")
