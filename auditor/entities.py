@@ -9,10 +9,10 @@ from __future__ import annotations
 ENTITIES: dict[str, list[str]] = {
     "documents": ["doc", "format", "title", "year", "year_text", "year_loc", "evidence", "loc"],
     "projects": ["doc", "project", "table", "year", "year_text", "year_loc", "department", "unit",
-                 "evidence", "loc"],
+                 "goal", "goal_actual", "categories", "evidence", "loc"],
     "funding": ["doc", "project", "table", "kind", "label", "initial", "budget", "executed", "weight",
                 "rate", "score", "unit", "notes", "evidence", "loc"],
-    "indicators": ["doc", "project", "table", "category", "level1", "level2", "level3", "kind", "target",
+    "indicators": ["doc", "project", "table", "category", "level1", "level2", "level3", "kind", "group", "target",
                    "target_op", "actual", "units_agree", "weight", "score", "reason", "notes", "project_budget",
                    "project_executed", "evidence", "loc"],
     "scores": ["doc", "project", "table", "role", "category", "weight", "score", "evidence", "loc"],

@@ -103,8 +103,16 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
                               **figure_columns("year", table.year),
                               **figure_columns("doc_year", doc_year), "evidence": f"（{table.year.text}年度）",
                               "loc": table.year.loc})
+    goals = [(clean(e.text), clean(a.text)) for e, a in table.goals]
     rows["projects"].append({
         **base, **figure_columns("year", table.year),
+        "goal": " ".join(e for e, _ in goals if e) or None,
+        "goal_actual": " ".join(a for _, a in goals if a) or None,
+        "goal_loc": table.goals[0][0].loc if table.goals else None,
+        "goal_actual_loc": table.goals[0][1].loc if table.goals else None,
+        "categories": "|".join(dict.fromkeys(["执行率"] * bool(table.funding) + [
+            i.category for i in table.indicators if i.category and not i.values.get("weight", None) is None
+            and not i.values["weight"].blank])),
         "department": clean(table.header["主管部门"].text) if "主管部门" in table.header else None,
         "unit": clean(table.header["实施单位"].text) if "实施单位" in table.header else None,
         "evidence": project, "loc": table.name.loc if table.name else table.loc,
@@ -144,6 +152,7 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
         row = {**base, "category": ind.category, "level1": clean(ind.level1.text),
                "level2": clean(ind.level2.text) or None, "level3": clean(ind.level3.text) or None,
                "kind": indicator_kind(clean(ind.level3.text)),
+               "group": "cost" if "成本" in clean(ind.level2.text) else None,
                "target_op": (t_fig.op or "") if t_fig else None,
                "units_agree": bool(t_fig and a_fig and t_fig.percent == a_fig.percent and t_fig.unit == a_fig.unit),
                "reason": clean(ind.values["reason"].text) or None if "reason" in ind.values else None,

@@ -39,6 +39,7 @@ def clean_report_text() -> str:
         ("异地就医定点医疗机构增加数量", "参保缴费人数增加数量"),
         ("\t\u3000\n\t\u3000\n\t达成预期指标\n\t\u3000\n\t0\n", "\t\u3000\n" * 5),
         ("\t100%\n\t达成预期指标\n", "\t100%\n\t100%\n"),
+        ("\t达成预期指标\n\n\t年度绩效指标完成情况", "\t按时足额拨付区级配套资金，参保居民待遇按月发放\n\n\t年度绩效指标完成情况"),
     ]:
         assert old in text, old
         text = text.replace(old, new)

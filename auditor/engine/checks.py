@@ -45,6 +45,8 @@ def _holds(a: Decimal, op: str, b: Decimal, slack: Decimal, strict: bool = False
         return abs(a - b) < slack if strict and slack else abs(a - b) <= slack
     if op == "<=":
         return a - slack <= b
+    if op == "!=":
+        return abs(a - b) > slack if not isinstance(a, str) else a != b
     if op == ">=":
         return a + slack >= b
     if op == "<":

@@ -93,7 +93,7 @@ class RuleBase(Strict):
         return list(self.where)
 
 
-Op = Literal["<=", ">=", "==", "<", ">"]
+Op = Literal["<=", ">=", "==", "!=", "<", ">"]
 
 
 class CompareRule(RuleBase):
@@ -188,18 +188,23 @@ class RequireRule(RuleBase):
     must_be_empty: bool = False
     must_be_filled: bool = False
     must_not_match: str | None = None
+    must_match: str | None = None
     must_not_contain: str | None = None  # a lexicon: its entries' words are misspellings of the entry
 
     @model_validator(mode="after")
     def _one_requirement(self):
-        given = [self.must_be_empty, self.must_be_filled, bool(self.must_not_match), bool(self.must_not_contain)]
+        given = [self.must_be_empty, self.must_be_filled, bool(self.must_not_match), bool(self.must_match),
+                 bool(self.must_not_contain)]
         if sum(given) != 1:
-            raise ValueError("give exactly one of must_be_empty, must_be_filled, must_not_match, must_not_contain")
-        if self.must_not_match:
+            raise ValueError("give exactly one of must_be_empty, must_be_filled, must_match, must_not_match, "
+                             "must_not_contain")
+        for pattern in (self.must_not_match, self.must_match):
+            if pattern is None:
+                continue
             try:
-                re.compile(self.must_not_match)
+                re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"must_not_match is not a valid regular expression: {exc}") from None
+                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
         return self
 
     @property
