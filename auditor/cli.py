@@ -235,5 +235,37 @@ def annotate(report, output, force, lang, profile, rules_dirs, select, ignore) -
     click.echo(t(lang, "annotate.written", path=output, n=done.comments), err=True)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Largest upload (all files of one request together), in MB; larger ones get 413.")
+@click.option("--keep", type=click.Path(file_okay=False), default=None,
+              help="Keep every upload (under generated names) and its issue list in DIR; by default nothing is kept.")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds one request may take; a longer audit is stopped and answered 504.")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Audit processes (default: one per core; 0 runs audits in threads of the server).")
+@_profile
+@_rules_dir
+@_select
+@_ignore
+def serve(host, port, max_upload_mb, keep, timeout, workers, profile, rules_dirs, select, ignore) -> None:
+    """Serve the review page and the HTTP API (POST /api/check, GET /api/rules, /docs).
+
+    Each worker loads the rules and Great Expectations once at start-up, so a report is answered warm.
+    """
+    settings = _settings([])
+    config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, settings.get("lang", "zh"))
+    import uvicorn
+
+    from auditor.serve import Settings, create_app
+
+    app = create_app(config, ruleset, Settings(max_upload_mb=max_upload_mb, timeout=timeout, workers=workers,
+                                               keep=Path(keep) if keep else None))
+    click.echo(f"auditor serve: http://{host}:{port}/  (API docs: /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

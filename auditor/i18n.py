@@ -129,3 +129,31 @@ for _lang, _words in _REPORTS.items():
     for _key, _word in _words.items():
         TEXT[_lang].setdefault(_key, _word)
 
+
+# Words of the review page of `auditor serve` (auditor/serve/page.py), merged like _REPORTS above.
+_SERVE = {
+    "zh": {
+        "serve.title": "预算绩效自评报告发布前审查", "serve.lede": "上传自评报告（可多选），查看需要修改的问题。文件只在审查期间保存在服务器上。",
+        "serve.choose": "选择文件", "serve.drop": "或把文件拖到这里", "serve.submit": "开始审查", "serve.busy": "审查中……",
+        "serve.formats": "支持 .txt .docx .xlsx .xls .pdf .doc .wps，合计不超过 {mb} MB",
+        "serve.switch": "English", "serve.failed": "审查失败", "serve.download": "下载",
+        "serve.xlsx": "Excel 问题清单", "serve.html": "HTML 报告", "serve.annotated": "带批注的 Word 副本",
+        "serve.filter_severity": "严重程度", "serve.filter_kind": "问题类型", "serve.no_files": "请先选择文件",
+        "serve.docs": "API 文档", "serve.project_none": "（文件整体）", "serve.rule": "规则",
+        "serve.where": "位置", "serve.expires": "下载链接 {min} 分钟内有效",
+    },
+    "en": {
+        "serve.title": "Pre-publication review of budget performance self-evaluations",
+        "serve.lede": "Upload one or more self-evaluation reports and see what needs fixing. Files are kept on the server only while they are checked.",
+        "serve.choose": "Choose files", "serve.drop": "or drop files here", "serve.submit": "Check", "serve.busy": "checking…",
+        "serve.formats": "accepts .txt .docx .xlsx .xls .pdf .doc .wps, up to {mb} MB in all",
+        "serve.switch": "中文", "serve.failed": "The check failed", "serve.download": "Download",
+        "serve.xlsx": "Excel issue list", "serve.html": "HTML report", "serve.annotated": "Word copy with comments",
+        "serve.filter_severity": "severity", "serve.filter_kind": "kind", "serve.no_files": "choose files first",
+        "serve.docs": "API docs", "serve.project_none": "(whole document)", "serve.rule": "rule",
+        "serve.where": "location", "serve.expires": "download links are valid for {min} minutes",
+    },
+}
+for _lang, _words in _SERVE.items():
+    for _key, _word in _words.items():
+        TEXT[_lang].setdefault(_key, _word)

@@ -41,6 +41,16 @@ def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | Non
     Files are read and recognised in `jobs` worker processes (default: one per
     core); the records then meet in one frame per entity, validated once.
     """
+    return audit_files(expand(paths), config, ruleset, progress, jobs)
+
+
+def audit_files(items: list[tuple[Path, str]], config: Config | None = None, ruleset: RuleSet | None = None,
+                progress: Callable[[str], None] | None = None, jobs: int | None = None) -> AuditResult:
+    """`audit` of (path, name) pairs: each file is read from its path and reported under its name.
+
+    A web upload is stored under a generated path and reported under the name
+    its user gave, so that name is only ever data, never a path.
+    """
     config = config or Config()
     ruleset = ruleset or config.ruleset()
     documents: list[DocumentResult] = []
@@ -49,7 +59,7 @@ def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | Non
     def readable() -> Iterator[DocumentRecords]:
         # NOTE: a generator, so each document's records are dropped once tabulated: a batch holds
         # its table rows in memory, never every document's paragraphs and cells at once.
-        for display, fmt, records, reason in read_all(expand(paths), jobs, progress):
+        for display, fmt, records, reason in read_all(items, jobs, progress):
             if records is None:
                 documents.append(DocumentResult(doc=display, format=fmt, status="unreadable", reason=reason))
                 issues.append(unreadable_issue(display, reason or ""))

@@ -56,7 +56,12 @@ def build_suites(ruleset) -> dict[str, tuple[object, dict]]:
 def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issue]:
     """Issues of every rule over every entity frame (each frame holds all documents of the batch)."""
     context, source = _context()
-    suites = suites if suites is not None else build_suites(ruleset)
+    if suites is None:
+        # NOTE: kept on the rule set, so a server or a caller auditing batch after batch compiles once
+        suites = getattr(ruleset, "_gx_suites", None)
+        if suites is None:
+            suites = build_suites(ruleset)
+            ruleset._gx_suites = suites
     if "scores" in frames:
         from auditor.engine.profiles import assign_caps
 
