@@ -1,0 +1,146 @@
+"""Benchmark: documents per second end to end, time per stage, peak memory, and GX against pandas.
+
+    python bench/run.py                      # sizes 1 100 1000 10000, text and docx
+    python bench/run.py --sizes 1 100 --formats txt
+
+For each size and format it generates that many reports (auditor.synth, a
+third of them with one defect), then, each in a fresh child process:
+  1. `auditor check DIR --format json -o FILE` end to end, as a user runs it
+     (wall time, documents/s, peak memory of the process and its workers);
+  2. the stages in-process: read + recognise (in workers), tabulate, validate
+     (GX), render (JSON), and the same checks run directly on pandas
+     (auditor.engine.direct) as the lower bound of validation, with the ratio.
+Also: `auditor --help` and one report from a cold start. Nothing is asserted:
+the figures are printed, for people to compare with the targets in the README.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def generate(directory: Path, n: int, fmt: str, seed: int = 7) -> None:
+    from auditor.synth import generate as gen
+    from auditor.synth.layout import parse_text_form
+    from auditor.synth.office import build_docx
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text, _ in gen(n, seed, defect_rate=0.33):
+        if fmt == "txt":
+            (directory / name).write_text(text, encoding="utf-8")
+        else:
+            build_docx(directory / name.replace(".txt", ".docx"), parse_text_form(text))
+
+
+def auditor_command() -> list[str]:
+    exe = Path(sys.executable).with_name("auditor")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "auditor"]
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB (of the command and its children) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def stages(directory: str, jobs: int | None) -> dict:
+    """Run the pipeline's stages one by one and time each (this runs in a child process)."""
+    t0 = time.perf_counter()
+    from auditor.pipeline import read_all
+    from auditor.read import expand
+    from auditor.ruleset.loader import load_ruleset
+    from auditor.tabulate import tabulate
+
+    ruleset = load_ruleset()
+    t1 = time.perf_counter()
+    outcomes = list(read_all(expand([directory]), jobs, None))
+    t2 = time.perf_counter()
+    frames = tabulate([o[2] for o in outcomes if o[2] is not None])
+    t3 = time.perf_counter()
+    from auditor.engine import validate as V
+
+    V._context()
+    suites = V.build_suites(ruleset)
+    t4 = time.perf_counter()
+    issues = V.validate(frames, ruleset, suites)
+    t5 = time.perf_counter()
+    from auditor.engine.direct import run_direct
+    from auditor.engine.profiles import assign_caps
+
+    direct_frames = {**frames, "scores": assign_caps(frames["scores"], ruleset.profile, ruleset.profiles)}
+    failing = run_direct(direct_frames, ruleset)
+    t6 = time.perf_counter()
+    from auditor.result import AuditResult, DocumentResult
+    from auditor.render.json import render
+
+    result = AuditResult([DocumentResult(o[0], o[1]) for o in outcomes], sorted(issues, key=lambda i: i.sort_key()),
+                         "bench", ruleset.version)
+    render(result)
+    t7 = time.perf_counter()
+    return {"load rules": t1 - t0, "read+recognise": t2 - t1, "tabulate": t3 - t2, "gx import+suites": t4 - t3,
+            "validate (GX)": t5 - t4, "pandas lower bound": t6 - t5, "render json": t7 - t6,
+            "issues": len(issues), "failing rows (pandas)": failing,
+            "peak MB (this process)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
+    parser.add_argument("--formats", nargs="+", default=["txt", "docx"], choices=["txt", "docx"])
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--stages-of", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stages_of:
+        print(json.dumps(stages(args.stages_of, args.jobs)))
+        return
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.platform()}")
+    command = auditor_command()
+    wall, _ = timed([*command, "--help"])
+    print(f"auditor --help: {wall:.2f} s")
+    with tempfile.TemporaryDirectory(prefix="auditor-bench-") as tmp:
+        one = Path(tmp) / "one"
+        generate(one, 1, "txt")
+        wall, peak = timed([*command, "check", str(one), "--format", "json", "-o", str(Path(tmp) / "one.json")])
+        print(f"one report, cold start: {wall:.2f} s, peak {peak:.0f} MB")
+        for fmt in args.formats:
+            for n in args.sizes:
+                folder = Path(tmp) / f"{fmt}-{n}"
+                start = time.perf_counter()
+                generate(folder, n, fmt)
+                made = time.perf_counter() - start
+                jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+                out = Path(tmp) / f"{fmt}-{n}.json"
+                wall, peak = timed([*command, "check", str(folder), "--format", "json", "-o", str(out), "--force",
+                                    *jobs])
+                child = subprocess.run([sys.executable, __file__, "--stages-of", str(folder), *jobs],
+                                       capture_output=True, text=True, check=True)
+                s = json.loads(child.stdout.strip().splitlines()[-1])
+                ratio = s["validate (GX)"] / s["pandas lower bound"] if s["pandas lower bound"] else float("nan")
+                print(f"\n{n} {fmt} reports (generated in {made:.1f} s)")
+                print(f"  end to end: {wall:.2f} s, {n / wall:.1f} documents/s, peak {peak:.0f} MB")
+                for key in ("load rules", "read+recognise", "tabulate", "gx import+suites", "validate (GX)",
+                            "pandas lower bound", "render json"):
+                    print(f"  {key:<22} {s[key]:8.2f} s")
+                print(f"  validate / lower bound: {ratio:.2f}x   issues {s['issues']}, "
+                      f"failing rows by pandas {s['failing rows (pandas)']}, stage peak {s['peak MB (this process)']:.0f} MB")
+                shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()
