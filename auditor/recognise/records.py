@@ -6,6 +6,7 @@ point a finding at the exact place and quote the printed text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from auditor.document import Locator
 from auditor.numbers import Figure, parse
@@ -27,6 +28,7 @@ class Field:
         return not clean(self.text)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean(text: str | None) -> str:
     """Text without layout whitespace: NBSP, ideographic spaces, newlines of vertical headers."""
     # NOTE: str.split() with no argument splits on every Unicode space, NBSP and U+3000 included

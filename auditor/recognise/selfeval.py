@@ -10,7 +10,6 @@ spans the label columns). Cells left empty by a vertical merge inherit the
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from auditor.document import Cell, Table
 from auditor.recognise import headers as H
@@ -36,19 +35,20 @@ def recognise_table(table: Table) -> ProjectTable:
     carry: dict[str, Field] = {}
     for row in table.rows:
         texts = [c.text for c in row]
-        first = next((clean(t) for t in texts if clean(t)), "")
+        cleaned = [clean(t) for t in texts]
+        first = next((t for t in cleaned if t), "")
         if not first:
             continue
-        if _is_funding_header(texts):
+        joined = "".join(cleaned)
+        if _is_funding_header(joined):
             mode, columns = "funding", H.column_map(texts, H.FUNDING_COLUMNS)
-            header = "".join(clean(t) for t in texts)
-            if ("（元）" in header or "(元)" in header) and "万元" not in header:
+            if ("（元）" in joined or "(元)" in joined) and "万元" not in joined:
                 result.unit = "元"
             continue
-        if "预期目标" in "".join(clean(t) for t in texts):
+        if "预期目标" in joined:
             mode = "goals"
             continue
-        if any(clean(t).startswith("一级") for t in texts) and any("三级" in clean(t) for t in texts):
+        if "三级" in joined and any(t.startswith("一级") for t in cleaned):
             mode, indicator_columns = "indicators", H.column_map(texts, H.INDICATOR_COLUMNS)
             carry = {}
             continue
@@ -85,8 +85,7 @@ def _field(cell: Cell, row: str | None = None, column: str | None = None) -> Fie
     return Field(cell.text, cell.loc.with_labels(row, column))
 
 
-def _is_funding_header(texts: list[str]) -> bool:
-    joined = "".join(clean(t) for t in texts)
+def _is_funding_header(joined: str) -> bool:
     return ("预算数" in joined or "预算" in joined) and ("执行数" in joined or "执行率" in joined) and "一级" not in joined
 
 
@@ -148,7 +147,7 @@ def _indicator_row(row: list[Cell], columns: dict[str, int], carry: dict[str, Fi
     level3 = fields.get("level3") or Field("", row[0].loc)
     row_name = clean(level3.text) or clean(fields.get("level2", level3).text)
     values = {
-        k: replace(f, loc=f.loc.with_labels(row_name, _column_name(k)))
+        k: Field(f.text, f.loc.with_labels(row_name, _column_name(k)))
         for k, f in fields.items() if k not in ("level1", "level2", "level3")
     }
     level1 = fields["level1"]
