@@ -120,7 +120,10 @@ def check(paths, fmt, output, force, fail_on, jobs, lang, profile, rules_dirs, s
     color = fmt == "text" and not output and sys.stdout.isatty()
     text = renderer(fmt)(result, lang=lang, color=color)
     if output:
-        _write_atomically(Path(output), text)
+        try:
+            _write_atomically(Path(output), text)
+        except OSError as exc:  # disk full, a file where a folder should be: a usage error, not "issues found"
+            _fail(t(lang, "output_unwritable", path=output, reason=exc.strerror or exc))
         click.echo(t(lang, "written", path=output), err=True)
     else:
         click.echo(text, nl=False)  # NOTE: bytes (xlsx) go to the binary stdout: a redirect or a pipe

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 # NOTE: operators are matched longest first so that '>=' is not read as '>'.
 _OPERATORS = [
@@ -99,9 +99,11 @@ def parse_value(text: str | None) -> Decimal | None:
 def fmt(value: Decimal, places: int) -> str:
     """A decimal printed with exactly `places` decimals, rounding half up as people do."""
     q = Decimal(1).scaleb(-places) if places > 0 else Decimal(1)
-    from decimal import ROUND_HALF_UP
-
-    return str(value.quantize(q, rounding=ROUND_HALF_UP))
+    # NOTE: quantize raises InvalidOperation when the result has more digits than the
+    # context's 28 (a 40-digit figure to 2 places); the context grows with the figure.
+    digits = (value.adjusted() + 1 if value.is_finite() and value else 1) + max(places, 0) + 2
+    context = Context(prec=max(28, digits), rounding=ROUND_HALF_UP)
+    return str(value.quantize(q, context=context))
 
 
 def places(value: Decimal) -> int:
@@ -117,8 +119,10 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 def chinese_int(text: str) -> int | None:
     """'三' → 3, '十二' → 12, '二十' → 20, '一百零五' → 105, '12' → 12; None when it is not a count."""
     text = normalise(text)
-    if text.isdigit():
-        return int(text)
+    # NOTE: isdecimal, not isdigit: int() refuses digits such as ❶ and ፩ that isdigit accepts.
+    # A count longer than 18 digits is no count of projects (and int() refuses past 4,300 digits).
+    if text.isdecimal():
+        return int(text) if len(text) <= 18 else None
     if not text or any(c not in _DIGITS and c not in _UNITS for c in text):
         return None
     total, digit = 0, None

@@ -75,6 +75,7 @@ def audit_files(items: list[tuple[Path, str]], config: Config | None = None, rul
 
         issues.extend(validate(frames, ruleset))
     issues.sort(key=Issue.sort_key)
+    documents.sort(key=lambda d: d.doc)  # NOTE: like the issues, so the order the paths were given in does not show
     return AuditResult(documents=documents, issues=issues, version=__version__, rules_version=ruleset.version)
 
 
@@ -85,11 +86,18 @@ PARALLEL_FROM = 8  # files; below this, starting workers costs more than it save
 def read_one(item: tuple[Path, str]) -> Outcome:
     """Read and recognise one file; an unreadable file is an outcome, never an exception."""
     path, display = item
+    fmt = path.suffix.lstrip(".").lower() or "?"
     try:
         doc = read_document(path, display)
     except UnreadableInput as exc:
-        return display, path.suffix.lstrip(".").lower() or "?", None, str(exc)
-    return display, doc.format, recognise(doc), None
+        return display, fmt, None, str(exc)
+    try:
+        return display, doc.format, recognise(doc), None
+    except Exception as exc:  # noqa: BLE001
+        # NOTE: a recogniser bug on one odd file must cost that file, never the batch (in a worker
+        # process it would otherwise break the whole pool)
+        return display, doc.format, None, (f"{display}: auditor could not recognise this file "
+                                           f"({type(exc).__name__}: {exc}); please report it")
 
 
 def read_all(items: list[tuple[Path, str]], jobs: int | None, progress) -> Iterator[Outcome]:

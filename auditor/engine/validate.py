@@ -81,7 +81,10 @@ def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issu
                 issues.extend(_crashed(rule, frame, failure))
                 continue
             indices = item.result.get("unexpected_index_list") or []
-            issues.extend(make_issues(rule, frame, indices, ruleset.lexicons))
+            try:
+                issues.extend(make_issues(rule, frame, indices, ruleset.lexicons))
+            except Exception as exc:  # noqa: BLE001 - describing one rule's rows must not end the batch
+                issues.extend(_crashed(rule, frame, f"{type(exc).__name__}: {exc}"))
     return issues
 
 

@@ -16,6 +16,7 @@ SUFFIXES = (".txt", ".text", ".docx", ".xlsx", ".xlsm", ".xls", ".pdf", ".doc", 
 _READERS = {"text": "text", "docx": "docx", "xlsx": "xlsx", "xls": "xlsx", "pdf": "pdf", "doc": "office",
             "rtf": "office", "html": "office",  # NOTE: many ".doc" files on government sites are RTF or HTML
             "wps": "office"}
+_OOXML_SUFFIXES = {".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
 def sniff(path: Path) -> str:
@@ -36,6 +37,8 @@ def read_document(path: Path, display: str | None = None) -> Document:
     if path.stat().st_size == 0:
         raise UnreadableInput(f"{display}: the file is empty")
     kind = sniff(path)
+    if kind == "zip":  # NOTE: a damaged .docx/.xlsx sniffs as a bare zip; its own reader says what is wrong
+        kind = _OOXML_SUFFIXES.get(path.suffix.lower(), kind)
     module = _READERS.get(kind)
     if module is None:
         raise UnreadableInput(f"{display}: not a report format auditor reads ({kind}); "

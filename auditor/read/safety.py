@@ -7,6 +7,8 @@ that must still be distrusted runs in a child process (isolate.py).
 """
 from __future__ import annotations
 
+import codecs
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -92,10 +94,12 @@ def _text_kind(head: bytes) -> str:
         return "binary"
     if stripped[:512].lower().startswith((b"<!doctype html", b"<html")) or b"<html" in stripped[:512].lower():
         return "html"
-    sample = head[:-4] if len(head) == SNIFF_BYTES else head  # a multibyte char may be cut at the end
+    # NOTE: a head cut at SNIFF_BYTES may end inside a multibyte character; an incremental
+    # decoder keeps such a tail pending instead of calling the whole file binary.
+    final = len(head) < SNIFF_BYTES
     for encoding in ("utf-8", "gb18030"):
         try:
-            sample.decode(encoding)
+            codecs.getincrementaldecoder(encoding)().decode(head, final=final)
             return "text"
         except UnicodeDecodeError:
             continue
@@ -186,14 +190,16 @@ def parse_xml(data: bytes, name: str, display: str) -> etree._Element:
 
 
 def check_xml_parts(zf: zipfile.ZipFile, display: str) -> None:
-    """Scan every XML part for DOCTYPE before a third-party parser (openpyxl) reads the archive.
+    """Scan every XML part for DOCTYPE and count merged cells before a third-party parser (openpyxl) reads it.
 
     Parts are streamed in 1 MB chunks so a large sheet is never held twice in memory.
     """
+    merged = MergeCounter(display)
     for info in zf.infolist():
         if not info.filename.endswith((".xml", ".rels", ".vml")):
             continue
         tail, total = b"", 0
+        merged.start(info.filename)
         try:
             with zf.open(info) as f:
                 while chunk := f.read(1 << 20):
@@ -203,5 +209,63 @@ def check_xml_parts(zf: zipfile.ZipFile, display: str) -> None:
                                               "is larger than declared")
                     refuse_doctype(tail + chunk, info.filename, display)
                     tail = chunk[-32:]
+                    merged.feed(chunk)
         except _ZIP_ERRORS as exc:
             raise UnreadableInput(f"{display}: the file is damaged (part {info.filename}: {exc})") from exc
+
+
+MAX_MERGED_CELLS = 2_000_000   # cells covered by merged ranges in one workbook
+_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?")
+
+
+class MergeCounter:
+    """Adds up the cells that <mergeCell ref="A1:C3"/> elements cover, and refuses past MAX_MERGED_CELLS.
+
+    NOTE: openpyxl creates one object for every cell of a merged range while
+    loading, so a few-KB workbook merging A1:XFD1048576 (17 billion cells)
+    exhausts memory before any other check can run. The parts are parsed
+    incrementally by lxml (encodings, namespaces and attribute order as any
+    XML parser sees them) with rows dropped as they end, so memory stays flat.
+    A part that is not well-formed is left to openpyxl to refuse.
+    """
+
+    def __init__(self, display: str) -> None:
+        self.display, self.cells, self.parser, self.name = display, 0, None, ""
+
+    def start(self, name: str) -> None:
+        self.name = name
+        self.parser = etree.XMLPullParser(events=("end",), tag=("{*}row", "{*}mergeCell"), resolve_entities=False,
+                                          no_network=True, load_dtd=False, huge_tree=False)
+
+    def feed(self, chunk: bytes) -> None:
+        if self.parser is None:
+            return
+        try:
+            self.parser.feed(chunk)
+            for _, el in self.parser.read_events():
+                if etree.QName(el).localname == "mergeCell":
+                    self.cells += _area(el.get("ref", ""))
+                el.clear()
+                while el.getprevious() is not None:
+                    del el.getparent()[0]
+        except etree.XMLSyntaxError:
+            self.parser = None
+        if self.cells > MAX_MERGED_CELLS:
+            raise UnreadableInput(f"{self.display}: refused: merged ranges in {self.name} cover {self.cells} cells "
+                                  f"(limit {MAX_MERGED_CELLS}); not a report")
+
+
+def _area(ref: str) -> int:
+    """Cells in a range reference such as A1:XFD1048576 (0 for a reference it cannot read)."""
+    m = _REF.fullmatch(ref.strip())
+    if not m:
+        return 0
+    c0, r0, c1, r1 = m.group(1), int(m.group(2)), m.group(3) or m.group(1), int(m.group(4) or m.group(2))
+    return (abs(r1 - r0) + 1) * (abs(_column(c1) - _column(c0)) + 1)
+
+
+def _column(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n

@@ -83,18 +83,19 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
         for path in sorted(directory.glob("*/*.yaml")):
             if path.parent.name in RESERVED:
                 continue
-            digest.update(path.name.encode() + path.read_bytes())
             try:
                 rule = _load_rule(path, chosen, lexicons)
             except RuleFileError as exc:
                 errors.append(exc)
                 continue
+            digest.update(path.name.encode() + path.read_bytes())
             if rule.code in sources:
                 errors.append(RuleFileError(path, 1, f"rule code {rule.code} is already defined in "
                                                      f"{sources[rule.code]}; give this rule another code"))
                 continue
             sources[rule.code] = path
             rules.append(rule)
+    profiles = _all_profiles(dirs, errors)  # NOTE: before raising, so a bad profile not chosen is reported too
     if errors:
         raise RuleSetError(errors)
     rules = [r for r in rules if _selected(r, select, ignore)]
@@ -102,14 +103,19 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
         rules = [r.model_copy(update={"severity": severity[r.code]}) if r.code in severity else r for r in rules]
     profile_obj = chosen or Profile(name=profile)
     return RuleSet(rules=rules, profile=profile_obj, lexicons=lexicons, sources=sources,
-                   profiles=_all_profiles(dirs), version=f"{profile_obj.name}-{digest.hexdigest()[:12]}")
+                   profiles=profiles, version=f"{profile_obj.name}-{digest.hexdigest()[:12]}")
 
 
-def _all_profiles(dirs: list[Path]) -> dict[str, Profile]:
+def _all_profiles(dirs: list[Path], errors: list[RuleFileError]) -> dict[str, Profile]:
     found: dict[str, Profile] = {}
     for directory in dirs:
         for path in sorted((directory / "profiles").glob("*.yaml")):
-            found[path.stem] = load_profile(path)
+            if any(e.path == str(path) for e in errors):
+                continue  # the chosen profile, already reported by _find_profile
+            try:
+                found[path.stem] = load_profile(path)
+            except RuleFileError as exc:
+                errors.append(exc)
     return found
 
 

@@ -65,7 +65,10 @@ def load_lexicon(path: Path) -> dict:
             raise RuleFileError(path, line_of(lines, at), f"entry '{key}' needs a non-empty list 'words:'")
         if set(entry) - {"words", "related", "note"}:
             raise RuleFileError(path, line_of(lines, at), f"entry '{key}' may only have words, related and note")
-        if not all(isinstance(w, str) and w for w in entry["words"] + entry.get("related", [])):
+        related = entry.get("related", [])
+        if not isinstance(related, list):
+            raise RuleFileError(path, line_of(lines, at + ("related",)), f"entry '{key}': related must be a list")
+        if not all(isinstance(w, str) and w for w in entry["words"] + related):
             raise RuleFileError(path, line_of(lines, at), f"entry '{key}': every word must be non-empty text")
     return data
 

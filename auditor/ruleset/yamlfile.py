@@ -34,10 +34,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
     """Data of a YAML file and a map from each path inside it to its 1-based line."""
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleFileError(path, None, f"cannot be read ({exc}); save it as UTF-8") from None
+        text = _read_utf8(path)
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -48,6 +45,11 @@ def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
             opened = f" ({exc.context} at line {exc.context_mark.line + 1})"
         raise RuleFileError(path, line, f"YAML syntax error: {exc.problem}{opened}; "
                                         "check indentation, colons, brackets and quotes") from None
+    except yaml.reader.ReaderError as exc:  # NOTE: not a MarkedYAMLError: it knows a position, not a line
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise RuleFileError(path, line, f"character {char} is not allowed in YAML; "
+                                        "remove it or write it as an escape in double quotes") from None
     except yaml.YAMLError as exc:
         raise RuleFileError(path, None, f"YAML error: {exc}") from None
     lines: dict[tuple, int] = {}
@@ -73,7 +75,7 @@ def _build(node: yaml.Node, at: tuple, lines: dict, path: Path, state: dict) -> 
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise RuleFileError(path, key_node.start_mark.line + 1, "a key must be a plain word")
-            key = _scalar(key_node, state)
+            key = _scalar(key_node, state, path)
             if not isinstance(key, (str, int)):
                 raise RuleFileError(path, key_node.start_mark.line + 1, "a key must be a plain word")
             if key in out:
@@ -84,11 +86,34 @@ def _build(node: yaml.Node, at: tuple, lines: dict, path: Path, state: dict) -> 
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, at + (i,), lines, path, state) for i, item in enumerate(node.value)]
-    return _scalar(node, state)
+    return _scalar(node, state, path)
 
 
-def _scalar(node: yaml.ScalarNode, state: dict) -> Any:
-    return state["constructor"].construct_object(node, deep=True)
+def _scalar(node: yaml.ScalarNode, state: dict, path: Path) -> Any:
+    """The Python value of a scalar; a value its tag cannot take (!!int abc, 2023-02-30) is a located error."""
+    try:
+        return state["constructor"].construct_object(node, deep=True)
+    except Exception as exc:  # noqa: BLE001
+        # NOTE: PyYAML's constructors raise ValueError, IndexError, AttributeError, ... on a value
+        # their tag cannot take (2023-02-30, an empty !!int or !!timestamp), not only YAMLError
+        problem = getattr(exc, "problem", None) or str(exc) or type(exc).__name__
+        raise RuleFileError(path, node.start_mark.line + 1,
+                            f"cannot read the value {node.value!r} ({problem}); "
+                            "quote it to keep it as text, or remove the !!tag") from None
+
+
+def _read_utf8(path: Path) -> str:
+    """The file's text; bytes that are not UTF-8 are an error at the line that holds them."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RuleFileError(path, line, f"byte {data[exc.start]:#04x} is not UTF-8 (was the file saved as GBK?); "
+                                        "save it as UTF-8") from None
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
