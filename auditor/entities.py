@@ -9,7 +9,7 @@ from __future__ import annotations
 ENTITIES: dict[str, list[str]] = {
     "documents": ["doc", "format", "title", "year", "year_text", "year_loc", "evidence", "loc"],
     "projects": ["doc", "project", "table", "year", "year_text", "year_loc", "department", "unit",
-                 "goal", "goal_actual", "categories", "evidence", "loc"],
+                 "goal", "goal_actual", "categories", "output_kinds", "evidence", "loc"],
     "funding": ["doc", "project", "table", "kind", "label", "initial", "budget", "executed", "weight",
                 "rate", "score", "unit", "notes", "evidence", "loc"],
     "indicators": ["doc", "project", "table", "category", "level1", "level2", "level3", "kind", "group", "target",

@@ -108,6 +108,8 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
         **base, **figure_columns("year", table.year),
         "goal": " ".join(e for e, _ in goals if e) or None,
         "goal_actual": " ".join(a for _, a in goals if a) or None,
+        "output_kinds": "|".join(dict.fromkeys(clean(i.level2.text) for i in table.indicators
+                                               if i.category == "产出" and not i.level3.blank)) or None,
         "goal_loc": table.goals[0][0].loc if table.goals else None,
         "goal_actual_loc": table.goals[0][1].loc if table.goals else None,
         "categories": "|".join(dict.fromkeys(["执行率"] * bool(table.funding) + [
