@@ -183,8 +183,8 @@ def huge_paragraph_txt(path: Path) -> None:
 def huge_numbers_txt(path: Path) -> None:
     """The sample with 40-digit figures: more digits than Decimal's default 28-digit context rounds to."""
     big = "9" * 40
-    text = sample_text().replace("\t100\n", f"\t{big}\n").replace("\t100%\n", f"\t{big}.5%\n")
-    path.write_text(text.replace("得分为100分", f"得分为{big}分"), encoding="utf-8")
+    text = sample_text().replace("\t661.7252\n", f"\t{big}.7252\n").replace("\t100\n", f"\t{big}\n")
+    path.write_text(text.replace("执行数为661.7252万元", f"执行数为{big}万元"), encoding="utf-8")
 
 
 def encoded(encoding: str) -> Callable[[Path], None]:

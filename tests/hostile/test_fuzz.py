@@ -131,7 +131,8 @@ YAML_PIECES = [":", ": ", "- ", "\n", "\n  ", "\n    ", "[", "]", "{", "}", ",",
                "? ", "|", ">", "'", '"', "#", "%YAML 1.1\n", "---\n", "...\n", "~", "null", "2023-02-30",
                "code", "kind", "type", "severity", "cases", "pass", "fail", "rows", "entity", "\t", "\x00", "\ufeff",
                "2023-99-99 12:00:00", "0x", "1e999"]
-YAML_TEXT = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=3)), max_size=60).map("".join)
+FILE_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=3)  # what a file can hold
+YAML_TEXT = st.lists(st.one_of(st.sampled_from(YAML_PIECES), FILE_TEXT), max_size=60).map("".join)
 LOCATED = r"^{path}:\d+: \S"
 
 
@@ -165,11 +166,12 @@ def _mutate(text: str, data: st.DataObject) -> str:
             lines[at] = data.draw(st.sampled_from(["", " ", "  ", "\t", "      "])) + lines[at].lstrip()
         elif edit == "insert":
             col = data.draw(st.integers(0, len(lines[at])))
-            piece = data.draw(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=3)))
+            piece = data.draw(st.one_of(st.sampled_from(YAML_PIECES), FILE_TEXT))
             lines[at] = lines[at][:col] + piece + lines[at][col:]
         elif edit == "char" and lines[at]:
             col = data.draw(st.integers(0, len(lines[at]) - 1))
-            lines[at] = lines[at][:col] + data.draw(st.characters()) + lines[at][col + 1:]
+            # NOTE: no lone surrogates: no file can hold them, so no user can write them
+            lines[at] = lines[at][:col] + data.draw(st.characters(exclude_categories=("Cs",))) + lines[at][col + 1:]
         text = "\n".join(lines)
         if edit == "truncate":
             text = text[: data.draw(st.integers(0, len(text)))]
