@@ -7,6 +7,7 @@ file of that format turns up, so reading text never pays for lxml or pdfplumber.
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 from auditor.document import Document
@@ -63,7 +64,31 @@ def expand(paths: list[str]) -> list[tuple[Path, str]]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(("~$", ".")):
-                    out.append((f, str(f)))
+                    out.append((f, display_name(str(f))))
         else:
-            out.append((p, given))
+            out.append((p, display_name(given)))
     return out
+
+
+def display_name(path: str) -> str:
+    """A path as text every report can hold: each name that is not UTF-8 read as GBK, else with \\x escapes.
+
+    NOTE: archives zipped on Chinese Windows unpack on Linux with GBK bytes in
+    their names; Python carries such bytes as lone surrogates, which no UTF-8
+    output (and not pandas, hashing the doc column) can encode. The file is
+    still read from its real path; only the name shown is decoded.
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    parts = []
+    for raw in os.fsencode(path).split(b"/"):
+        for encoding, errors in (("utf-8", "strict"), ("gb18030", "strict"), ("utf-8", "backslashreplace")):
+            try:
+                parts.append(raw.decode(encoding, errors))
+                break
+            except UnicodeDecodeError:
+                continue
+    return "/".join(parts)
