@@ -121,13 +121,14 @@ def _xls_text(book, cell) -> str | None:
 def to_document(sheets: list[Sheet], display: str, fmt: str) -> Document:
     """Blocks of every sheet, in sheet order; tables numbered across the workbook."""
     doc = Document(path=display, format=fmt)
+    tables = 0  # NOTE: counted here: recounting the document's tables at each block was quadratic
     for sheet in sheets:
         try:
             blocks = _row_blocks(sheet)
         except UnreadableInput as exc:
             raise UnreadableInput(f"{display}: {exc}") from None
         for rows in blocks:
-            _emit(doc, sheet, rows)
+            tables += _emit(doc, sheet, rows, tables + 1)
     return doc
 
 
@@ -192,18 +193,19 @@ def _resolve(sheet: Sheet, block: list[int], covered: dict, filled: dict[int, li
     return out
 
 
-def _emit(doc: Document, sheet: Sheet, rows: list[list[tuple[str, int, int]]]) -> None:
+def _emit(doc: Document, sheet: Sheet, rows: list[list[tuple[str, int, int]]], index: int) -> int:
+    """Append a block as paragraphs or as table number `index`; how many tables it added (0 or 1)."""
     if all(sum(1 for text, _, _ in row if text.strip()) == 1 for row in rows):
         for row in rows:
             text, r, c = next(cell for cell in row if cell[0].strip())
             doc.blocks.append(Paragraph(text=text.strip(), loc=Locator(sheet=sheet.name, cell=_ref(r, c))))
-        return
-    index = sum(1 for _ in doc.tables()) + 1
+        return 0
     cells = [[Cell(text=text, loc=Locator(sheet=sheet.name, cell=_ref(r, c), table=index, row=i, column=j))
               for j, (text, r, c) in enumerate(row, start=1)] for i, row in enumerate(rows, start=1)]
     top_left = rows[0][0]
     doc.blocks.append(Table(rows=cells, loc=Locator(sheet=sheet.name, cell=_ref(top_left[1], top_left[2]),
                                                     table=index), index=index))
+    return 1
 
 
 def _ref(row: int, col: int) -> str:

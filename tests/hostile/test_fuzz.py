@@ -32,7 +32,7 @@ from auditor.tabulate import tabulate
 
 from .tally import tried
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORDS = ["项目名称", "主管部门", "实施单位", "一级指标", "二级指标", "三级指标", "一级", "三级", "年度指标值", "实际完成值",
          "分值", "权重", "得分", "偏差原因分析及改进措施", "年初预算数", "全年预算数（A）", "全年执行数（B）", "执行率（B/A)",
          "预算数", "执行数", "年度资金总额：", "其中：本年财政拨款", "上年结转资金", "其他资金", "合计", "总分", "预期目标",
@@ -192,7 +192,7 @@ def _place(source: Path, text: str, root: Path) -> tuple[Path, str]:
     return path, kind
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.sampled_from(RULE_FILES), st.data())
 def test_rule_loader_on_mutated_real_rule_files(source, data):
     """A mutated rule, profile or lexicon loads, or every error says `file:line: message`."""
@@ -209,7 +209,7 @@ def test_rule_loader_on_mutated_real_rule_files(source, data):
                 assert re.match(LOCATED.format(path=re.escape(str(path))), str(error)), str(error)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(YAML_TEXT, st.sampled_from(["fuzzed/FUZZ_RULE.yaml", "profiles/fuzz.yaml", "lexicons/fuzz.yaml"]))
 def test_rule_loader_on_random_yaml(text, where):
     tried("ruleset.loader.load_ruleset (random YAML)")
