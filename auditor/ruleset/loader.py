@@ -64,7 +64,7 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
     dirs = [builtin_dir(), *[Path(d) for d in extra_dirs]]
     errors: list[RuleFileError] = []
     digest = hashlib.sha256()
-    chosen = _find_profile(dirs, profile, errors)
+    chosen, chosen_path = _find_profile(dirs, profile, errors)
     if chosen is None:
         raise RuleSetError(errors)  # every rule that reads the profile would fail too: say the one cause
     lexicons: dict[str, dict] = {}
@@ -84,7 +84,7 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
             if path.parent.name in RESERVED:
                 continue
             try:
-                rule = _load_rule(path, chosen, lexicons)
+                rule = _load_rule(path, chosen, lexicons, chosen_path)
             except RuleFileError as exc:
                 errors.append(exc)
                 continue
@@ -119,20 +119,21 @@ def _all_profiles(dirs: list[Path], errors: list[RuleFileError]) -> dict[str, Pr
     return found
 
 
-def _find_profile(dirs: list[Path], name: str, errors: list) -> Profile | None:
-    found = None
+def _find_profile(dirs: list[Path], name: str, errors: list) -> tuple[Profile | None, Path | None]:
+    """The named profile (the last directory's wins) and the file it came from."""
+    found, found_path = None, None
     for directory in dirs:
         path = directory / "profiles" / f"{name}.yaml"
         if path.is_file():
             try:
-                found = load_profile(path)
+                found, found_path = load_profile(path), path
             except RuleFileError as exc:
                 errors.append(exc)
     if found is None and not errors:
         known = sorted({p.stem for d in dirs for p in (d / "profiles").glob("*.yaml")})
         errors.append(RuleFileError(f"profile '{name}'", None,
                                     f"no such profile; choose one of: {', '.join(known)}"))
-    return found
+    return found, found_path
 
 
 def _selected(rule, select, ignore) -> bool:
@@ -142,17 +143,26 @@ def _selected(rule, select, ignore) -> bool:
     return (not select or hit(select)) and not hit(ignore)
 
 
-def _load_rule(path: Path, profile: Profile | None, lexicons: dict):
+def _load_rule(path: Path, profile: Profile | None, lexicons: dict, profile_path: Path | None = None):
     data, lines = load(path)
     if not isinstance(data, dict):
         raise RuleFileError(path, 1, "a rule file is a mapping of keys (code:, kind:, type:, ...)")
-    data = _substitute(data, (), profile, path, lines)
+    substituted: dict[tuple, str] = {}
+    data = _substitute(data, (), profile, path, lines, substituted)
     data.setdefault("group", path.parent.name)
     try:
         rule = _RULE.validate_python(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise RuleFileError(path, line_of(lines, _loc(first["loc"])), _explain(first)) from None
+        at = _loc(first["loc"])
+        setting = next((name for where, name in substituted.items() if at[:len(where)] == where), None)
+        if setting and profile_path is not None:
+            # NOTE: the value came from the profile: the fix belongs there, so that is the place named
+            _, profile_lines = load(profile_path)
+            raise RuleFileError(profile_path, line_of(profile_lines, (setting,)),
+                                f"{setting}: unusable by rule {path.stem} ({path}:{line_of(lines, at)}): "
+                                f"{_explain(first)}") from None
+        raise RuleFileError(path, line_of(lines, at), _explain(first)) from None
     if rule.code != path.stem:
         raise RuleFileError(path, line_of(lines, ("code",)),
                             f"code {rule.code} differs from the file name; rename the file to {rule.code}.yaml")
@@ -192,11 +202,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _substitute(value: Any, at: tuple, profile: Profile | None, path: Path, lines: dict) -> Any:
+def _substitute(value: Any, at: tuple, profile: Profile | None, path: Path, lines: dict,
+                substituted: dict[tuple, str]) -> Any:
+    """Replace `${profile.x}` references; `substituted` records where a whole value came from the profile."""
     if isinstance(value, dict):
-        return {k: _substitute(v, at + (k,), profile, path, lines) for k, v in value.items()}
+        return {k: _substitute(v, at + (k,), profile, path, lines, substituted) for k, v in value.items()}
     if isinstance(value, list):
-        return [_substitute(v, at + (i,), profile, path, lines) for i, v in enumerate(value)]
+        return [_substitute(v, at + (i,), profile, path, lines, substituted) for i, v in enumerate(value)]
     if isinstance(value, str) and "${" in value:
         def lookup(name: str):
             if profile is None or not hasattr(profile, name):
@@ -206,6 +218,7 @@ def _substitute(value: Any, at: tuple, profile: Profile | None, path: Path, line
             return getattr(profile, name)
         whole = _REF.fullmatch(value)
         if whole:
+            substituted[at] = whole.group(1)
             return lookup(whole.group(1))
         return _REF.sub(lambda m: _text(lookup(m.group(1))), value)
     return value

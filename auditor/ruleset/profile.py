@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from auditor.ruleset.spec import check_bands, check_schemes
 from auditor.ruleset.yamlfile import RuleFileError, line_of, load
 
 
@@ -21,11 +22,22 @@ class Profile(BaseModel):
     description: str = ""
     category_caps: dict[str, float] = {"执行率": 10, "产出": 50, "效益": 30, "满意度": 10}
     funding_weight: float = 10
-    funding_score: list[dict[str, Any]] = [{"type": "linear"}]
+    funding_score: list[dict[str, Any]] = Field(default=[{"type": "linear"}], min_length=1)
     low_execution_threshold: float = 90
     overachieve_factor: float = 1.2
     grades: dict[str, list[float]] = {"优": [90, 100], "良": [80, 90], "中": [60, 80], "差": [0, 60]}
     qualitative_bands: dict[str, list[float]] = {"达成": [0.8, 1], "部分达成": [0.6, 0.8], "未达成": [0, 0.6]}
+
+    # NOTE: the values rules read are checked here, so a bad one names the profile's line
+    @field_validator("funding_score")
+    @classmethod
+    def _schemes(cls, v):
+        return check_schemes(v)
+
+    @field_validator("grades", "qualitative_bands")
+    @classmethod
+    def _bands(cls, v):
+        return check_bands(v)
 
 
 def load_profile(path: Path) -> Profile:

@@ -129,6 +129,30 @@ class UnitScaleRule(RuleBase):
         return [self.left, self.right, *self.where]
 
 
+def check_schemes(schemes: list) -> list:
+    """Funding-score schemes, shared by the rule and the profile that supplies them.
+
+    NOTE: a profile's schemes are checked when the profile loads, so a bad one
+    is reported at the profile's line, not at the rule that reads it.
+    """
+    for scheme in schemes:
+        if isinstance(scheme, dict) and scheme.get("type") == "linear" and set(scheme) <= {"type", "name"}:
+            continue
+        if isinstance(scheme, dict) and scheme.get("type") == "banded" and isinstance(scheme.get("bands"), list) \
+                and all(isinstance(b, dict) and set(b) == {"min", "share"} for b in scheme["bands"]):
+            continue
+        raise ValueError("a scheme is {type: linear} or {type: banded, bands: [{min: 80, share: 0.7}, ...]}")
+    return schemes
+
+
+def check_bands(bands: dict) -> dict:
+    """Named [low, high] bands (grades, qualitative labels), shared by rules and profiles."""
+    for name, pair in bands.items():
+        if len(pair) != 2 or pair[0] > pair[1]:
+            raise ValueError(f"band '{name}' must be [low, high] with low <= high")
+    return bands
+
+
 class RateScoreRule(RuleBase):
     """A score earned by a rate under the profile's schemes (linear min(r,100%)×w, or bands)."""
 
@@ -143,14 +167,7 @@ class RateScoreRule(RuleBase):
     @field_validator("schemes")
     @classmethod
     def _schemes(cls, v):
-        for scheme in v:
-            if scheme.get("type") == "linear" and set(scheme) <= {"type", "name"}:
-                continue
-            if scheme.get("type") == "banded" and isinstance(scheme.get("bands"), list) and all(
-                    isinstance(b, dict) and set(b) == {"min", "share"} for b in scheme["bands"]):
-                continue
-            raise ValueError("a scheme is {type: linear} or {type: banded, bands: [{min: 80, share: 0.7}, ...]}")
-        return v
+        return check_schemes(v)
 
     def columns(self) -> list[str]:
         return [self.rate, self.numerator, self.denominator, self.weight, self.score, *self.where]
@@ -168,10 +185,7 @@ class BandRule(RuleBase):
     @field_validator("bands")
     @classmethod
     def _bands(cls, v):
-        for name, pair in v.items():
-            if len(pair) != 2 or pair[0] > pair[1]:
-                raise ValueError(f"band '{name}' must be [low, high] with low <= high")
-        return v
+        return check_bands(v)
 
     def columns(self) -> list[str]:
         return [self.value, self.label, *([self.scale] if self.scale else []), *self.where]

@@ -106,3 +106,36 @@ def test_builtin_rules_are_a_copyable_directory(tmp_path):
     shutil.copytree(builtin_dir() / "scores", tmp_path / "scores")
     with pytest.raises(RuleSetError, match="already defined"):
         load_ruleset([tmp_path])
+
+
+def _profile(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / "profiles"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(f"name: {name}\n{text}", encoding="utf-8")
+    return path
+
+
+def test_a_bad_funding_scheme_is_reported_at_the_profile(tmp_path):
+    """The author of a profile must be sent to their own file, not to the built-in rule that reads it."""
+    path = _profile(tmp_path, "mine", "funding_weight: 10\nfunding_score:\n  - {type: stepped}\n")
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset([tmp_path], profile="mine")
+    errors = [str(e) for e in info.value.errors]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{path}:3: "), errors[0]
+    assert "{type: linear}" in errors[0]
+
+
+def test_a_profile_value_a_rule_cannot_use_names_the_profile_and_the_rule(tmp_path):
+    """A value the profile itself accepts, but a rule's own type refuses, points at the profile setting."""
+    path = _profile(tmp_path, "mine", "low_execution_threshold: 90\n")
+    rule = (builtin_dir() / "funding" / "FUNDING_LOW_EXPLAIN.yaml").read_text(encoding="utf-8")
+    write_rule(tmp_path, rule.replace("code: FUNDING_LOW_EXPLAIN", "code: MY_RULE")
+               .replace("${profile.low_execution_threshold}\n", "${profile.grades}\n", 1))
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset([tmp_path], profile="mine")
+    errors = [str(e) for e in info.value.errors]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{path}:"), errors[0]
+    assert "grades: unusable by rule MY_RULE" in errors[0]
