@@ -22,11 +22,12 @@ def test_a_rule_that_fails_to_run_becomes_an_issue_and_the_others_still_run():
 
 
 def test_each_entity_is_validated_once_for_all_documents(monkeypatch):
-    from great_expectations.datasource.fluent.interfaces import Batch
+    from great_expectations.validator.v1_validator import Validator
 
     calls = []
-    original = Batch.validate
-    monkeypatch.setattr(Batch, "validate", lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+    original = Validator.validate_expectation_suite
+    monkeypatch.setattr(Validator, "validate_expectation_suite",
+                        lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
     rows = [{"doc": f"{n}.txt", "score": "85", "weight": "10"} for n in range(50)]
     issues = validate({"funding": frame_from_rows("funding", rows)},
                       RuleSet(rules=[RULESET.get("SCORE_LE_WEIGHT")], profile=RULESET.profile))
@@ -72,3 +73,34 @@ def test_hubei_table_is_not_held_to_national_caps(sample_path, tmp_path):
     result = audit([str(path)], ruleset=RULESET)
     caps = [i for i in result.issues if i.kind == "category_weight_cap"]
     assert caps == [], [i.message for i in caps]
+
+
+def test_an_expectations_kept_configuration_follows_its_fields_and_copies():
+    """The configuration is built once for speed; a field set later (GX sets `id`) or a copy must not see a stale one."""
+    import copy
+
+    from auditor.engine import expectations as X
+
+    expectation = X.ExpectAuditorCompare(column_list=["score", "weight"], left="score", op="<=", right="weight",
+                                         meta={"rule": "R"})
+    first = expectation.configuration
+    assert expectation.configuration is first
+    expectation.id = "id-1"
+    assert expectation.configuration.id == "id-1"
+    twin = copy.copy(expectation)  # GX's copy clears the id
+    assert twin.id is None and twin.configuration.id is None
+    assert expectation.configuration.id == "id-1"
+
+
+def test_row_conditions_select_the_same_rows_for_every_frame():
+    """Rows kept per row condition belong to one frame: the next batch, with other rows, gets its own."""
+    ruleset = RuleSet(rules=[RULESET.get("FUNDING_WEIGHT_CELLS")], profile=RULESET.profile)
+
+    def docs(rows):
+        return sorted(i.doc for i in validate({"funding": frame_from_rows("funding", rows)}, ruleset))
+
+    assert docs([{"doc": "a.txt", "kind": "current", "weight": "10"},
+                 {"doc": "b.txt", "kind": "total", "weight": "10"}]) == ["a.txt"]
+    assert docs([{"doc": "c.txt", "kind": "total", "weight": "10"},
+                 {"doc": "d.txt", "kind": "other", "weight": "10"},
+                 {"doc": "e.txt", "kind": "carryover", "weight": None}]) == ["d.txt"]
