@@ -17,7 +17,8 @@ from auditor.recognise import recognise
 from auditor.recognise.records import DocumentRecords
 from auditor.result import AuditResult, DocumentResult
 from auditor.ruleset.loader import RuleSet, load_ruleset
-from auditor.tabulate import project_name, tabulate
+from auditor.entities import ENTITIES
+from auditor.tabulate import add_rows, document_rows, frames, project_name
 
 
 @dataclass
@@ -56,30 +57,42 @@ def audit_files(items: list[tuple[Path, str]], config: Config | None = None, rul
     documents: list[DocumentResult] = []
     issues: list[Issue] = []
 
-    def readable() -> Iterator[DocumentRecords]:
-        # NOTE: a generator, so each document's records are dropped once tabulated: a batch holds
-        # its table rows in memory, never every document's paragraphs and cells at once.
-        for display, fmt, records, reason in read_all(items, jobs, progress):
-            if records is None:
-                documents.append(DocumentResult(doc=display, format=fmt, status="unreadable", reason=reason))
-                issues.append(unreadable_issue(display, reason or ""))
-                continue
-            documents.append(DocumentResult(doc=display, format=fmt,
-                                            projects=[project_name(t) for t in records.tables]))
-            issues.extend(incomplete_issues(records))
-            yield records
-
-    frames = tabulate(readable())
+    rows: dict[str, list[dict]] = {name: [] for name in ENTITIES}
+    for digest in read_all(items, jobs, progress):
+        if digest.rows is None:
+            documents.append(DocumentResult(doc=digest.doc, format=digest.format, status="unreadable",
+                                            reason=digest.reason))
+            issues.append(unreadable_issue(digest.doc, digest.reason or ""))
+            continue
+        documents.append(DocumentResult(doc=digest.doc, format=digest.format, projects=digest.projects))
+        issues.extend(digest.issues)
+        add_rows(rows, digest.rows)
     if any(d.status == "ok" for d in documents):
         from auditor.engine.validate import validate
 
-        issues.extend(validate(frames, ruleset))
+        issues.extend(validate(frames(rows), ruleset))
     issues.sort(key=Issue.sort_key)
     documents.sort(key=lambda d: d.doc)  # NOTE: like the issues, so the order the paths were given in does not show
     return AuditResult(documents=documents, issues=issues, version=__version__, rules_version=ruleset.version)
 
 
 Outcome = tuple[str, str, "DocumentRecords | None", "str | None"]  # display, format, records, reason
+
+
+@dataclass
+class Digest:
+    """What the main process needs of one file: its entity rows, its own issues, its projects.
+
+    NOTE: made in the worker that read the file, so the rows are built in
+    parallel and a document's cells and paragraphs never cross between processes.
+    """
+
+    doc: str
+    format: str
+    rows: dict[str, list[dict]] | None  # None: unreadable
+    reason: str | None = None
+    projects: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
 PARALLEL_FROM = 8  # files; below this, starting workers costs more than it saves
 
 
@@ -100,22 +113,35 @@ def read_one(item: tuple[Path, str]) -> Outcome:
                                            f"({type(exc).__name__}: {exc}); please report it")
 
 
-def read_all(items: list[tuple[Path, str]], jobs: int | None, progress) -> Iterator[Outcome]:
-    """Outcomes in input order, from worker processes when the batch is large enough to gain."""
+def digest_one(item: tuple[Path, str]) -> Digest:
+    """Read and recognise one file and tabulate its rows; never raises."""
+    display, fmt, records, reason = read_one(item)
+    if records is None:
+        return Digest(display, fmt, None, reason)
+    try:
+        rows = document_rows(records)
+    except Exception as exc:  # noqa: BLE001 - like a recogniser bug: costs this file, never the batch
+        return Digest(display, fmt, None, f"{display}: auditor could not tabulate this file "
+                                          f"({type(exc).__name__}: {exc}); please report it")
+    return Digest(display, fmt, rows, None, [project_name(t) for t in records.tables], incomplete_issues(records))
+
+
+def read_all(items: list[tuple[Path, str]], jobs: int | None, progress) -> Iterator[Digest]:
+    """Digests in input order, from worker processes when the batch is large enough to gain."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(items) < PARALLEL_FROM:
         for item in items:
             if progress:
                 progress(item[1])
-            yield read_one(item)
+            yield digest_one(item)
         return
     # NOTE: fork is safe here: Great Expectations, the one library with threads, is not imported yet.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for outcome in pool.map(read_one, items, chunksize=max(1, min(32, len(items) // (jobs * 4)))):
+        for digest in pool.map(digest_one, items, chunksize=max(1, min(32, len(items) // (jobs * 4)))):
             if progress:
-                progress(outcome[0])
-            yield outcome
+                progress(digest.doc)
+            yield digest
 
 
 def unreadable_issue(doc: str, reason: str) -> Issue:

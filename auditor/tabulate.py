@@ -48,23 +48,47 @@ def figure_columns(name: str, field: Field | None, unit: str = "") -> dict:
 
 
 def tabulate(batch: Iterable[DocumentRecords]) -> dict[str, pd.DataFrame]:
+    """One frame per entity, holding the rows of every document of the batch."""
     rows: dict[str, list[dict]] = {name: [] for name in ENTITIES}
     for records in batch:
-        _document(records, rows)
-        by_name = {}
-        for table in records.tables:
-            by_name.setdefault(project_name(table), table)
-        linked = {}
-        for narrative in records.narratives:
-            table = by_name.get(clean(narrative.project)) or next(
-                (t for t in records.tables if t.table == narrative.next_table), None)
-            if table is not None:
-                linked.setdefault(table.table, narrative.text)
-            _narrative(records.doc, narrative, table, rows)
-        for table in records.tables:
-            _project(records.doc, project_name(table), table, rows, records.year, linked.get(table.table, ""))
-        _prose(records, rows)
-    return {name: _frame(name, entity_rows) for name, entity_rows in rows.items()}
+        add_rows(rows, document_rows(records))
+    return frames(rows)
+
+
+def document_rows(records: DocumentRecords) -> dict[str, list[dict]]:
+    """The rows one document gives each entity.
+
+    NOTE: apart from `frames` so that a worker process can build a document's
+    rows where it read the document: rows travel back smaller than records,
+    and the main process only concatenates (10,000 documents: 97 s of
+    tabulation in the main process before).
+    """
+    rows: dict[str, list[dict]] = {name: [] for name in ENTITIES}
+    _document(records, rows)
+    by_name = {}
+    for table in records.tables:
+        by_name.setdefault(project_name(table), table)
+    linked = {}
+    for narrative in records.narratives:
+        table = by_name.get(clean(narrative.project)) or next(
+            (t for t in records.tables if t.table == narrative.next_table), None)
+        if table is not None:
+            linked.setdefault(table.table, narrative.text)
+        _narrative(records.doc, narrative, table, rows)
+    for table in records.tables:
+        _project(records.doc, project_name(table), table, rows, records.year, linked.get(table.table, ""))
+    _prose(records, rows)
+    return rows
+
+
+def add_rows(into: dict[str, list[dict]], rows: dict[str, list[dict]]) -> None:
+    for name, entity_rows in rows.items():
+        into[name].extend(entity_rows)
+
+
+def frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    """Rows of every document, per entity, as frames with every column of the entity."""
+    return {name: _frame(name, rows.get(name, [])) for name in ENTITIES}
 
 
 def project_name(table: ProjectTable) -> str:

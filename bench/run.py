@@ -7,7 +7,7 @@ For each size and format it generates that many reports (auditor.synth, a
 third of them with one defect), then, each in a fresh child process:
   1. `auditor check DIR --format json -o FILE` end to end, as a user runs it
      (wall time, documents/s, peak memory of the process and its workers);
-  2. the stages in-process: read + recognise (in workers), tabulate, validate
+  2. the stages in-process: read + recognise + entity rows (in workers), frames, validate
      (GX), render (JSON), and the same checks run directly on pandas
      (auditor.engine.direct) as the lower bound of validation, with the ratio.
 Also: `auditor --help` and one report from a cold start. Nothing is asserted:
@@ -61,16 +61,22 @@ def timed(command: list[str]) -> tuple[float, float]:
 def stages(directory: str, jobs: int | None) -> dict:
     """Run the pipeline's stages one by one and time each (this runs in a child process)."""
     t0 = time.perf_counter()
+    from auditor.entities import ENTITIES
     from auditor.pipeline import read_all
     from auditor.read import expand
     from auditor.ruleset.loader import load_ruleset
-    from auditor.tabulate import tabulate
+    from auditor.tabulate import add_rows
+    from auditor.tabulate import frames as make_frames
 
     ruleset = load_ruleset()
     t1 = time.perf_counter()
-    outcomes = list(read_all(expand([directory]), jobs, None))
+    digests = list(read_all(expand([directory]), jobs, None))
     t2 = time.perf_counter()
-    frames = tabulate([o[2] for o in outcomes if o[2] is not None])
+    rows: dict = {name: [] for name in ENTITIES}
+    for digest in digests:
+        if digest.rows is not None:
+            add_rows(rows, digest.rows)
+    frames = make_frames(rows)
     t3 = time.perf_counter()
     from auditor.engine import validate as V
 
@@ -88,11 +94,11 @@ def stages(directory: str, jobs: int | None) -> dict:
     from auditor.result import AuditResult, DocumentResult
     from auditor.render.json import render
 
-    result = AuditResult([DocumentResult(o[0], o[1]) for o in outcomes], sorted(issues, key=lambda i: i.sort_key()),
+    result = AuditResult([DocumentResult(d.doc, d.format) for d in digests], sorted(issues, key=lambda i: i.sort_key()),
                          "bench", ruleset.version)
     render(result)
     t7 = time.perf_counter()
-    return {"load rules": t1 - t0, "read+recognise": t2 - t1, "tabulate": t3 - t2, "gx import+suites": t4 - t3,
+    return {"load rules": t1 - t0, "read+recognise+rows": t2 - t1, "tabulate": t3 - t2, "gx import+suites": t4 - t3,
             "validate (GX)": t5 - t4, "pandas lower bound": t6 - t5, "render json": t7 - t6,
             "issues": len(issues), "failing rows (pandas)": failing,
             "peak MB (this process)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
@@ -134,7 +140,7 @@ def main() -> None:
                 ratio = s["validate (GX)"] / s["pandas lower bound"] if s["pandas lower bound"] else float("nan")
                 print(f"\n{n} {fmt} reports (generated in {made:.1f} s)")
                 print(f"  end to end: {wall:.2f} s, {n / wall:.1f} documents/s, peak {peak:.0f} MB")
-                for key in ("load rules", "read+recognise", "tabulate", "gx import+suites", "validate (GX)",
+                for key in ("load rules", "read+recognise+rows", "tabulate", "gx import+suites", "validate (GX)",
                             "pandas lower bound", "render json"):
                     print(f"  {key:<22} {s[key]:8.2f} s")
                 print(f"  validate / lower bound: {ratio:.2f}x   issues {s['issues']}, "
