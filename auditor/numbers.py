@@ -48,6 +48,12 @@ def half_unit(value: Decimal) -> Decimal:
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int):  # NaN / Infinity never reach here from parse()
         return Decimal(0)
+    return half_unit_at(exponent)
+
+
+@lru_cache(maxsize=256)
+def half_unit_at(exponent: int) -> Decimal:
+    """NOTE: one Decimal per exponent: a batch asks for half a unit millions of times, of a dozen exponents."""
     return Decimal(5).scaleb(exponent - 1)
 
 

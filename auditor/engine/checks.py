@@ -9,12 +9,13 @@ figure that some rounding of its printed inputs reproduces is consistent.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Iterable
 
 import pandas as pd
 
-from auditor.numbers import fmt, half_unit, places
+from auditor.numbers import fmt, half_unit, half_unit_at, places
 
 ZERO = Decimal(0)
 
@@ -95,39 +96,50 @@ def group_totals(df: pd.DataFrame, group_by: list[str], role: str, items: Iterab
     `slack` (half a unit of the least precise figure involved), `n` (items
     that carry a value) and `places` (decimals to print the sum with).
     """
-    items = set(items)
-    sums: dict[tuple, list] = {}
-    for key, r, v in zip(_keys(df, group_by), df[role], df[value]):
-        if r in items:
-            acc = sums.setdefault(key, [ZERO, 0, ZERO, 0])
-            if not _missing(v):
-                acc[0] += v
-                acc[1] += 1
-                acc[2] = max(acc[2], half_unit(v))
-                acc[3] = max(acc[3], places(v))
+    # NOTE: item and total rows are picked by pandas, and each value's exponent is read once: the
+    # largest exponent gives the slack, the smallest the places (a 1,000-report batch: 6 s -> 1 s)
+    sums: dict[tuple, list] = {}  # key -> [sum, n, largest exponent, most places]
+    part = df[df[role].isin(list(items))]
+    for key, v in zip(_keys(part, group_by), part[value]):
+        acc = sums.get(key)
+        if acc is None:
+            acc = sums[key] = [ZERO, 0, None, 0]
+        if _missing(v):
+            continue
+        acc[0] += v
+        acc[1] += 1
+        exponent = v.as_tuple().exponent
+        if isinstance(exponent, int):
+            if acc[2] is None or exponent > acc[2]:
+                acc[2] = exponent
+            acc[3] = max(acc[3], -exponent)
     by = (default_total or {}).get("by")
     defaults = {str(k): Decimal(str(v)) for k, v in (default_total or {}).get("values", {}).items()}
     rows = []
-    fallbacks = df[fallback] if fallback else [None] * len(df)
-    for index, key, r, t, b, f in zip(df.index, _keys(df, group_by), df[role], df[total_value],
-                                      df[by] if by else [None] * len(df), fallbacks):
-        if r != total:
-            continue
+    part = df[df[role] == total]
+    fallbacks = part[fallback] if fallback else [None] * len(part)
+    empty = [ZERO, 0, None, 0]
+    for index, key, t, b, f in zip(part.index, _keys(part, group_by), part[total_value],
+                                   part[by] if by else [None] * len(part), fallbacks):
         stated = t if not _missing(t) else (f if not _missing(f) else defaults.get(str(b)))
-        acc = sums.get(key, [ZERO, 0, ZERO, 0])
-        slack = max(acc[2], half_unit(stated)) if stated is not None else ZERO
+        acc = sums.get(key, empty)
+        items_slack = half_unit_at(acc[2]) if acc[2] is not None else ZERO
+        slack = max(items_slack, half_unit(stated)) if stated is not None else ZERO
         rows.append((index, acc[0], stated, slack, acc[1], acc[3], _missing(t)))
     return pd.DataFrame(rows, columns=["index", "sum", "stated", "slack", "n", "places", "defaulted"]).set_index("index")
 
 
 def group_sum(df: pd.DataFrame, op: str = "==", require_items: bool = True, **spec) -> pd.Series:
     """True on every row except total rows whose group's sum breaks `sum op stated`."""
-    out = pd.Series(True, index=df.index, dtype=bool)
     totals = group_totals(df, **spec)
-    for index, row in totals.iterrows():
-        if row["stated"] is None or (require_items and row["n"] == 0):
-            continue
-        out[index] = _holds(row["sum"], op, row["stated"], row["slack"])
+    # NOTE: columns zipped and failures set at once: iterrows and one setitem per total row
+    # were most of a 1,000-report validation (a Series built per row)
+    failing = [index for index, total, stated, slack, n in zip(totals.index, totals["sum"], totals["stated"],
+                                                                totals["slack"], totals["n"])
+               if stated is not None and not (require_items and n == 0) and not _holds(total, op, stated, slack)]
+    out = pd.Series(True, index=df.index, dtype=bool)
+    if failing:
+        out[failing] = False
     return out
 
 
@@ -136,7 +148,43 @@ def _keys(df: pd.DataFrame, columns: list[str]) -> Iterable[tuple]:
 
 
 def topics_in(text: str, lexicon: dict[str, dict]) -> set[str]:
-    return {name for name, topic in lexicon.items() if any(w in text for w in topic.get("words", []))}
+    """The entries of `lexicon` one of whose words occurs in `text`."""
+    by_first, starts = _word_index(lexicon)
+    found: set[str] = set()
+    if starts is None:
+        return found
+    for m in starts.finditer(text):
+        at = m.start()
+        for word, names in by_first[text[at]]:
+            if text.startswith(word, at):
+                found |= names
+    return found
+
+
+_WORD_INDEXES: dict[int, tuple[dict, tuple]] = {}
+
+
+def _word_index(lexicon: dict[str, dict]) -> tuple[dict[str, list[tuple[str, frozenset]]], "re.Pattern | None"]:
+    """Words by first character, and a pattern matching any first character, built once per lexicon.
+
+    NOTE: the same answer as asking `word in text` of every word, found by
+    looking only where some word can start: a batch's texts times a lexicon's
+    words (7.8 million `in` tests for 1,000 reports) was its slowest check.
+    """
+    kept = _WORD_INDEXES.get(id(lexicon))
+    if kept is not None and kept[0] is lexicon:
+        return kept[1]
+    words: dict[str, set[str]] = {}
+    for name, entry in lexicon.items():
+        for word in entry.get("words", []):
+            if word:
+                words.setdefault(word, set()).add(name)
+    by_first: dict[str, list[tuple[str, frozenset]]] = {}
+    for word, names in words.items():
+        by_first.setdefault(word[0], []).append((word, frozenset(names)))
+    starts = re.compile("[" + "".join(re.escape(c) for c in by_first) + "]") if by_first else None
+    _WORD_INDEXES[id(lexicon)] = (lexicon, (by_first, starts))
+    return by_first, starts
 
 
 def topic_verdict(project: Any, body: Any, lexicon: dict[str, dict], strip_name: bool = True

@@ -61,3 +61,18 @@ def test_topic_ignores_the_project_name_restated_and_allows_related_topics():
     df = frame(p=["城乡居民养老保险", "城乡居民养老保险", "医疗救助", "城乡居民养老保险"],
                t=["城乡居民养老保险项目：保障医疗保险配套", "发放养老金", "资助参加医疗保险", "城乡居民养老保险"])
     assert checks.topic(df, "p", "t", lexicon).tolist() == [False, True, True, True]
+
+
+def test_topics_are_every_entry_with_a_word_in_the_text_overlaps_included():
+    """The word index must answer exactly as `word in text` for every word, however words overlap."""
+    import random
+
+    lexicon = {"养老保险": {"words": ["养老保险", "养老"]}, "社会保险": {"words": ["保险", "社保"]},
+               "医疗保险": {"words": ["医疗保险", "医保"]}, "医疗救助": {"words": ["医疗救助", "医疗"]}}
+    pieces = ["养老", "保险", "医疗", "救助", "社保", "医", "保", "的", "老"]
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        naive = {name for name, entry in lexicon.items() if any(w in text for w in entry["words"])}
+        assert checks.topics_in(text, lexicon) == naive, text
+    assert checks.topics_in("城乡居民医疗保险", lexicon) == {"医疗保险", "社会保险", "医疗救助"}
