@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +59,19 @@ def audit_files(items: list[tuple[Path, str]], config: Config | None = None, rul
     issues: list[Issue] = []
 
     rows: dict[str, list[dict]] = {name: [] for name in ENTITIES}
-    for digest in read_all(items, jobs, progress):
+    preparing: list[threading.Thread] = []
+
+    def prepare() -> None:
+        # NOTE: the main process waits while workers read; importing GX and compiling the suites
+        # meanwhile takes their 3-4 s off the end of a batch. Started only once the workers are
+        # forked: a process must not fork while a thread is importing.
+        from auditor.engine.validate import prepare as prepare_validation
+
+        thread = threading.Thread(target=prepare_validation, args=(ruleset,), name="auditor-prepare", daemon=True)
+        thread.start()
+        preparing.append(thread)
+
+    for digest in read_all(items, jobs, progress, forked=prepare):
         if digest.rows is None:
             documents.append(DocumentResult(doc=digest.doc, format=digest.format, status="unreadable",
                                             reason=digest.reason))
@@ -67,6 +80,8 @@ def audit_files(items: list[tuple[Path, str]], config: Config | None = None, rul
         documents.append(DocumentResult(doc=digest.doc, format=digest.format, projects=digest.projects))
         issues.extend(digest.issues)
         add_rows(rows, digest.rows)
+    for thread in preparing:
+        thread.join()
     if any(d.status == "ok" for d in documents):
         from auditor.engine.validate import validate
 
@@ -126,8 +141,12 @@ def digest_one(item: tuple[Path, str]) -> Digest:
     return Digest(display, fmt, rows, None, [project_name(t) for t in records.tables], incomplete_issues(records))
 
 
-def read_all(items: list[tuple[Path, str]], jobs: int | None, progress) -> Iterator[Digest]:
-    """Digests in input order, from worker processes when the batch is large enough to gain."""
+def read_all(items: list[tuple[Path, str]], jobs: int | None, progress,
+             forked: Callable[[], None] | None = None) -> Iterator[Digest]:
+    """Digests in input order, from worker processes when the batch is large enough to gain.
+
+    `forked` is called once the worker processes exist (never when reading in this process).
+    """
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(items) < PARALLEL_FROM:
         for item in items:
@@ -138,7 +157,11 @@ def read_all(items: list[tuple[Path, str]], jobs: int | None, progress) -> Itera
     # NOTE: fork is safe here: Great Expectations, the one library with threads, is not imported yet.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for digest in pool.map(digest_one, items, chunksize=max(1, min(32, len(items) // (jobs * 4)))):
+        # NOTE: with fork, the pool starts every worker at the first submission, which map makes at once
+        digests = pool.map(digest_one, items, chunksize=max(1, min(32, len(items) // (jobs * 4))))
+        if forked:
+            forked()
+        for digest in digests:
             if progress:
                 progress(digest.doc)
             yield digest

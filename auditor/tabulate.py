@@ -101,11 +101,13 @@ def _frame(name: str, entity_rows: list[dict]) -> pd.DataFrame:
         for suffix in ("_text", "_loc"):
             if fig + suffix not in columns:
                 columns.append(fig + suffix)
-    frame = pd.DataFrame(entity_rows, columns=columns if not entity_rows else None)
+    # NOTE: object columns from the start: pandas 3 would infer Arrow strings only for them to be turned
+    # back into objects (a third of building 1,000 reports' frames)
+    frame = pd.DataFrame(entity_rows, columns=columns if not entity_rows else None, dtype=object)
     for column in columns:
         if column not in frame.columns:
-            frame[column] = None
-    return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
+            frame[column] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    return frame.where(frame.notna(), None).reset_index(drop=True)
 
 
 def _document(records: DocumentRecords, rows: dict) -> None:

@@ -40,6 +40,20 @@ def _context():
     return context, context.data_sources.add_auditor_pandas("auditor")
 
 
+def prepare(ruleset) -> None:
+    """Import GX, make its context and compile the suites now, so that `validate` starts at once.
+
+    Run in a thread while worker processes read a batch. A failure here is
+    left for `validate` to meet again and report in the caller's thread.
+    """
+    try:
+        _context()
+        if getattr(ruleset, "_gx_suites", None) is None:
+            ruleset._gx_suites = build_suites(ruleset)
+    except Exception:  # noqa: BLE001, S110 - validate() repeats this work and reports the error
+        pass
+
+
 def build_suites(ruleset) -> dict[str, tuple[object, dict]]:
     """entity → (ExpectationSuite, {rule code: rule}) for every entity some rule runs on."""
     import great_expectations as gx
