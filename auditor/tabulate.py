@@ -87,8 +87,15 @@ def add_rows(into: dict[str, list[dict]], rows: dict[str, list[dict]]) -> None:
 
 
 def frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
-    """Rows of every document, per entity, as frames with every column of the entity."""
-    return {name: _frame(name, rows.get(name, [])) for name in ENTITIES}
+    """Rows of every document, per entity, as frames with every column of the entity.
+
+    NOTE: consumes `rows`: each entity's row dicts are let go as soon as its
+    frame is built, so a large batch never holds all its rows twice.
+    """
+    out = {}
+    for name in ENTITIES:
+        out[name] = _frame(name, rows.pop(name, []))
+    return out
 
 
 def project_name(table: ProjectTable) -> str:
