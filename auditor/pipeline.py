@@ -62,16 +62,16 @@ def audit_files(items: list[tuple[Path, str]], config: Config | None = None, rul
     preparing: list[threading.Thread] = []
 
     def prepare() -> None:
-        # NOTE: the main process waits while workers read; importing GX and compiling the suites
-        # meanwhile takes their 3-4 s off the end of a batch. Started only once the workers are
-        # forked: a process must not fork while a thread is importing.
+        # NOTE: the main process waits while workers (or, for one PDF, a reader process) read;
+        # importing GX and compiling the suites meanwhile takes their 3-4 s off the end of a batch.
+        # Started only once the workers are forked: a process must not fork while a thread imports.
         from auditor.engine.validate import prepare as prepare_validation
 
         thread = threading.Thread(target=prepare_validation, args=(ruleset,), name="auditor-prepare", daemon=True)
         thread.start()
         preparing.append(thread)
 
-    for digest in read_all(items, jobs, progress, forked=prepare):
+    for digest in read_all(items, jobs, progress, threads_allowed=prepare):
         if digest.rows is None:
             documents.append(DocumentResult(doc=digest.doc, format=digest.format, status="unreadable",
                                             reason=digest.reason))
@@ -142,13 +142,16 @@ def digest_one(item: tuple[Path, str]) -> Digest:
 
 
 def read_all(items: list[tuple[Path, str]], jobs: int | None, progress,
-             forked: Callable[[], None] | None = None) -> Iterator[Digest]:
+             threads_allowed: Callable[[], None] | None = None) -> Iterator[Digest]:
     """Digests in input order, from worker processes when the batch is large enough to gain.
 
-    `forked` is called once the worker processes exist (never when reading in this process).
+    `threads_allowed` is called as soon as no worker will be forked any more:
+    at once when reading here, once the pool's workers exist otherwise.
     """
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(items) < PARALLEL_FROM:
+        if threads_allowed:
+            threads_allowed()  # NOTE: readers that need a process use forkserver or exec, never fork
         for item in items:
             if progress:
                 progress(item[1])
@@ -159,8 +162,8 @@ def read_all(items: list[tuple[Path, str]], jobs: int | None, progress,
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         # NOTE: with fork, the pool starts every worker at the first submission, which map makes at once
         digests = pool.map(digest_one, items, chunksize=max(1, min(32, len(items) // (jobs * 4))))
-        if forked:
-            forked()
+        if threads_allowed:
+            threads_allowed()
         for digest in digests:
             if progress:
                 progress(digest.doc)

@@ -31,3 +31,19 @@ def test_help_and_rules_do_not_import_great_expectations():
             "print('great_expectations' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_the_library_works_from_python_c_quietly():
+    """A one-line script (`python -c`) gets its issues, with no warning about the pandas version.
+
+    With pyspark installed (the spark and test extras), importing GX imports
+    pyspark, which warned about pandas 3 on every run and ended any process
+    whose __main__ has no file (`python -c`, the server's spawned workers).
+    """
+    sample = str(ROOT / "data_samples")
+    done = subprocess.run([sys.executable, "-c", f"from auditor.pipeline import audit; "
+                                                 f"print(len(audit([{sample!r}]).issues))"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "35", (done.stdout, done.stderr)
+    assert "Warning" not in done.stderr, done.stderr

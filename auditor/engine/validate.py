@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+import warnings
 from functools import lru_cache
 
 import pandas as pd
@@ -27,10 +29,27 @@ RESULT_FORMAT = {
 
 
 @lru_cache(maxsize=1)
+def _before_pyspark() -> None:
+    """Make ready for GX importing pyspark, which it does whenever pyspark is installed (the spark extra).
+
+    NOTE: two traps of pyspark 4 met here. Its import warns on every run that
+    pandas 3 is not fully supported (auditor's Spark engine is tested with
+    pandas 3). And in a process whose `__main__` has neither a spec nor a file
+    (a spawned worker of `auditor serve`, `python -c`), pyspark takes itself
+    to be running doctests and calls sys.exit(0) when grpc is missing: the
+    server's workers died during start-up. Such a `__main__` is given a file.
+    """
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
+    main = sys.modules.get("__main__")
+    if main is not None and getattr(main, "__spec__", None) is None and not hasattr(main, "__file__"):
+        main.__file__ = "<auditor>"
+
+
 def _context():
     """One ephemeral GX context per process: no files written, no progress bars, no analytics."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    _before_pyspark()
     import great_expectations as gx
 
     from auditor.engine.source import AuditorPandasDatasource  # noqa: F401 - registers add_auditor_pandas
