@@ -19,6 +19,7 @@ from auditor.config import ConfigError, load_settings
 from auditor.i18n import LANGS, t
 
 FAIL_ON = ("error", "warning", "info", "never")
+ENGINES = ("pandas", "spark")
 
 
 def _fail(message: str) -> None:
@@ -80,13 +81,20 @@ _lang = click.option("--lang", type=click.Choice(LANGS), default=None, help="Lan
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit 1 when an issue at or above this severity is found (default: error).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes reading files (default: one per core).")
+              help="Worker processes reading files (default: one per core); with --engine spark, the N of local[N].")
+@click.option("--engine", type=click.Choice(ENGINES), default=None,
+              help="Where the rules run: pandas (default, this process) or spark (Apache Spark, for batches one "
+                   "machine cannot hold; needs pip install 'auditor[spark]' and Java 17). Same issues either way.")
+@click.option("--spark-master", metavar="URL", default=None,
+              help="With --engine spark: the Spark master, e.g. spark://host:7077 or yarn "
+                   "(default: local[N], N = --jobs or the cores here).")
 @_lang
 @_profile
 @_rules_dir
 @_select
 @_ignore
-def check(paths, fmt, output, force, fail_on, jobs, lang, profile, rules_dirs, select, ignore) -> None:
+def check(paths, fmt, output, force, fail_on, jobs, engine, spark_master, lang, profile, rules_dirs, select,
+          ignore) -> None:
     """Audit report files or directories and print the issues found.
 
     Exit status: 0 when no issue is at or above --fail-on, 1 when one is, 2 on a usage error
@@ -106,6 +114,7 @@ def check(paths, fmt, output, force, fail_on, jobs, lang, profile, rules_dirs, s
         _fail(t(lang, "output.unknown_format", fmt=fmt, formats="|".join(FORMATS)))
     if fmt in BINARY and not output and sys.stdout.isatty():
         _fail(t(lang, "output.binary_needs_file", fmt=fmt))
+    engine, spark_master = _engine(settings, engine, spark_master, lang)
     from auditor.pipeline import audit
     from auditor.progress import progress, wanted
     from auditor.read import expand
@@ -115,7 +124,10 @@ def check(paths, fmt, output, force, fail_on, jobs, lang, profile, rules_dirs, s
         _fail(t(lang, "no_input", paths=", ".join(paths)))
     config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
     with progress(len(files), lang, wanted(fmt, len(files))) as step:
-        result = audit(list(paths), config, ruleset=ruleset, progress=step, jobs=jobs)
+        if engine == "spark":
+            result = _audit_on_spark(list(paths), config, ruleset, step, jobs, spark_master, lang)
+        else:
+            result = audit(list(paths), config, ruleset=ruleset, progress=step, jobs=jobs)
 
     color = fmt == "text" and not output and sys.stdout.isatty()
     text = renderer(fmt)(result, lang=lang, color=color)
@@ -132,6 +144,27 @@ def check(paths, fmt, output, force, fail_on, jobs, lang, profile, rules_dirs, s
     from auditor.issue import at_or_above
 
     sys.exit(1 if any(at_or_above(i.severity, fail_on) for i in result.issues) else 0)
+
+
+def _engine(settings: dict, engine: str | None, spark_master: str | None, lang: str) -> tuple[str, str | None]:
+    """The engine and Spark master from options, else configuration; a wrong combination is a usage error."""
+    chosen = engine or settings.get("engine", "pandas")
+    if chosen not in ENGINES:  # an `engine =` setting in a config file is not checked by click
+        _fail(t(lang, "engine.unknown", engine=chosen, engines="|".join(ENGINES)))
+    if spark_master and chosen != "spark":
+        _fail(t(lang, "engine.master_needs_spark"))
+    return chosen, spark_master or settings.get("spark-master")
+
+
+def _audit_on_spark(paths, config, ruleset, step, jobs, master, lang):
+    """`audit` on Spark; Spark that cannot start (no pyspark, no Java, a bad master) is a usage error."""
+    from auditor.engine.spark.session import SparkUnavailable
+    from auditor.pipeline import audit
+
+    try:
+        return audit(paths, config, ruleset=ruleset, progress=step, jobs=jobs, engine="spark", spark_master=master)
+    except SparkUnavailable as exc:
+        _fail(exc.messages.get(lang, str(exc)))
 
 
 def _write_atomically(path: Path, data: str | bytes) -> None:

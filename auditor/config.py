@@ -12,13 +12,15 @@ the first file's directory). Command-line options win over all of them.
     severity = PROJECT_TOPIC=info
     fail-on = error
     lang = zh
+    engine = spark               # pandas (default) or spark; see README, "Spark"
+    spark-master = spark://head:7077
 """
 from __future__ import annotations
 
 import configparser
 from pathlib import Path
 
-KEYS = ("profile", "rules", "select", "ignore", "severity", "fail-on", "lang", "format")
+KEYS = ("profile", "rules", "select", "ignore", "severity", "fail-on", "lang", "format", "engine", "spark-master")
 
 
 class ConfigError(Exception):

@@ -159,3 +159,20 @@ _SERVE = {
 for _lang, _words in _SERVE.items():
     for _key, _word in _words.items():
         TEXT[_lang].setdefault(_key, _word)
+
+
+# Words of `auditor check --engine` (auditor/cli.py), merged like _REPORTS above. What Spark itself needs
+# is said by auditor.engine.spark.session.SparkUnavailable, in both languages.
+_ENGINE = {
+    "zh": {
+        "engine.unknown": "未知的引擎 {engine}；可用：{engines}",
+        "engine.master_needs_spark": "--spark-master 只用于 --engine spark",
+    },
+    "en": {
+        "engine.unknown": "unknown engine {engine}; use one of {engines}",
+        "engine.master_needs_spark": "--spark-master is for --engine spark only",
+    },
+}
+for _lang, _words in _ENGINE.items():
+    for _key, _word in _words.items():
+        TEXT[_lang].setdefault(_key, _word)

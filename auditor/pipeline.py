@@ -37,12 +37,21 @@ class Config:
 
 
 def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | None = None,
-          progress: Callable[[str], None] | None = None, jobs: int | None = None) -> AuditResult:
+          progress: Callable[[str], None] | None = None, jobs: int | None = None,
+          engine: str = "pandas", spark_master: str | None = None) -> AuditResult:
     """Audit every report under `paths` (files or directories) with one validation per entity.
 
     Files are read and recognised in `jobs` worker processes (default: one per
     core); the records then meet in one frame per entity, validated once.
+    `engine="spark"` does the same on Spark (`spark_master`, default
+    local[jobs or cores]) with the same result: see `auditor.engine.spark`.
     """
+    if engine == "spark":
+        from auditor.engine.spark.run import audit_files as audit_on_spark
+
+        return audit_on_spark(expand(paths), config, ruleset, progress, jobs, spark_master)
+    if engine != "pandas":
+        raise ValueError(f"unknown engine {engine!r}: pandas or spark")
     return audit_files(expand(paths), config, ruleset, progress, jobs)
 
 

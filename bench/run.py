@@ -10,6 +10,10 @@ third of them with one defect), then, each in a fresh child process:
   2. the stages in-process: read + recognise + entity rows (in workers), frames, validate
      (GX), render (JSON), and the same checks run directly on pandas
      (auditor.engine.direct) as the lower bound of validation, with the ratio.
+With --spark, the .txt sizes of --spark-sizes also run on the Spark engine
+(local[2] unless --spark-master), in a child process: documents/s end to end
+and after the session start, the session start, reading in the executors and
+validation apart, and whether its JSON is byte for byte the pandas engine's.
 Also: `auditor --help` and one report from a cold start. Nothing is asserted:
 the figures are printed, for people to compare with the targets in the README.
 """
@@ -104,15 +108,67 @@ def stages(directory: str, jobs: int | None) -> dict:
             "peak MB (this process)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def spark_stages(directory: str, master: str, out: str) -> dict:
+    """The Spark engine on one folder (this runs in a child process): session start, read, validate, render.
+
+    The issue list goes to `out`, for the parent to compare with the pandas engine's byte for byte.
+    """
+    t0 = time.perf_counter()
+    from auditor.engine.spark.run import audit_files
+    from auditor.read import expand
+    from auditor.render.json import render
+    from auditor.ruleset.loader import load_ruleset
+
+    ruleset = load_ruleset()
+    timings: dict = {}
+    t1 = time.perf_counter()
+    result = audit_files(expand([directory]), ruleset=ruleset, master=master, timings=timings)
+    t2 = time.perf_counter()
+    Path(out).write_text(render(result), encoding="utf-8")
+    t3 = time.perf_counter()
+    return {"load rules": t1 - t0, "spark session": timings["session"], "read+recognise+rows (executors)":
+            timings["read"], "validate (GX on Spark)": timings["validate"], "render json": t3 - t2,
+            "issues": len(result.issues), "peak MB (driver)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def spark_row(folder: Path, n: int, master: str, pandas_json: Path) -> None:
+    """Print the Spark engine's figures for one folder, next to the pandas engine's printed just above."""
+    out = folder.with_suffix(".spark.json")
+    start = time.perf_counter()
+    child = subprocess.run([sys.executable, __file__, "--spark-of", str(folder), "--spark-master", master,
+                            "--spark-out", str(out)], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if child.returncode != 0:
+        print(f"  spark ({master}): failed: {(child.stderr.strip().splitlines() or ['?'])[-1]}")
+        return
+    s = json.loads(child.stdout.strip().splitlines()[-1])
+    same = out.read_bytes() == pandas_json.read_bytes()
+    print(f"  spark ({master}) end to end: {wall:.2f} s, {n / wall:.1f} documents/s, "
+          f"{n / (wall - s['spark session']):.1f} documents/s after the session start; "
+          f"same JSON as pandas: {'yes' if same else 'NO'}")
+    for key in ("spark session", "read+recognise+rows (executors)", "validate (GX on Spark)", "render json"):
+        print(f"  {key:<32} {s[key]:8.2f} s")
+    print(f"  issues {s['issues']}, driver peak {s['peak MB (driver)']:.0f} MB (the JVM and executors are apart)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
     parser.add_argument("--formats", nargs="+", default=["txt", "docx"], choices=["txt", "docx"])
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--stages-of", help=argparse.SUPPRESS)
+    parser.add_argument("--spark", action="store_true",
+                        help="also run the Spark engine on the .txt sizes of --spark-sizes (needs the spark extra)")
+    parser.add_argument("--spark-sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--spark-master", default="local[2]")
+    parser.add_argument("--spark-of", help=argparse.SUPPRESS)
+    parser.add_argument("--spark-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stages_of:
         print(json.dumps(stages(args.stages_of, args.jobs)))
+        return
+    if args.spark_of:
+        print(json.dumps(spark_stages(args.spark_of, args.spark_master, args.spark_out)))
         return
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.platform()}")
@@ -145,6 +201,8 @@ def main() -> None:
                     print(f"  {key:<22} {s[key]:8.2f} s")
                 print(f"  validate / lower bound: {ratio:.2f}x   issues {s['issues']}, "
                       f"failing rows by pandas {s['failing rows (pandas)']}, stage peak {s['peak MB (this process)']:.0f} MB")
+                if args.spark and fmt == "txt" and n in args.spark_sizes:
+                    spark_row(folder, n, args.spark_master, out)
                 shutil.rmtree(folder)
 
 

@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Optional
 
 from great_expectations.compatibility.pydantic import PrivateAttr
 from great_expectations.execution_engine import PandasExecutionEngine
+from great_expectations.execution_engine import SparkDFExecutionEngine
 from great_expectations.expectations.expectation import MulticolumnMapExpectation
 from great_expectations.expectations.metrics.map_metric_provider import MulticolumnMapMetricProvider
 from great_expectations.expectations.metrics.map_metric_provider.multicolumn_condition_partial import (
@@ -23,6 +24,7 @@ from great_expectations.expectations.metrics.map_metric_provider.multicolumn_con
 )
 
 from auditor.engine import checks
+from auditor.engine.spark.udf import on_spark  # NOTE: imports no pyspark until a Spark partial runs
 
 #: Lexicons by name, filled by the validator before a run. NOTE: expectations carry a lexicon's name,
 #: not its words: GX re-serialises an expectation's parameters many times per validation, and a
@@ -82,6 +84,12 @@ class AuditorCompare(MulticolumnMapMetricProvider):
             return checks.compare_unit_aware(column_list, left, op, right, tolerance)
         return checks.compare(column_list, left, op, right, tolerance, value)
 
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, left, op, right, value, tolerance, unit_aware, **kwargs):
+        if unit_aware:
+            return on_spark(column_list, checks.compare_unit_aware, left, op, right, tolerance)
+        return on_spark(column_list, checks.compare, left, op, right, tolerance, value)
+
 
 class ExpectAuditorCompare(AuditorExpectation):
     """Two figures of a row stand in the relation `left op right` (or `left op value`), at printed precision."""
@@ -104,6 +112,10 @@ class AuditorRatio(MulticolumnMapMetricProvider):
     @multicolumn_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column_list, stated, numerator, denominator, scale, **kwargs):
         return checks.ratio(column_list, stated, numerator, denominator, scale)
+
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, stated, numerator, denominator, scale, **kwargs):
+        return on_spark(column_list, checks.ratio, stated, numerator, denominator, scale)
 
 
 class ExpectAuditorRatio(AuditorExpectation):
@@ -129,6 +141,13 @@ class AuditorGroupSum(MulticolumnMapMetricProvider):
         return checks.group_sum(column_list, op=op, require_items=require_items, group_by=group_by, role=role,
                                 items=items, total=total, value=value, total_value=total_value,
                                 default_total=default_total, fallback=fallback)
+
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, group_by, role, items, total, value, total_value, op, default_total,
+               fallback, require_items, **kwargs):
+        return on_spark(column_list, checks.group_sum, op=op, require_items=require_items, group_by=group_by,
+                        role=role, items=items, total=total, value=value, total_value=total_value,
+                        default_total=default_total, fallback=fallback)
 
 
 class ExpectAuditorGroupSum(AuditorExpectation):
@@ -158,6 +177,11 @@ class AuditorTopic(MulticolumnMapMetricProvider):
     def _pandas(cls, column_list, name, text, lexicon, strip_name, **kwargs):
         return checks.topic(column_list, name, text, LEXICONS[lexicon], strip_name)
 
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, name, text, lexicon, strip_name, **kwargs):
+        # NOTE: the lexicon's words go with the UDF: the executors' LEXICONS are empty
+        return on_spark(column_list, checks.topic, name, text, LEXICONS[lexicon], strip_name)
+
 
 class ExpectAuditorTopic(AuditorExpectation):
     """A text speaks of its project's own topic (or of none the lexicon knows)."""
@@ -179,6 +203,10 @@ class AuditorNotUnitScaled(MulticolumnMapMetricProvider):
     def _pandas(cls, column_list, left, right, factor, **kwargs):
         return checks.not_unit_scaled(column_list, left, right, factor)
 
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, left, right, factor, **kwargs):
+        return on_spark(column_list, checks.not_unit_scaled, left, right, factor)
+
 
 class ExpectAuditorNotUnitScaled(AuditorExpectation):
     """Two figures that should agree are not 10,000 apart (元 written for 万元)."""
@@ -198,6 +226,10 @@ class AuditorRateScore(MulticolumnMapMetricProvider):
     @multicolumn_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column_list, rate, numerator, denominator, weight, score, schemes, **kwargs):
         return checks.rate_score(column_list, rate, numerator, denominator, weight, score, schemes)
+
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, rate, numerator, denominator, weight, score, schemes, **kwargs):
+        return on_spark(column_list, checks.rate_score, rate, numerator, denominator, weight, score, schemes)
 
 
 class ExpectAuditorRateScore(AuditorExpectation):
@@ -222,6 +254,10 @@ class AuditorBand(MulticolumnMapMetricProvider):
     def _pandas(cls, column_list, value, label, bands, scale, **kwargs):
         return checks.band(column_list, value, label, bands, scale)
 
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, value, label, bands, scale, **kwargs):
+        return on_spark(column_list, checks.band, value, label, bands, scale)
+
 
 class ExpectAuditorBand(AuditorExpectation):
     """A value lies in the band its label names (优 ≥ 90; 达成 → at least 0.8 of the weight)."""
@@ -242,6 +278,10 @@ class AuditorExplain(MulticolumnMapMetricProvider):
     @multicolumn_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column_list, left, op, right, value, factor, text, words, boilerplate, **kwargs):
         return checks.explain(column_list, left, op, right, text, factor, words, boilerplate, value)
+
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, left, op, right, value, factor, text, words, boilerplate, **kwargs):
+        return on_spark(column_list, checks.explain, left, op, right, text, factor, words, boilerplate, value)
 
 
 class ExpectAuditorExplain(AuditorExpectation):
@@ -269,6 +309,10 @@ class AuditorKnownName(MulticolumnMapMetricProvider):
     def _pandas(cls, column_list, group_by, role, name, known, **kwargs):
         return checks.known_name(column_list, group_by, role, name, known)
 
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, group_by, role, name, known, **kwargs):
+        return on_spark(column_list, checks.known_name, group_by, role, name, known)
+
 
 class ExpectAuditorKnownName(AuditorExpectation):
     """Every mentioned name is one of the names its group's known rows state."""
@@ -289,6 +333,10 @@ class AuditorAchievement(MulticolumnMapMetricProvider):
     @multicolumn_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column_list, direction, target, actual, weight, score, **kwargs):
         return checks.achievement(column_list, direction, target, actual, weight, score)
+
+    @multicolumn_condition_partial(engine=SparkDFExecutionEngine)
+    def _spark(cls, column_list, direction, target, actual, weight, score, **kwargs):
+        return on_spark(column_list, checks.achievement, direction, target, actual, weight, score)
 
 
 class ExpectAuditorAchievement(AuditorExpectation):
