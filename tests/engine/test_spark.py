@@ -1,7 +1,7 @@
 """The Spark engine gives the pandas engine's issue list, byte for byte, and says clearly when it cannot run.
 
 One local[2] session serves the whole module (starting Spark costs 5-15 s);
-the inputs are few but cover every rule type: the sample in three formats,
+the inputs are few but cover every rule type: the sample as text and .docx,
 one generated report per injectable kind of defect, a clean one, and two
 files that cannot be read.
 """
@@ -37,12 +37,11 @@ def spark():
 def corpus(tmp_path_factory, sample_path):
     from auditor.synth import generate
     from auditor.synth.defects import injectable_kinds
-    from read.make_fixtures import build_docx, build_xlsx, sample_blocks
+    from read.make_fixtures import build_docx, sample_blocks
 
     folder = tmp_path_factory.mktemp("spark-corpus")
     shutil.copy(sample_path, folder / "sample.txt")
-    build_docx(folder / "sample.docx", sample_blocks())
-    build_xlsx(folder / "sample.xlsx", sample_blocks())
+    build_docx(folder / "sample.docx", sample_blocks())  # Word's locators: paragraph, table, row, column
     for n, kind in enumerate(injectable_kinds()):
         for name, text, _ in generate(1, 300 + n, defect_rate=1.0, kinds=[kind]):
             (folder / f"{kind}-{name}").write_text(text, encoding="utf-8")
