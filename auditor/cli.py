@@ -7,6 +7,7 @@ Great Expectations is imported only by `check` (and `rules compile`), so
 """
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import tempfile
@@ -60,6 +61,34 @@ def main() -> None:
     rules in rules/ and prints the issues found: scores above weights, totals that are not sums,
     execution rates that are not executed / budget, prose that restates other figures, and more.
     """
+
+
+def run() -> None:
+    """The `auditor` command: `main`, then an exit that skips taking the interpreter apart.
+
+    NOTE: after an audit the process holds Great Expectations, pandas and
+    scipy; tearing them down module by module took 0.75 s of a 5.3 s
+    single-report check. Standard streams are flushed and the exit handlers
+    still run (logging, temporary directories, worker pools); only the
+    teardown of modules is skipped. `main` itself stays a plain click group
+    for tests and for `python -m auditor`-style embedding.
+    """
+    try:
+        main()  # NOTE: click's standalone mode always ends with SystemExit
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (auditor ... | head): nothing left to say
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 _profile = click.option("--profile", help="Rule profile (national by default; see rules/profiles/).")
