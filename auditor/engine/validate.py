@@ -28,7 +28,6 @@ RESULT_FORMAT = {
 }
 
 
-@lru_cache(maxsize=1)
 def _before_pyspark() -> None:
     """Make ready for GX importing pyspark, which it does whenever pyspark is installed (the spark extra).
 
@@ -45,6 +44,7 @@ def _before_pyspark() -> None:
         main.__file__ = "<auditor>"
 
 
+@lru_cache(maxsize=1)
 def _context():
     """One ephemeral GX context per process: no files written, no progress bars, no analytics."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")

@@ -104,3 +104,10 @@ def test_row_conditions_select_the_same_rows_for_every_frame():
     assert docs([{"doc": "c.txt", "kind": "total", "weight": "10"},
                  {"doc": "d.txt", "kind": "other", "weight": "10"},
                  {"doc": "e.txt", "kind": "carryover", "weight": None}]) == ["d.txt"]
+
+
+def test_the_gx_context_is_made_once_per_process():
+    """A server validates request after request; a new GX context and data source each time cost seconds."""
+    from auditor.engine.validate import _context
+
+    assert _context() is _context()
