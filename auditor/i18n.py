@@ -127,9 +127,14 @@ _KINDS = {
 for _kind, (_zh, _en) in _KINDS.items():
     _REPORTS["zh"][f"kind.{_kind}"] = _zh
     _REPORTS["en"][f"kind.{_kind}"] = _en
-for _lang, _words in _REPORTS.items():
-    for _key, _word in _words.items():
-        TEXT[_lang].setdefault(_key, _word)
+def _add(words: dict[str, dict[str, str]]) -> None:
+    """Add a group of words (per language) to TEXT; a key TEXT has already keeps its text."""
+    for lang, group in words.items():
+        for key, word in group.items():
+            TEXT[lang].setdefault(key, word)
+
+
+_add(_REPORTS)
 
 
 # Words of the review page of `auditor serve` (auditor/serve/page.py), merged like _REPORTS above.
@@ -156,9 +161,7 @@ _SERVE = {
         "serve.where": "location", "serve.expires": "download links are valid for {min} minutes",
     },
 }
-for _lang, _words in _SERVE.items():
-    for _key, _word in _words.items():
-        TEXT[_lang].setdefault(_key, _word)
+_add(_SERVE)
 
 
 # Words of `auditor check --engine` (auditor/cli.py), merged like _REPORTS above. What Spark itself needs
@@ -173,6 +176,4 @@ _ENGINE = {
         "engine.master_needs_spark": "--spark-master is for --engine spark only",
     },
 }
-for _lang, _words in _ENGINE.items():
-    for _key, _word in _words.items():
-        TEXT[_lang].setdefault(_key, _word)
+_add(_ENGINE)
