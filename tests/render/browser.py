@@ -45,6 +45,16 @@ def chromium() -> str | None:
     return _find() or (WHY.append("apt-get installed chromium but no browser command appeared") or None)
 
 
+def chromium_or_skip() -> str:
+    """The browser a test drives; the test is skipped, saying why, when there is none and none can be installed."""
+    import pytest
+
+    path = chromium()
+    if path is None:
+        pytest.skip("no headless browser: " + "; ".join(WHY))
+    return path
+
+
 def run(exe: str, page: Path, profile: Path, *args: str, fragment: str = "", timeout: int = 60) -> str:
     """Run headless Chromium on a local file (with an optional #fragment) and return its stdout."""
     url = page.resolve().as_uri() + (f"#{fragment}" if fragment else "")

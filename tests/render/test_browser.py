@@ -12,10 +12,7 @@ from .conftest import made_result
 
 @pytest.fixture(scope="module")
 def exe():
-    path = browser.chromium()
-    if path is None:
-        pytest.skip("no headless browser: " + "; ".join(browser.WHY))
-    return path
+    return browser.chromium_or_skip()
 
 
 @pytest.fixture(scope="module")

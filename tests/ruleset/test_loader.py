@@ -116,12 +116,16 @@ def _profile(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def _profile_errors(tmp_path: Path, profile: str) -> list[str]:
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset([tmp_path], profile=profile)
+    return [str(e) for e in info.value.errors]
+
+
 def test_a_bad_funding_scheme_is_reported_at_the_profile(tmp_path):
     """The author of a profile must be sent to their own file, not to the built-in rule that reads it."""
     path = _profile(tmp_path, "mine", "funding_weight: 10\nfunding_score:\n  - {type: stepped}\n")
-    with pytest.raises(RuleSetError) as info:
-        load_ruleset([tmp_path], profile="mine")
-    errors = [str(e) for e in info.value.errors]
+    errors = _profile_errors(tmp_path, "mine")
     assert len(errors) == 1
     assert errors[0].startswith(f"{path}:3: "), errors[0]
     assert "{type: linear}" in errors[0]
@@ -133,9 +137,7 @@ def test_a_profile_value_a_rule_cannot_use_names_the_profile_and_the_rule(tmp_pa
     rule = (builtin_dir() / "funding" / "FUNDING_LOW_EXPLAIN.yaml").read_text(encoding="utf-8")
     write_rule(tmp_path, rule.replace("code: FUNDING_LOW_EXPLAIN", "code: MY_RULE")
                .replace("${profile.low_execution_threshold}\n", "${profile.grades}\n", 1))
-    with pytest.raises(RuleSetError) as info:
-        load_ruleset([tmp_path], profile="mine")
-    errors = [str(e) for e in info.value.errors]
+    errors = _profile_errors(tmp_path, "mine")
     assert len(errors) == 1
     assert errors[0].startswith(f"{path}:"), errors[0]
     assert "grades: unusable by rule MY_RULE" in errors[0]

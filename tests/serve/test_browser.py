@@ -14,10 +14,7 @@ from .cdp import Chromium
 
 @pytest.fixture(scope="module")
 def exe():
-    path = browser.chromium()
-    if path is None:
-        pytest.skip("no headless browser: " + "; ".join(browser.WHY))
-    return path
+    return browser.chromium_or_skip()
 
 
 def test_upload_through_the_form_and_see_the_findings(exe, base_url, sample_path, sample_result, tmp_path):
