@@ -18,8 +18,7 @@ from auditor.recognise import recognise
 from auditor.recognise.records import DocumentRecords
 from auditor.result import AuditResult, DocumentResult
 from auditor.ruleset.loader import RuleSet, load_ruleset
-from auditor.entities import ENTITIES
-from auditor.tabulate import add_rows, document_rows, frames, project_name
+from auditor.tabulate import add_rows, document_rows, empty_rows, frames, project_name
 
 
 @dataclass
@@ -67,7 +66,7 @@ def audit_files(items: list[tuple[Path, str]], config: Config | None = None, rul
     documents: list[DocumentResult] = []
     issues: list[Issue] = []
 
-    rows: dict[str, list[dict]] = {name: [] for name in ENTITIES}
+    rows = empty_rows()
     preparing: list[threading.Thread] = []
 
     def prepare() -> None:

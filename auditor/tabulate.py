@@ -47,9 +47,14 @@ def figure_columns(name: str, field: Field | None, unit: str = "") -> dict:
 
 
 
+def empty_rows() -> dict[str, list[dict]]:
+    """No rows yet, for every entity: what `add_rows` fills and `frames` turns into frames."""
+    return {name: [] for name in ENTITIES}
+
+
 def tabulate(batch: Iterable[DocumentRecords]) -> dict[str, pd.DataFrame]:
     """One frame per entity, holding the rows of every document of the batch."""
-    rows: dict[str, list[dict]] = {name: [] for name in ENTITIES}
+    rows = empty_rows()
     for records in batch:
         add_rows(rows, document_rows(records))
     return frames(rows)
@@ -63,7 +68,7 @@ def document_rows(records: DocumentRecords) -> dict[str, list[dict]]:
     and the main process only concatenates (10,000 documents: 97 s of
     tabulation in the main process before).
     """
-    rows: dict[str, list[dict]] = {name: [] for name in ENTITIES}
+    rows = empty_rows()
     _document(records, rows)
     by_name = {}
     for table in records.tables:

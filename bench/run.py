@@ -65,18 +65,17 @@ def timed(command: list[str]) -> tuple[float, float]:
 def stages(directory: str, jobs: int | None) -> dict:
     """Run the pipeline's stages one by one and time each (this runs in a child process)."""
     t0 = time.perf_counter()
-    from auditor.entities import ENTITIES
     from auditor.pipeline import read_all
     from auditor.read import expand
     from auditor.ruleset.loader import load_ruleset
-    from auditor.tabulate import add_rows
+    from auditor.tabulate import add_rows, empty_rows
     from auditor.tabulate import frames as make_frames
 
     ruleset = load_ruleset()
     t1 = time.perf_counter()
     digests = list(read_all(expand([directory]), jobs, None))
     t2 = time.perf_counter()
-    rows: dict = {name: [] for name in ENTITIES}
+    rows = empty_rows()
     for digest in digests:
         if digest.rows is not None:
             add_rows(rows, digest.rows)

@@ -28,7 +28,11 @@ RESULT_FORMAT = {
 }
 
 
-def _before_pyspark() -> None:
+#: the start of pyspark 4's warning about pandas 3, silenced here and in Spark's executors
+PYSPARK_PANDAS_WARNING = "PySpark does not yet fully support pandas"
+
+
+def before_pyspark() -> None:
     """Make ready for GX importing pyspark, which it does whenever pyspark is installed (the spark extra).
 
     NOTE: two traps of pyspark 4 met here. Its import warns on every run that
@@ -38,7 +42,7 @@ def _before_pyspark() -> None:
     to be running doctests and calls sys.exit(0) when grpc is missing: the
     server's workers died during start-up. Such a `__main__` is given a file.
     """
-    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
+    warnings.filterwarnings("ignore", message=PYSPARK_PANDAS_WARNING, category=FutureWarning)
     main = sys.modules.get("__main__")
     if main is not None and getattr(main, "__spec__", None) is None and not hasattr(main, "__file__"):
         main.__file__ = "<auditor>"
@@ -49,7 +53,7 @@ def _context():
     """One ephemeral GX context per process: no files written, no progress bars, no analytics."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    _before_pyspark()
+    before_pyspark()
     import great_expectations as gx
 
     from auditor.engine.source import AuditorPandasDatasource  # noqa: F401 - registers add_auditor_pandas
@@ -66,11 +70,22 @@ def prepare(ruleset) -> None:
     left for `validate` to meet again and report in the caller's thread.
     """
     try:
-        _context()
-        if getattr(ruleset, "_gx_suites", None) is None:
-            ruleset._gx_suites = build_suites(ruleset)
+        suites_for(ruleset)
     except Exception:  # noqa: BLE001, S110 - validate() repeats this work and reports the error
         pass
+
+
+def suites_for(ruleset) -> dict[str, tuple[object, dict]]:
+    """The rule set's compiled suites, built on first use and kept on the rule set.
+
+    NOTE: kept there so a server, or a caller auditing batch after batch, compiles
+    once; GX builds suites only once a context exists, so this makes one first.
+    """
+    suites = getattr(ruleset, "_gx_suites", None)
+    if suites is None:
+        _context()
+        suites = ruleset._gx_suites = build_suites(ruleset)
+    return suites
 
 
 def build_suites(ruleset) -> dict[str, tuple[object, dict]]:
@@ -92,11 +107,7 @@ def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issu
     """Issues of every rule over every entity frame (each frame holds all documents of the batch)."""
     context, source = _context()
     if suites is None:
-        # NOTE: kept on the rule set, so a server or a caller auditing batch after batch compiles once
-        suites = getattr(ruleset, "_gx_suites", None)
-        if suites is None:
-            suites = build_suites(ruleset)
-            ruleset._gx_suites = suites
+        suites = suites_for(ruleset)
     if "scores" in frames:
         from auditor.engine.profiles import assign_caps
 

@@ -37,12 +37,11 @@ def read_partition(batches: Iterable, profile, profiles, chunk: int = CHUNK) -> 
 def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
     """A few files as the pandas engine takes them (digest_one, frames, assign_caps), then as Arrow batches."""
     from auditor.engine.profiles import assign_caps
-    from auditor.entities import ENTITIES
     from auditor.pipeline import digest_one
-    from auditor.tabulate import add_rows, frames
+    from auditor.tabulate import add_rows, empty_rows, frames
 
     ordinals, payloads = [], []
-    rows: dict[str, list[dict]] = {name: [] for name in ENTITIES}
+    rows = empty_rows()
     for ordinal, path, name in items:
         digest = digest_one((Path(os.fsdecode(path)), name))
         ordinals.append(ordinal)

@@ -15,7 +15,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import warnings
+
+from auditor.engine.validate import PYSPARK_PANDAS_WARNING, before_pyspark
 
 JAVA_MIN = 17
 #: Rows one pandas UDF call may get, and so the most rows one partition of an entity table may hold
@@ -30,7 +31,6 @@ REQUIRED_CONF = {
     "spark.sql.inMemoryColumnarStorage.batchSize": str(BATCH_ROWS),
     "spark.sql.execution.arrow.maxBytesPerBatch": str(2**31 - 1),
 }
-_PANDAS3 = "PySpark does not yet fully support pandas"
 LOCAL_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"  # see _local
 _session = None
 
@@ -104,7 +104,7 @@ def get_session(master: str | None = None, jobs: int | None = None):
             return _session
         stop()
     check_requirements()
-    warnings.filterwarnings("ignore", message=_PANDAS3, category=FutureWarning)
+    before_pyspark()
     # NOTE: under spark-submit the master is spark-submit's (--master yarn, k8s://...): not overridden here
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ
     master = master or (None if submitted else default_master(jobs))
@@ -161,7 +161,7 @@ def _memory_gb() -> int:
 def _quiet(local: bool) -> dict[str, str]:
     """Spark's progress bars and start-up log off the terminal; a cluster's own logging is left alone."""
     conf = {"spark.ui.showConsoleProgress": "false",
-            "spark.executorEnv.PYTHONWARNINGS": f"ignore:{_PANDAS3}:FutureWarning"}
+            "spark.executorEnv.PYTHONWARNINGS": f"ignore:{PYSPARK_PANDAS_WARNING}:FutureWarning"}
     if local and not os.environ.get("SPARK_CONF_DIR"):
         conf["spark.ui.enabled"] = "false"
         conf["spark.driver.extraJavaOptions"] = f"-Dlog4j2.configurationFile=file:{_log4j_file()} {LOCAL_JVM}"

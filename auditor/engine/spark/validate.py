@@ -60,13 +60,10 @@ def validate(tables: Tables, ruleset, suites=None) -> list[Issue]:
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    from auditor.engine.validate import _context, build_suites
+    from auditor.engine.validate import suites_for
 
     if suites is None:
-        suites = getattr(ruleset, "_gx_suites", None)
-        if suites is None:
-            _context()  # NOTE: GX builds suites only once a context exists
-            suites = ruleset._gx_suites = build_suites(ruleset)
+        suites = suites_for(ruleset)
     todo = [(entity, suite, rules) for entity, (suite, rules) in suites.items() if tables.counts.get(entity)]
     sources = {entity: _source(entity) for entity, _, _ in todo}
 
