@@ -18,11 +18,16 @@ class DocumentResult:
     projects: list[str] = field(default_factory=list)
     department: str | None = None
     year: int | None = None
+    #: What was read and checked (issue contract `coverage`): tables recognised and read in full, indicator
+    #: rows, prose claims, and per table its form and how far each block was read. None for an unreadable file.
+    coverage: dict | None = None
 
     def as_dict(self) -> dict:
         out = {"doc": self.doc, "status": self.status, "format": self.format, "projects": self.projects}
         if self.reason:
             out["reason"] = self.reason
+        if self.coverage is not None:
+            out["coverage"] = self.coverage
         return out
 
 

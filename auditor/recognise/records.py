@@ -77,6 +77,10 @@ class ProjectTable:
     problems: list[tuple[Locator, str]] = field(default_factory=list)  # parts not read in full
     unit: str = "万元"  # of the funding amounts, from the 项目资金（万元） header
     parents: list[IndicatorRow] = field(default_factory=list)  # 一级 rows that restate their children's sums
+    #: The declared form (rules/forms/) the table was read as, by its code; None when it matched none.
+    form: str | None = None
+    #: How far each block was read: header, funding, goals, indicators, total -> "full" | "partial" | "none".
+    blocks: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
