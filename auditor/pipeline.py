@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from auditor import __version__
+from auditor.coverage import coverage, incomplete_issues
 from auditor.document import Locator
 from auditor.issue import Issue
 from auditor.read import expand, read_document
@@ -85,7 +86,8 @@ def audit_files(items: list[tuple[Path, str]], config: Config | None = None, rul
                                             reason=digest.reason))
             issues.append(unreadable_issue(digest.doc, digest.reason or ""))
             continue
-        documents.append(DocumentResult(doc=digest.doc, format=digest.format, projects=digest.projects))
+        documents.append(DocumentResult(doc=digest.doc, format=digest.format, projects=digest.projects,
+                                        coverage=digest.coverage))
         issues.extend(digest.issues)
         add_rows(rows, digest.rows)
     for thread in preparing:
@@ -116,6 +118,7 @@ class Digest:
     reason: str | None = None
     projects: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    coverage: dict | None = None
 PARALLEL_FROM = 8  # files; below this, starting workers costs more than it saves
 
 
@@ -146,7 +149,8 @@ def digest_one(item: tuple[Path, str]) -> Digest:
     except Exception as exc:  # noqa: BLE001 - like a recogniser bug: costs this file, never the batch
         return Digest(display, fmt, None, f"{display}: auditor could not tabulate this file "
                                           f"({type(exc).__name__}: {exc}); please report it")
-    return Digest(display, fmt, rows, None, [project_name(t) for t in records.tables], incomplete_issues(records))
+    return Digest(display, fmt, rows, None, [project_name(t) for t in records.tables], incomplete_issues(records),
+                  coverage(records))
 
 
 def read_all(items: list[tuple[Path, str]], jobs: int | None, progress,
@@ -184,21 +188,3 @@ def unreadable_issue(doc: str, reason: str) -> Issue:
                  messages=text, location=Locator(line=1))
 
 
-_PARTS = {"indicators": ("绩效指标", "the indicator block"), "total": ("总分行", "the 总分 row")}
-_FLAT = {"zh": "项目支出绩效自评表以纯文本出现（单元格之间没有制表符），无法按单元格核对；请从 Word 原件复制或直接提交 .docx",
-         "en": "a self-evaluation table appears as plain text (no tabs between cells) and cannot be checked cell by "
-               "cell; copy it from the Word original or submit the .docx"}
-
-
-def incomplete_issues(records: DocumentRecords) -> list[Issue]:
-    out = [Issue(doc=records.doc, rule="READ_TABLE", kind="extraction_incomplete", severity="warning",
-                 message=_FLAT["zh"], messages=dict(_FLAT), location=loc, expected="表格")
-           for loc, part in records.problems if part == "flattened_table"]
-    for table in records.tables:
-        for loc, part in table.problems:
-            zh, en = _PARTS.get(part, (part, part))
-            text = {"zh": f"识别到项目支出绩效自评表，但未能读出{zh}", "en": f"a self-evaluation table was found but {en} could not be read"}
-            out.append(Issue(doc=records.doc, rule="READ_TABLE", kind="extraction_incomplete", severity="warning",
-                             message=text["zh"], messages=text, location=loc, project=project_name(table),
-                             expected=zh))
-    return out

@@ -142,17 +142,20 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
                               **figure_columns("doc_year", doc_year), "evidence": f"（{table.year.text}年度）",
                               "loc": table.year.loc})
     goals = [(clean(e.text), clean(a.text)) for e, a in table.goals]
+    structure = structure_read(table)
     rows["projects"].append({
         **base, **figure_columns("year", table.year),
         "goal": " ".join(e for e, _ in goals if e) or None,
         "goal_actual": " ".join(a for _, a in goals if a) or None,
-        "output_kinds": "|".join(dict.fromkeys(clean(i.level2.text) for i in table.indicators
-                                               if i.category == "产出" and not i.level3.blank)) or None,
+        "output_kinds": ("|".join(dict.fromkeys(clean(i.level2.text) for i in table.indicators
+                                                if i.category == "产出" and not i.level3.blank)) or None)
+        if structure else None,
         "goal_loc": table.goals[0][0].loc if table.goals else None,
         "goal_actual_loc": table.goals[0][1].loc if table.goals else None,
         "categories": "|".join(dict.fromkeys(["执行率"] * bool(table.funding) + [
-            i.category for i in table.indicators if i.category and not i.values.get("weight", None) is None
-            and not i.values["weight"].blank])),
+            i.category for i in table.indicators if i.category and (not table_scored(table) or (
+                i.values.get("weight") is not None and not i.values["weight"].blank))])) if structure else None,
+        "form": table.form,
         "department": clean(table.header["主管部门"].text) if "主管部门" in table.header else None,
         "unit": clean(table.header["实施单位"].text) if "实施单位" in table.header else None,
         "evidence": project, "loc": table.name.loc if table.name else table.loc,
@@ -175,7 +178,8 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
             row.update(figure_columns(key, funding.values.get(key)))
         row["unit"] = table.unit
         rows["funding"].append(row)
-    _scores(base, table, rows)
+    if table_scored(table):
+        _scores(base, table, rows)
     _indicators(base, table, rows)
     _texts(base, project, table, rows)
 
@@ -185,6 +189,7 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
     context = {**figure_columns("project_budget", total.values.get("budget") if total else None, table.unit),
                **figure_columns("project_executed", total.values.get("executed") if total else None, table.unit)}
     reasons = [clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values]
+    misfiled = {id(ind): category for ind, category in table.misplaced}
     for ind in table.indicators:
         target = ind.values.get("target")
         actual = ind.values.get("actual")
@@ -196,6 +201,7 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
                "target_op": (t_fig.op or "") if t_fig else None,
                "units_agree": bool(t_fig and a_fig and t_fig.percent == a_fig.percent and t_fig.unit == a_fig.unit),
                "reason": clean(ind.values["reason"].text) or None if "reason" in ind.values else None,
+               "misfiled": misfiled.get(id(ind)),
                "notes": " ".join(filter(None, reasons)),
                "evidence": ind.evidence, "loc": ind.level3.loc, **context}
         for key in ("target", "actual", "weight", "score"):
@@ -212,32 +218,58 @@ def indicator_kind(name: str) -> str | None:
     return None
 
 
+def structure_read(table: ProjectTable) -> bool:
+    """Whether a project table's indicator block was read in full: verdicts on its structure need that."""
+    return table.blocks.get("indicators") == "full" and table.kind == "project"
+
+
+def table_scored(table: ProjectTable) -> bool:
+    return table.scored
+
+
 def _scores(base: dict, table: ProjectTable, rows: dict) -> None:
-    """Every line that counts toward 总分: the funding total, indicators, category caps, 总分 itself."""
+    """Every line that counts toward 总分: the funding total, indicators, category caps, 总分 itself.
+
+    NOTE: category and total lines only for blocks read in full: a cap, a
+    category sum or 总分 checked against a cut-off block would be a verdict on
+    rows nobody read. Indicators and the funding line are kept for the checks
+    of one row (a score above its weight) wherever they were read.
+    """
     out = rows["scores"]
-    for funding in table.funding:
+    base = {**base, "form_profile": table.profile}
+    indicators_full = table.blocks.get("indicators") == "full"
+    funding_full = table.blocks.get("funding", "full") == "full"
+    caps = table.stated_caps
+    if indicators_full and "执行率" in caps and any(f.kind == "total" for f in table.funding):
+        total = next(f for f in table.funding if f.kind == "total")
+        out.append({**base, "role": "category", "category": "执行率", "evidence": caps["执行率"].text,
+                    "loc": total.label.loc, **figure_columns("weight", caps["执行率"]), **figure_columns("score", None)})
+    for funding in table.funding if indicators_full or funding_full else []:
         if funding.kind == "total":
             out.append({**base, "role": "funding", "category": "执行率", "evidence": funding.evidence,
                         "loc": funding.label.loc, **figure_columns("weight", funding.values.get("weight")),
                         **figure_columns("score", funding.values.get("score"))})
-            out.append({**base, "role": "category", "category": "执行率", "evidence": funding.evidence,
-                        "loc": funding.label.loc, **figure_columns("weight", None),
-                        **figure_columns("score", None)})
-    for parent in table.parents:
+            if indicators_full and "执行率" not in caps:
+                out.append({**base, "role": "category", "category": "执行率", "evidence": funding.evidence,
+                            "loc": funding.label.loc, **figure_columns("weight", None),
+                            **figure_columns("score", None)})
+    for parent in table.parents if indicators_full else []:
         out.append({**base, "role": "category", "category": parent.category, "evidence": parent.evidence,
                     "loc": parent.level1.loc, **figure_columns("weight", parent.values.get("weight")),
                     **figure_columns("score", parent.values.get("score"))})
     seen: set[str] = set()
     for ind in table.indicators:
-        if ind.category and ind.category not in seen:
+        if ind.category and ind.category not in seen and indicators_full:
             seen.add(ind.category)
-            out.append({**base, "role": "category", "category": ind.category, "evidence": clean(ind.level1.text),
+            cap = caps.get(ind.category, ind.cap)
+            out.append({**base, "role": "category", "category": ind.category,
+                        "evidence": cap.text if cap is caps.get(ind.category) else clean(ind.level1.text),
                         "loc": ind.level1.loc.with_labels(clean(ind.level1.text), "一级指标"),
-                        **figure_columns("weight", ind.cap), **figure_columns("score", None)})
+                        **figure_columns("weight", cap), **figure_columns("score", None)})
         out.append({**base, "role": "indicator", "category": ind.category, "evidence": ind.evidence,
                     "loc": ind.level3.loc, **figure_columns("weight", ind.values.get("weight")),
                     **figure_columns("score", ind.values.get("score"))})
-    if table.total:
+    if table.total and indicators_full and funding_full:
         out.append({**base, "role": "total", "category": None, "evidence": table.total.evidence,
                     "loc": table.total.loc, **figure_columns("weight", table.total.values.get("weight")),
                     **figure_columns("score", table.total.values.get("score"))})
@@ -255,6 +287,11 @@ def _texts(base: dict, project: str, table: ProjectTable, rows: dict) -> None:
         if not ind.level3.blank:
             out.append({**base, "field": "indicator", "text": clean(ind.level3.text),
                         "evidence": ind.evidence, "loc": ind.level3.loc.with_labels(clean(ind.level3.text), "三级指标")})
+    kept = {id(ind.level3) for ind in table.indicators}
+    for placeholder in table.placeholders:
+        if id(placeholder) not in kept:  # NOTE: a placeholder row not read as an indicator is still template text
+            out.append({**base, "field": "indicator", "text": clean(placeholder.text), "evidence": placeholder.text,
+                        "loc": placeholder.loc})
 
 
 def _narrative(doc: str, narrative, table: ProjectTable | None, rows: dict) -> None:

@@ -21,21 +21,41 @@ def assign_caps(scores: pd.DataFrame, chosen, profiles: dict) -> pd.DataFrame:
     if out.empty:
         out["profile"], out["default_cap"] = [], []
         return out
-    candidates = [chosen] + [p for name, p in sorted(profiles.items()) if name != chosen.name]
     stated: dict[tuple, dict[str, Decimal]] = {}
-    for doc, table, role, category, weight in zip(out["doc"], out["table"], out["role"], out["category"],
-                                                  out["weight"]):
+    own: dict[tuple, object] = {}
+    form_profiles = out["form_profile"] if "form_profile" in out else [None] * len(out)
+    for doc, table, role, category, weight, form_profile in zip(out["doc"], out["table"], out["role"],
+                                                                out["category"], out["weight"], form_profiles):
+        if form_profile and form_profile in profiles:
+            own[(doc, table)] = profiles[form_profile]
         if role == "category" and weight is not None and category:
             stated.setdefault((doc, table), {})[category] = weight
-    chosen_for = {key: _pick(caps, candidates) for key, caps in stated.items()}
+    chosen_for = {key: _pick(caps, _candidates(own.get(key, chosen), profiles)) for key, caps in stated.items()}
     names, caps = [], []
     for doc, table, role, category in zip(out["doc"], out["table"], out["role"], out["category"]):
-        profile = chosen_for.get((doc, table), chosen)
+        profile = chosen_for.get((doc, table), own.get((doc, table), chosen))
+        if profile is None:  # stated caps that no profile has: judged by what the table states, and warned of
+            names.append(UNMATCHED)
+            caps.append(None)
+            continue
         names.append(profile.name)
         cap = profile.category_caps.get(category) if role == "category" and category else None
         caps.append(exact(cap) if cap is not None else None)
     out["profile"], out["default_cap"] = names, caps
     return out
+
+
+#: The `profile` of a table whose stated caps contradict every known profile (rule CAP_PROFILE warns of it).
+UNMATCHED = "unmatched"
+
+
+def _candidates(first, profiles: dict) -> list:
+    """The profile a table's form (or the user) names first, then every other by name.
+
+    NOTE: a form that names its own profile (四川, 20+80) is judged by that one
+    first: the national caps must never be applied to a form that has none.
+    """
+    return [first] + [p for name, p in sorted(profiles.items()) if name != first.name]
 
 
 def exact(number: float) -> Decimal:
@@ -44,7 +64,7 @@ def exact(number: float) -> Decimal:
 
 
 def _pick(caps: dict[str, Decimal], candidates: list):
-    """The candidate that agrees with most stated caps and contradicts none; the chosen one when none does.
+    """The candidate that agrees with most stated caps and contradicts none; None when every one contradicts.
 
     A category a profile leaves open (Hubei's 效益 and 满意度 share 40 points)
     neither agrees nor contradicts. Ties go to the earlier candidate: the
@@ -61,4 +81,4 @@ def _pick(caps: dict[str, Decimal], candidates: list):
                     contradict = True
         if not contradict and agree > best_agree:
             best, best_agree = profile, agree
-    return best if best_agree >= 0 else candidates[0]
+    return best if best_agree >= 0 else None

@@ -8,7 +8,8 @@ from auditor.recognise.mentions import Mention, mentions_in, statements_in
 from auditor.recognise.narrative import recognise_narrative
 from auditor.recognise.records import DocumentRecords, Field, clean
 from auditor.recognise.report import EvaluationReport, read_report, report_title
-from auditor.recognise.selfeval import is_self_evaluation, recognise_table
+from auditor.recognise.forms import Form, builtin_forms, form_for
+from auditor.recognise.selfeval import header_words, is_self_evaluation, recognise_table
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 
@@ -16,15 +17,23 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _FLAT_WORDS = ("年初预算数", "全年预算数", "一级指标", "三级指标", "年度指标值")
 
 
-def recognise(doc: Document) -> DocumentRecords:
+_SELF_EVALUATION = re.compile(r"自评|绩效评价|绩效目标|项目支出绩效")
+_CAP_NOTE = re.compile(r"(产出|效益|满意度|成本|预算资金执行率|预算执行率|执行率)(?:指标)?\s*(\d+(?:\.\d+)?)\s*分")
+_NOTE_CATEGORY = {"预算资金执行率": "执行率", "预算执行率": "执行率"}
+
+
+def recognise(doc: Document, forms: tuple[Form, ...] | None = None) -> DocumentRecords:
+    """Records of one document; each 自评表 read as the first declared form (`forms`) it matches."""
+    forms = builtin_forms() if forms is None else forms
     records = DocumentRecords(doc=doc.path, format=doc.format)
     paragraphs: list[Paragraph] = []
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Paragraph) and _flattened_table(doc.blocks, i):
             records.problems.append((block.loc, "flattened_table"))
+        if isinstance(block, Paragraph) and not records.mentions_self_evaluation:
+            records.mentions_self_evaluation = bool(_SELF_EVALUATION.search(clean(block.text)))
         if not isinstance(block, Paragraph):
-            if is_self_evaluation(block):
-                records.tables.append(recognise_table(block))
+            _table(doc.blocks, i, forms, records)
             continue
         paragraphs.append(block)
         if records.title is None and clean(block.text):
@@ -40,6 +49,39 @@ def recognise(doc: Document) -> DocumentRecords:
         records.paragraphs.append(block)
     _prose(paragraphs, records)
     return records
+
+
+def _table(blocks: list, i: int, forms: tuple[Form, ...], records: DocumentRecords) -> None:
+    """A table: read as its declared form, reported with the words seen when it looks like a 自评表 but fits none."""
+    block = blocks[i]
+    texts = [[c.text for c in row] for row in block.rows]
+    form = form_for(texts, forms)
+    if form is not None and form.kind == "project" and not is_self_evaluation(block):
+        return
+    if form is None:
+        if is_self_evaluation(block):
+            records.unknown_tables.append((block.loc, header_words(block)))
+        return
+    table = recognise_table(block, form)
+    table.stated_caps = _stated_caps(blocks, i, form)
+    records.tables.append(table)
+
+
+def _stated_caps(blocks: list, i: int, form: Form) -> dict[str, Field]:
+    """Caps a note under the table (or in its last rows) states for itself: '一级指标分值统一设置为：产出指标50分、…'."""
+    if not form.cap_notes:
+        return {}
+    candidates = [(c.text, c.loc) for row in blocks[i].rows[-4:] for c in row]
+    candidates += [(b.text, b.loc) for b in blocks[i + 1:i + 4] if isinstance(b, Paragraph)]
+    for text, loc in candidates:
+        t = clean(text)
+        if any(re.search(p, t) for p in form.cap_notes):
+            caps = {}
+            for m in _CAP_NOTE.finditer(t):
+                category = _NOTE_CATEGORY.get(m.group(1), m.group(1))
+                caps.setdefault(category, Field(m.group(2), loc.with_labels("注", m.group(0))))
+            return caps
+    return {}
 
 
 def _flattened_table(blocks: list, i: int) -> bool:

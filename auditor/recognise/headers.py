@@ -71,6 +71,16 @@ def category_of(level1: str) -> str | None:
     return None
 
 
+_SCRAMBLED = {frozenset("产出指标"): "产出", frozenset("效益指标"): "效益", frozenset("满意度指标"): "满意度",
+              frozenset("成本指标"): "成本"}
+
+
+def category_of_scrambled(level1: str) -> str | None:
+    """A 一级 label whose letters OCR scrambled (出标产指, 益标效指): the category with the same letters."""
+    letters = frozenset(ch for ch in clean(level1) if "\u4e00" <= ch <= "\u9fff" and ch != "分")
+    return _SCRAMBLED.get(letters)
+
+
 #: 二级 names and the 一级 they belong to, for a 一级 cell that says only "(50分)".
 LEVEL2_CATEGORIES = [("满意", "满意度"), ("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("成本", "产出"),
                      ("经济效益", "效益"), ("社会效益", "效益"), ("生态效益", "效益"), ("可持续", "效益")]

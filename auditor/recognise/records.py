@@ -79,8 +79,17 @@ class ProjectTable:
     parents: list[IndicatorRow] = field(default_factory=list)  # 一级 rows that restate their children's sums
     #: The declared form (rules/forms/) the table was read as, by its code; None when it matched none.
     form: str | None = None
+    kind: str = "project"  # of the form: project | department | transfer
+    scored: bool = True  # whether the form carries weights and scores
+    profile: str | None = None  # the cap profile the form names; None: the one the user chose
     #: How far each block was read: header, funding, goals, indicators, total -> "full" | "partial" | "none".
     blocks: dict[str, str] = field(default_factory=dict)
+    #: Placeholder rows of the blank form left in (指标1, ……): an unfilled template.
+    placeholders: list[Field] = field(default_factory=list)
+    #: Indicators whose 二级 names another 一级 than the one they are filed under, with that category.
+    misplaced: list[tuple[IndicatorRow, str]] = field(default_factory=list)
+    #: Caps the document states for this table in a note ("一级指标分值统一设置为：产出指标50分…").
+    stated_caps: dict[str, Field] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -116,3 +125,7 @@ class DocumentRecords:
     reports: list = field(default_factory=list)  # recognise.report.EvaluationReport
     paragraphs: list = field(default_factory=list)  # Paragraph, for checks on all prose (typos)
     problems: list = field(default_factory=list)  # (Locator, part) read only in part, at document level
+    #: Tables that look like a 自评表 but match no declared form: (Locator, the header words seen).
+    unknown_tables: list = field(default_factory=list)
+    #: Whether the prose speaks of a self-evaluation at all: nothing read from such a document is a gap, not a pass.
+    mentions_self_evaluation: bool = False

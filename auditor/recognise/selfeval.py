@@ -1,106 +1,375 @@
-"""Recognise a 项目支出绩效自评表 inside a table grid.
+"""Recognise a 项目支出绩效自评表 inside a table grid, as one of the declared forms.
 
 A Word 自评表 is one table with ragged rows: header pairs, the funding block,
-the 年度总体目标 rows, the indicator block and the 总分 row. Each block is found
-by its header words; rows are mapped to the header's columns by position when
+the 年度总体目标 rows, the indicator block and the 总分 row. Which words mark
+each block and column, which rows are totals, footers or placeholders, comes
+from the table's form (`rules/forms/`, see `auditor.recognise.forms`), never
+from guesses in code. Rows are mapped to the header's columns by position when
 they are as long as the header and right-aligned when shorter (the 总分 row
 spans the label columns). Cells left empty by a vertical merge inherit the
-一级/二级 label above them.
+一级/二级 label above them. How far each block was read is kept in
+`ProjectTable.blocks`, so that no verdict is given on a block not read in full.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from auditor.document import Cell, Table
 from auditor.recognise import headers as H
+from auditor.recognise.forms import Form
 from auditor.recognise.records import (
     Field, FundingRow, IndicatorRow, ProjectTable, TotalRow, clean,
 )
 
 _YEAR = re.compile(r"(\d{4})\s*年度?")
+_GRADE = re.compile(r"^(优秀?|良好?|中等?|合格|差|较差)$")
+_NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 
 
 def is_self_evaluation(table: Table) -> bool:
+    """Whether a table looks like a 自评表 at all (then it is read as a declared form, or reported)."""
     texts = {clean(c.text) for row in table.rows for c in row[:4]}
     joined = "".join(texts)
     return ("全年预算数" in joined or "执行数" in joined or "一级" in joined) and (
-        "三级" in joined or "执行率" in joined
+        "三级" in joined or "执行率" in joined or "二级" in joined
     )
 
 
-def recognise_table(table: Table) -> ProjectTable:
-    result = ProjectTable(name=None, table=table.index, loc=table.loc)
-    mode, columns = "header", {}
-    indicator_columns: dict[str, int] = {}
-    carry: dict[str, Field] = {}
+def header_words(table: Table, limit: int = 12) -> list[str]:
+    """The short label cells of a table, in order: what a person is told when no form fits it."""
+    seen: dict[str, None] = {}
     for row in table.rows:
+        for c in row:
+            t = clean(c.text)
+            if t and len(t) <= 12 and not _NUMERIC.match(t):
+                seen.setdefault(t, None)
+        if len(seen) >= limit:
+            break
+    return list(seen)[:limit]
+
+
+def recognise_table(table: Table, form: Form) -> ProjectTable:
+    result = ProjectTable(name=None, table=table.index, loc=table.loc, form=form.code, kind=form.kind,
+                          scored=form.scored, profile=form.profile)
+    reader = _Reader(form, result)
+    rows = table.rows
+    i = 0
+    while i < len(rows):
+        i = reader.row(rows, i)
+    reader.finish(table)
+    return result
+
+
+class _Reader:
+    """The block-by-block walk over one table's rows, with the form's words."""
+
+    def __init__(self, form: Form, result: ProjectTable):
+        self.form, self.result = form, result
+        self.mode = "header"
+        self.funding_columns: dict[str, int] = {}
+        self.indicator_columns: dict[str, int] = {}
+        self.width = 0
+        self.carry: dict[str, Field] = {}
+        self.seen = {"funding_header": False, "indicator_header": False, "ended": False, "short_rows": 0}
+
+    # --- the walk -------------------------------------------------------------------------------------
+    def row(self, rows: list[list[Cell]], i: int) -> int:
+        row = rows[i]
         texts = [c.text for c in row]
         cleaned = [clean(t) for t in texts]
         first = next((t for t in cleaned if t), "")
         if not first:
-            continue
+            return i + 1
         joined = "".join(cleaned)
-        if _is_funding_header(joined):
-            mode, columns = "funding", H.column_map(texts, H.FUNDING_COLUMNS)
+        form = self.form
+        if self.mode in ("indicators", "after") and self._is_total(first, cleaned):
+            self.result.total = self._total_row(row)
+            self.mode, self.seen["ended"] = "after", True
+            return i + 1
+        if self.mode == "indicators" and _starts(first, form.rows.footers):
+            self.mode, self.seen["ended"] = "after", True
+            return i + 1
+        if form.funding and self.mode in ("header", "goals") and form.funding.header.test(_norm(joined)) \
+                and "一级" not in joined:
+            self.mode, self.seen["funding_header"] = "funding", True
+            self.funding_columns = H.column_map(texts, list(form.funding.columns.items()))
             if ("（元）" in joined or "(元)" in joined) and "万元" not in joined:
-                result.unit = "元"
-            continue
-        if "预期目标" in joined:
-            mode = "goals"
-            continue
-        if "三级" in joined and any(t.startswith("一级") for t in cleaned):
-            mode, indicator_columns = "indicators", H.column_map(texts, H.INDICATOR_COLUMNS)
-            carry = {}
-            continue
-        if first.startswith(("总分", "合计分", "总计")) and mode == "indicators":
-            result.total = _total_row(row, indicator_columns, len(texts))
-            mode = "done"
-            continue
-        if mode == "header":
-            _read_header(row, result)
-        elif mode == "funding":
-            funding = _funding_row(row, columns)
+                self.result.unit = "元"
+            return i + 1
+        if "预期目标" in joined or ("年度总体目标" in joined and "实际完成" in joined):
+            self.mode = "goals"
+            return i + 1
+        if form.indicators and self.mode != "indicators" and self._is_indicator_header(cleaned, joined):
+            return self._indicator_header(rows, i)
+        if self.mode == "header":
+            self._read_header(row)
+        elif self.mode == "funding":
+            funding = self._funding_row(row)
             if funding:
-                result.funding.append(funding)
-        elif mode == "goals":
-            cells = [c for c in row if clean(c.text)]
-            if len(cells) >= 2:
-                result.goals.append((_field(cells[-2], "年度总体目标", "预期目标"),
-                                     _field(cells[-1], "年度总体目标", "实际完成情况")))
-            elif cells:
-                result.goals.append((_field(cells[0], "年度总体目标", "预期目标"), Field("", cells[0].loc)))
-        elif mode == "indicators":
-            indicator = _indicator_row(row, indicator_columns, carry)
-            if indicator:
-                result.indicators.append(indicator)
-    _split_parents(result)
-    if not result.indicators:
-        result.problems.append((table.loc, "indicators"))
-    if result.total is None:
-        result.problems.append((table.loc, "total"))
-    return result
+                self.result.funding.append(funding)
+        elif self.mode == "goals":
+            self._goal_row(row)
+        elif self.mode == "indicators":
+            self._indicator_row(row)
+        return i + 1
+
+    def finish(self, table: Table) -> None:
+        result, form = self.result, self.form
+        _split_parents(result)
+        blocks = {"header": "full" if result.name is not None else "none"}
+        if form.funding:
+            total = next((f for f in result.funding if f.kind == "total"), None)
+            if not self.seen["funding_header"]:
+                blocks["funding"] = "none"
+            elif total is None or not any(total.values.get(k) and total.values[k].figure for k in ("budget", "executed")):
+                blocks["funding"] = "partial"
+            else:
+                blocks["funding"] = "full"
+        blocks["goals"] = "full" if any(not e.blank for e, _ in result.goals) else "none"
+        if form.indicators:
+            if not self.seen["indicator_header"]:
+                blocks["indicators"] = "none"
+            elif not result.indicators:
+                blocks["indicators"] = "partial"
+            elif form.has_total and form.scored and not self.seen["ended"]:
+                blocks["indicators"] = "partial"  # the table stopped before its 总分 row: cut off
+            else:
+                blocks["indicators"] = "full"
+        if form.has_total and form.scored:
+            blocks["total"] = "full" if result.total is not None and result.total.values.get("score") is not None \
+                and not result.total.values["score"].blank else "none"
+        result.blocks = blocks
+        if blocks.get("indicators") in ("none", "partial"):
+            result.problems.append((table.loc, "indicators"))
+        if blocks.get("total") == "none":
+            result.problems.append((table.loc, "total"))
+        if blocks.get("funding") == "partial":
+            result.problems.append((table.loc, "funding"))
+
+    # --- blocks ---------------------------------------------------------------------------------------
+    def _is_total(self, first: str, cleaned: list[str]) -> bool:
+        label = first.rstrip(":：")
+        return any(label.startswith(w) for w in self.form.rows.totals) and len(label) <= 8
+
+    def _is_indicator_header(self, cleaned: list[str], joined: str) -> bool:
+        spec = self.form.indicators
+        if not spec.header.test(_norm(joined)):
+            return False
+        return any(t.startswith(("一级", "二级")) for t in cleaned)
+
+    def _indicator_header(self, rows: list[list[Cell]], i: int) -> int:
+        """Map the indicator header's columns; a second header row (F2's 指标性质 | 指标值 | 度量单位) joins it."""
+        spec = self.form.indicators
+        texts = [c.text for c in rows[i]]
+        used = i + 1
+        if i + 1 < len(rows) and _is_subheader(rows[i + 1], spec):
+            texts = _combine_headers(texts, [c.text for c in rows[i + 1]])
+            used = i + 2
+        self.indicator_columns = H.column_map(texts, list(spec.columns.items()))
+        self.width = max(self.indicator_columns.values()) + 1 if self.indicator_columns else len(texts)
+        self.mode, self.carry = "indicators", {}
+        self.seen["indicator_header"] = True
+        return used
+
+    def _read_header(self, row: list[Cell]) -> None:
+        for i, cell in enumerate(row):
+            label = clean(cell.text)
+            m = _YEAR.search(label)
+            if m and self.result.year is None and len(label) <= 12:
+                self.result.year = Field(m.group(1), cell.loc)
+            name = label.rstrip(":：")
+            if name in H.HEADER_LABELS and i + 1 < len(row):
+                value = _field(row[i + 1], name, name)
+                if name == "项目名称":
+                    self.result.name = value
+                else:
+                    self.result.header[name] = value
+            elif self.result.name is None and name.startswith("项目名称") and len(name) > 5:
+                # NOTE: 项目名称:XXX in one cell, as some portals print it
+                self.result.name = Field(name[5:].lstrip(":："), cell.loc.with_labels("项目名称", "项目名称"))
+
+    def _goal_row(self, row: list[Cell]) -> None:
+        cells = [c for c in row if clean(c.text)]
+        if len(cells) >= 2:
+            self.result.goals.append((_field(cells[-2], "年度总体目标", "预期目标"),
+                                      _field(cells[-1], "年度总体目标", "实际完成情况")))
+        elif cells:
+            self.result.goals.append((_field(cells[0], "年度总体目标", "预期目标"), Field("", cells[0].loc)))
+
+    def _funding_row(self, row: list[Cell]) -> FundingRow | None:
+        columns = self.funding_columns
+        first_value = min(columns.values()) if columns else len(row)
+        width = max(columns.values()) + 1 if columns else len(row)
+        shift = max(0, width - len(row))
+        label_cells = [c for c in row[: max(0, first_value - shift)] if clean(c.text)]
+        if not label_cells:
+            return None
+        label = label_cells[-1]
+        kind = H.match(label.text, list(self.form.funding.rows.items()))
+        if kind is None:
+            return None
+        name = clean(label.text).rstrip(":：")
+        cells = _aligned(row, columns, width)
+        values = {k: _field(c, name, _column_name(k)) for k, c in cells.items() if k != "reason"}
+        return FundingRow(kind=kind, label=_field(label, name), values=values, evidence=_evidence(row))
+
+    def _indicator_row(self, row: list[Cell]) -> None:
+        cells = _aligned(row, self.indicator_columns, self.width)
+        if len(row) < self.width:
+            self.seen["short_rows"] += 1
+        fields = {k: _field(c) for k, c in cells.items()}
+        printed_level1 = "level1" in fields and not fields["level1"].blank
+        for level in ("level1", "level2"):
+            if level in fields and not fields[level].blank:
+                self.carry[level] = fields[level]
+                if level == "level1":
+                    self.carry.pop("level2", None)
+            elif level in self.carry:
+                fields[level] = self.carry[level]
+        if "level1" not in fields and "level2" not in fields:
+            return
+        level1 = fields.get("level1") or fields.get("level2")
+        level3 = fields.get("level3") or Field("", row[0].loc)
+        marks = self.form.rows.marks
+        name = _strip_marks(clean(level3.text), marks)
+        if name.startswith(tuple(self.form.rows.children)) and _blank(fields.get("weight")):
+            return  # a 其中 row that repeats part of the row above, with no weight of its own
+        if any(re.match(p, name) for p in self.form.rows.placeholders):
+            self.result.placeholders.append(Field(level3.text, level3.loc.with_labels(name, "三级指标")))
+            if _blank(fields.get("weight")) and _blank(fields.get("score")):
+                return
+        if name != clean(level3.text):
+            level3 = Field(name, level3.loc)
+        row_name = name or clean(fields.get("level2", level3).text)
+        self._combine_target(fields)
+        values = {
+            k: Field(f.text, f.loc.with_labels(row_name, _column_name(k)))
+            for k, f in fields.items() if k not in ("level1", "level2", "level3", "nature", "unit", "direction")
+        }
+        level2 = fields.get("level2") or Field("", level1.loc)
+        category, misfiled = _category(level1.text, level2.text, printed_level1)
+        cap_text = H.stated_cap(level1.text)
+        indicator = IndicatorRow(
+            level1=level1, category=category,
+            cap=Field(cap_text, level1.loc.with_labels(clean(level1.text), "一级指标")) if cap_text else None,
+            level2=level2, level3=level3, values=values, evidence=_evidence(row),
+        )
+        if misfiled:
+            self.result.misplaced.append((indicator, misfiled))
+        self.result.indicators.append(indicator)
+
+    def _combine_target(self, fields: dict[str, Field]) -> None:
+        """指标性质 + 指标值 + 度量单位 → one target: '≧' '500' '人次' → '≧500人次'; 反向 → '≤'."""
+        spec = self.form.indicators
+        for split in spec.splits:
+            value = fields.get(split.into)
+            if value is None:
+                continue
+            text = clean(value.text)
+            nature = fields.get(split.operator) if split.operator else None
+            unit = fields.get(split.unit) if split.unit else None
+            op = ""
+            if nature is not None and not nature.blank:
+                word = _norm(clean(nature.text))
+                op = spec.operators.get(word, spec.operators.get(clean(nature.text), ""))
+            unit_text = clean(unit.text) if unit is not None else ""
+            if text and op and not text.startswith(tuple(spec.operators)):
+                text = op + text
+            if text and unit_text and not text.endswith(unit_text) and _NUMERIC.match(text.lstrip("≥≤=<>")):
+                text += unit_text
+            if text != clean(value.text):
+                fields[split.into] = Field(text, value.loc)
+
+    def _total_row(self, row: list[Cell]) -> TotalRow:
+        """The 总分 row: its weight and score wherever they stand; a trailing 优/良/中/差 is the grade."""
+        if len(row) >= self.width and self.indicator_columns:
+            cells = _aligned(row, self.indicator_columns, self.width)
+            values = {k: _field(cells[k], "总分", _column_name(k)) for k in ("weight", "score") if k in cells}
+            if any(v.figure for v in values.values()):
+                return TotalRow(values=values, evidence=_evidence(row), loc=row[0].loc.with_labels("总分"))
+        numbers = [c for c in row[1:] if clean(c.text) and _NUMERIC.match(clean(c.text))]
+        values: dict[str, Field] = {}
+        if len(numbers) >= 2:
+            values["weight"] = _field(numbers[0], "总分", "分值")
+            values["score"] = _field(numbers[1], "总分", "得分")
+        elif numbers:
+            values["score"] = _field(numbers[0], "总分", "得分")
+        return TotalRow(values=values, evidence=_evidence(row), loc=row[0].loc.with_labels("总分"))
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _starts(text: str, words: list[str]) -> bool:
+    return any(text.startswith(w) for w in words)
+
+
+def _blank(f: Field | None) -> bool:
+    return f is None or f.blank
+
+
+def _strip_marks(name: str, marks: list[str]) -> str:
+    for mark in marks:
+        name = name.replace(mark, "")
+    return name
+
+
+def _is_subheader(row: list[Cell], spec) -> bool:
+    """The second header row of a split target: only words, some of them the split's own column words."""
+    texts = [clean(c.text) for c in row]
+    filled = [t for t in texts if t]
+    if len(filled) < 2 or any(_NUMERIC.match(t) for t in filled):
+        return False
+    words = [w for key in ("nature", "unit", "direction") for w in spec.columns.get(key, [])]
+    return any(any(w in t for w in words) for t in filled) and not any(t.startswith("一级") for t in filled)
+
+
+def _combine_headers(top: list[str], sub: list[str]) -> list[str]:
+    """One header from two rows, as data rows are laid out.
+
+    Word (and every reader, which gives Word's shape) prints a cell merged over
+    both rows as an empty cell on the second row, and a cell spanning several
+    sub-columns as one cell on the first. So, walking both rows: an empty cell
+    below takes the word above; a run of filled cells below replaces the one
+    spanning cell above.
+    """
+    out: list[str] = []
+    j = 0
+    for word in top:
+        if j < len(sub) and clean(sub[j]):
+            while j < len(sub) and clean(sub[j]):
+                out.append(sub[j])
+                j += 1
+        else:
+            out.append(word)
+            j += 1
+    out.extend(sub[j:])
+    return out
+
+
+def _category(level1: str, level2: str, printed: bool) -> tuple[str | None, str | None]:
+    """The row's 一级 category and, where its 二级 says another, that one (a misfiled indicator).
+
+    Read from the 一级 text, or its letters when OCR scrambled them (出标产指);
+    from the 二级 name when the 一级 says nothing (blank, merged away, '(50分)').
+    A 一级 carried down from a merged cell above is not the row's own: where
+    its 二级 names another category, the row starts that category.
+    """
+    own = H.category_of(level1) or H.category_of_scrambled(level1)
+    implied = H.category_from_level2(level2)
+    if own is None:
+        return implied, None
+    if implied is None or implied == own or (own == "成本" and implied == "产出"):
+        return own, None
+    if not printed:
+        return implied, None
+    return own, implied
 
 
 def _field(cell: Cell, row: str | None = None, column: str | None = None) -> Field:
     return Field(cell.text, cell.loc.with_labels(row, column))
-
-
-def _is_funding_header(joined: str) -> bool:
-    return ("预算数" in joined or "预算" in joined) and ("执行数" in joined or "执行率" in joined) and "一级" not in joined
-
-
-def _read_header(row: list[Cell], result: ProjectTable) -> None:
-    for i, cell in enumerate(row):
-        label = clean(cell.text)
-        m = _YEAR.search(label)
-        if m and result.year is None and len(label) <= 12:
-            result.year = Field(m.group(1), cell.loc)
-        if label in H.HEADER_LABELS and i + 1 < len(row):
-            value = _field(row[i + 1], label, label)
-            if label == "项目名称":
-                result.name = value
-            else:
-                result.header[label] = value
 
 
 def _aligned(row: list[Cell], columns: dict[str, int], width: int) -> dict[str, Cell]:
@@ -112,56 +381,6 @@ def _aligned(row: list[Cell], columns: dict[str, int], width: int) -> dict[str, 
         if 0 <= i < len(row):
             out[key] = row[i]
     return out
-
-
-def _funding_row(row: list[Cell], columns: dict[str, int]) -> FundingRow | None:
-    first_value = min(columns.values()) if columns else len(row)
-    width = max(columns.values()) + 1 if columns else len(row)
-    shift = max(0, width - len(row))
-    label_cells = [c for c in row[: max(0, first_value - shift)] if clean(c.text)]
-    if not label_cells:
-        return None
-    label = label_cells[-1]
-    kind = H.match(label.text, H.FUNDING_ROWS)
-    if kind is None:
-        return None
-    name = clean(label.text).rstrip(":：")
-    cells = _aligned(row, columns, width)
-    values = {k: _field(c, name, _column_name(k)) for k, c in cells.items()}
-    return FundingRow(kind=kind, label=_field(label, name), values=values, evidence=_evidence(row))
-
-
-def _indicator_row(row: list[Cell], columns: dict[str, int], carry: dict[str, Field]) -> IndicatorRow | None:
-    width = max(columns.values()) + 1 if columns else len(row)
-    cells = _aligned(row, columns, width)
-    fields = {k: _field(c) for k, c in cells.items()}
-    for level in ("level1", "level2"):
-        if level in fields and not fields[level].blank:
-            carry[level] = fields[level]
-            if level == "level1":
-                carry.pop("level2", None)
-        elif level in carry:
-            fields[level] = carry[level]
-    if "level1" not in fields:
-        return None
-    level3 = fields.get("level3") or Field("", row[0].loc)
-    row_name = clean(level3.text) or clean(fields.get("level2", level3).text)
-    values = {
-        k: Field(f.text, f.loc.with_labels(row_name, _column_name(k)))
-        for k, f in fields.items() if k not in ("level1", "level2", "level3")
-    }
-    level1 = fields["level1"]
-    cap_text = H.stated_cap(level1.text)
-    level2 = fields.get("level2")
-    return IndicatorRow(
-        level1=level1,
-        category=H.category_of(level1.text) or (H.category_from_level2(level2.text) if level2 else None),
-        cap=Field(cap_text, level1.loc.with_labels(clean(level1.text), "一级指标")) if cap_text else None,
-        level2=fields.get("level2") or Field("", level1.loc),
-        level3=level3,
-        values=values,
-        evidence=_evidence(row),
-    )
 
 
 def _split_parents(result: ProjectTable) -> None:
@@ -185,19 +404,14 @@ def _split_parents(result: ProjectTable) -> None:
                 continue
         keep.append(row)
     result.indicators = keep
-
-
-def _total_row(row: list[Cell], columns: dict[str, int], _n: int) -> TotalRow:
-    width = max(columns.values()) + 1 if columns else len(row)
-    cells = _aligned(row, columns, width)
-    values = {k: _field(cells[k], "总分", _column_name(k)) for k in ("weight", "score") if k in cells}
-    return TotalRow(values=values, evidence=_evidence(row), loc=row[0].loc.with_labels("总分"))
+    result.misplaced = [(r, c) for r, c in result.misplaced if any(r is k for k in keep)]
 
 
 _COLUMN_NAMES = {
     "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数", "rate": "执行率",
     "weight": "分值", "score": "得分", "target": "年度指标值", "actual": "实际完成值",
     "reason": "偏差原因分析及改进措施", "nature": "指标性质", "unit": "度量单位",
+    "share": "权重占比", "converted": "折算得分",
 }
 
 

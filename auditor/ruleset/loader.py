@@ -25,7 +25,7 @@ from auditor.ruleset.yamlfile import RuleFileError, line_of, load
 
 _RULE = TypeAdapter(Rule)
 _REF = re.compile(r"\$\{profile\.([a-z_]+)\}")
-RESERVED = ("profiles", "lexicons")
+RESERVED = ("profiles", "lexicons", "forms")
 
 
 class RuleSetError(Exception):

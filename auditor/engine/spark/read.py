@@ -35,7 +35,8 @@ def read_partition(batches: Iterable, profile, profiles, chunk: int = CHUNK) -> 
 
 
 def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
-    """A few files as the pandas engine takes them (digest_one, frames, assign_caps), then as Arrow batches."""
+    """A few files as the pandas engine takes them (digest_one, frames, assign_caps, with_rates), then as Arrow batches."""
+    from auditor.engine.checks import with_rates
     from auditor.engine.profiles import assign_caps
     from auditor.pipeline import digest_one
     from auditor.tabulate import add_rows, empty_rows, frames
@@ -51,6 +52,7 @@ def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
     yield _batch(schema, pa, "_doc", ordinals, {}, payloads)
     tables = frames(rows)
     tables["scores"] = assign_caps(tables["scores"], profile, profiles)
+    tables = with_rates(tables)
     for entity, frame in tables.items():
         if not frame.empty:
             yield _entity_batch(schema, pa, entity, frame, items[0][0])
@@ -64,7 +66,8 @@ def outcome(digest) -> tuple:
     if digest.rows is None:
         return (DocumentResult(doc=digest.doc, format=digest.format, status="unreadable", reason=digest.reason),
                 [unreadable_issue(digest.doc, digest.reason or "")])
-    return DocumentResult(doc=digest.doc, format=digest.format, projects=digest.projects), digest.issues
+    return (DocumentResult(doc=digest.doc, format=digest.format, projects=digest.projects, coverage=digest.coverage),
+            digest.issues)
 
 
 def _entity_batch(schema, pa, entity: str, frame, first: int):

@@ -1,0 +1,255 @@
+"""Published forms as data: one YAML declaration per form, under `rules/forms/`.
+
+Provinces, transfer programmes and years each print their own 自评表 (see the
+README, "Forms"). Reading a table by guessing its layout gave most of the
+false alarms on real reports, so the recogniser reads a table only as one of
+these declared forms: which words tell the form, the words of its columns and
+rows, how a two-row header combines its split columns, which rows are totals
+or footers, and which profile of caps judges it. A new regional form is a new
+file here plus fixtures, no code.
+
+A declaration may `extends:` another: mappings merge key by key, lists and
+values replace, so a regional form states only what differs from its parent.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from auditor.recognise.records import clean
+from auditor.ruleset.yamlfile import RuleFileError, line_of, load
+
+FUNDING_KEYS = ("initial", "budget", "executed", "rate", "weight", "score", "reason")
+FUNDING_ROW_KINDS = ("total", "current", "carryover", "other")
+INDICATOR_KEYS = ("level1", "level2", "level3", "target", "actual", "weight", "score", "reason",
+                  "nature", "unit", "direction", "share", "converted")
+BLOCKS = ("header", "funding", "goals", "indicators", "total")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Words(_Strict):
+    """A test on a text: it holds every word of `all`, one of `any` (if given), none of `none`."""
+
+    all: list[str] = []
+    any: list[str] = []
+    none: list[str] = []
+
+    def test(self, text: str) -> bool:
+        return (all(w in text for w in self.all) and (not self.any or any(w in text for w in self.any))
+                and not any(w in text for w in self.none))
+
+
+def _ordered(value: dict, keys: tuple[str, ...], what: str) -> dict:
+    unknown = [k for k in value if k not in keys]
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown[0]!r}; known: {', '.join(keys)}")
+    for key, words in value.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise ValueError(f"{what} {key!r}: give a list of header words")
+    return value
+
+
+class Split(_Strict):
+    """A target printed over several columns: 指标性质 | 指标值 | 度量单位 (F2, F3), or 指标方向 | 指标值.
+
+    The operator cell (read through `operators`), the value and the unit are
+    joined into the one column `into`: `≧` `500` `人次` → `≧500人次`. Dropping
+    the operator would check a ≤ cost ceiling as a floor, so it is never defaulted.
+    """
+
+    into: Literal["target"] = "target"
+    operator: Literal["nature", "direction"] | None = "nature"
+    unit: Literal["unit"] | None = "unit"
+
+
+class Funding(_Strict):
+    header: Words
+    columns: dict[str, list[str]]
+    rows: dict[str, list[str]]
+    #: How an execution rate printed without % is meant: percent, ratio, or either (decided by the figures).
+    rate: Literal["percent", "ratio", "either"] = "either"
+
+    @field_validator("columns")
+    @classmethod
+    def _columns(cls, v):
+        return _ordered(v, FUNDING_KEYS, "funding column")
+
+    @field_validator("rows")
+    @classmethod
+    def _rows(cls, v):
+        return _ordered(v, FUNDING_ROW_KINDS, "funding row kind")
+
+
+class Indicators(_Strict):
+    header: Words
+    columns: dict[str, list[str]]
+    splits: list[Split] = []
+    #: Words of a 指标方向 (or 指标性质) cell and the operator each stands for.
+    operators: dict[str, str] = {}
+
+    @field_validator("columns")
+    @classmethod
+    def _columns(cls, v):
+        v = _ordered(v, INDICATOR_KEYS, "indicator column")
+        if "level1" not in v and "level2" not in v:
+            raise ValueError("an indicator block needs a level1 or level2 column")
+        return v
+
+    @field_validator("operators")
+    @classmethod
+    def _operators(cls, v):
+        bad = [w for w, op in v.items() if op not in ("≥", "≤", "=", ">", "<", "")]
+        if bad:
+            raise ValueError(f"operator of {bad[0]!r} must be one of ≥ ≤ = > < or empty (qualitative)")
+        return v
+
+
+class Rows(_Strict):
+    """Rows that are not indicators, by the words of their first cells."""
+
+    totals: list[str] = ["总分", "合计", "总计"]
+    footers: list[str] = []
+    children: list[str] = ["其中"]
+    marks: list[str] = ["★", "☆"]
+    placeholders: list[str] = []
+
+    @field_validator("placeholders")
+    @classmethod
+    def _patterns(cls, v):
+        for pattern in v:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
+        return v
+
+
+class Form(_Strict):
+    code: str
+    title: dict[str, str]
+    description: str = ""
+    source: str = ""
+    extends: str | None = None
+    #: Higher first when several forms match a table; a more specific form sets a higher number.
+    priority: int = 0
+    kind: Literal["project", "department", "transfer"] = "project"
+    match: Words
+    #: The cap profile (rules/profiles) that judges the form; null: the profile the user chose.
+    profile: str | None = None
+    #: Whether the form carries weights and scores; indicator-only forms do not.
+    scored: bool = True
+    #: Whether the form has a 总分/合计 row; its absence is a gap only where it has one.
+    has_total: bool = True
+    funding: Funding | None = None
+    indicators: Indicators | None = None
+    rows: Rows = Rows()
+    #: Patterns of a note that states the caps for itself ("一级指标分值统一设置为：产出指标50分…").
+    cap_notes: list[str] = []
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, v):
+        if "zh" not in v or "en" not in v:
+            raise ValueError("give the title in both languages: {zh: …, en: …}")
+        return v
+
+    def blocks(self) -> tuple[str, ...]:
+        """The blocks a table of this form has, so coverage never asks for one it does not print."""
+        out = ["header"]
+        if self.funding:
+            out.append("funding")
+        out.append("goals")
+        if self.indicators:
+            out.append("indicators")
+        if self.has_total and self.scored:
+            out.append("total")
+        return tuple(out)
+
+
+def _merge(base: dict, own: dict) -> dict:
+    """The parent's declaration with the child's keys over it, one level deep.
+
+    NOTE: `funding`, `indicators` and `rows` merge key by key, but a key inside
+    them (columns, header, a row list) is replaced whole: column order decides
+    which key a header word goes to, so a child's columns must never be
+    interleaved with its parent's. `match` is always the child's own.
+    """
+    out = dict(base)
+    for key, value in own.items():
+        if key in ("funding", "indicators", "rows") and isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        else:
+            out[key] = value
+    return out
+
+
+def load_forms(dirs: list[Path] | tuple[Path, ...]) -> list[Form]:
+    """Every form of `dirs`' forms/ folders, resolved and checked, highest priority first.
+
+    Raises RuleFileError (`file:line: …`) on the first wrong file; a form of a
+    later directory replaces one of the same code, as a user's rules do.
+    """
+    raw: dict[str, tuple[Path, dict, dict]] = {}
+    for directory in dirs:
+        for path in sorted((Path(directory) / "forms").glob("*.yaml")):
+            data, lines = load(path)
+            if not isinstance(data, dict):
+                raise RuleFileError(path, 1, "a form is a mapping (code:, title:, match:, …); see the README, Forms")
+            if data.get("code") != path.stem:
+                raise RuleFileError(path, line_of(lines, ("code",)) or 1,
+                                    f"code {data.get('code')!r} differs from the file name; write code: {path.stem}")
+            raw[path.stem] = (path, data, lines)
+    forms = [_resolve(code, raw, ()) for code in raw]
+    return sorted(forms, key=lambda f: (-f.priority, f.code))
+
+
+def _resolve(code: str, raw: dict, seen: tuple[str, ...]) -> Form:
+    path, data, lines = raw[code]
+    parent = data.get("extends")
+    merged = dict(data)
+    if parent:
+        if parent not in raw:
+            raise RuleFileError(path, line_of(lines, ("extends",)),
+                                f"extends {parent!r}, which is no form; known: {', '.join(sorted(raw))}")
+        if parent in seen or parent == code:
+            raise RuleFileError(path, line_of(lines, ("extends",)), f"extends {parent!r} in a circle; break it")
+        base = _resolve(parent, raw, seen + (code,)).model_dump(exclude={"code", "title", "description", "source",
+                                                                        "extends", "priority"})
+        merged = _merge(base, {k: v for k, v in data.items()})
+    try:
+        return Form.model_validate(merged)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        message = err["msg"].removeprefix("Value error, ")
+        hint = "; remove it (see the README, Forms, for the keys)" if err["type"] == "extra_forbidden" else ""
+        raise RuleFileError(path, line_of(lines, tuple(err["loc"])) or 1, f"{where}: {message}{hint}") from None
+
+
+@lru_cache(maxsize=8)
+def forms_of(dirs: tuple[Path, ...]) -> tuple[Form, ...]:
+    return tuple(load_forms(list(dirs)))
+
+
+def builtin_forms() -> tuple[Form, ...]:
+    from auditor.ruleset.loader import builtin_dir
+
+    return forms_of((builtin_dir(),))
+
+
+def table_words(rows: list[list[str]]) -> str:
+    """The short cells of a table joined: what a form's `match` is tested on (prose cells left out)."""
+    return "|".join(t for row in rows for t in (clean(c) for c in row) if t and len(t) <= 24)
+
+
+def form_for(rows: list[list[str]], forms: tuple[Form, ...]) -> Form | None:
+    """The declared form a table is printed in: the first, by priority, whose words it holds."""
+    words = table_words(rows)
+    return next((f for f in forms if f.match.test(words)), None)
