@@ -177,3 +177,52 @@ _ENGINE = {
     },
 }
 _add(_ENGINE)
+
+
+# Words of the coverage every report shows per document (auditor/render/coverage.py), merged like _REPORTS
+# above. A key ending in `.one` is the singular of the key without it, where the language has one.
+_COVERAGE = {
+    "zh": {
+        "coverage.checked": "已核对 {parts}", "coverage.sep": "、", "coverage.then": "；",
+        "coverage.tables": "{n} 张自评表", "coverage.full": "（{n} 张完整）",
+        "coverage.indicators": "{n} 个指标", "coverage.claims": "{n} 处文字陈述",
+        "coverage.nothing": "未找到可核对的自评内容",
+        "coverage.table": "表{n}", "coverage.table_named": "表{n}「{project}」", "coverage.incomplete": "{table}：{blocks}",
+        "coverage.block.header.partial": "表头未读全", "coverage.block.header.none": "未读到表头",
+        "coverage.block.funding.partial": "资金部分未读全", "coverage.block.funding.none": "未读到资金部分",
+        "coverage.block.goals.partial": "绩效目标未读全", "coverage.block.goals.none": "未读到绩效目标",
+        "coverage.block.indicators.partial": "绩效指标未读全", "coverage.block.indicators.none": "未读到绩效指标",
+        "coverage.block.total.partial": "总分行未读全", "coverage.block.total.none": "未读到总分行",
+        "coverage.block.partial": "{block} 未读全", "coverage.block.none": "未读到 {block}",
+        "coverage.total": "；共核对 {parts}", "coverage.total_nothing": "；{n} 个文件未找到可核对的自评内容",
+        "coverage.heading": "各文件核对范围", "coverage.col.checked": "核对情况", "coverage.col.tables": "自评表",
+        "coverage.col.full": "读全的表", "coverage.col.indicators": "指标", "coverage.col.claims": "文字陈述",
+        "coverage.col.forms": "表式", "coverage.col.incomplete": "未读全的表",
+        "coverage.not_measured": "未统计", "sheet.coverage": "核对范围",
+    },
+    "en": {
+        "coverage.checked": "checked {parts}", "coverage.sep": ", ", "coverage.then": "; ",
+        "coverage.tables": "{n} tables", "coverage.tables.one": "{n} table", "coverage.full": " ({n} complete)",
+        "coverage.indicators": "{n} indicators", "coverage.indicators.one": "{n} indicator",
+        "coverage.claims": "{n} prose figures", "coverage.claims.one": "{n} prose figure",
+        "coverage.nothing": "nothing checkable was found",
+        "coverage.table": "table {n}", "coverage.table_named": "table {n} “{project}”",
+        "coverage.incomplete": "{table}: {blocks}",
+        "coverage.block.header.partial": "header not read in full", "coverage.block.header.none": "no header found",
+        "coverage.block.funding.partial": "funding not read in full", "coverage.block.funding.none": "no funding found",
+        "coverage.block.goals.partial": "goals not read in full", "coverage.block.goals.none": "no goals found",
+        "coverage.block.indicators.partial": "indicators not read in full",
+        "coverage.block.indicators.none": "no indicators found",
+        "coverage.block.total.partial": "total row not read in full", "coverage.block.total.none": "no total row found",
+        "coverage.block.partial": "{block} not read in full", "coverage.block.none": "no {block} found",
+        "coverage.total": "; checked {parts} in all",
+        "coverage.total_nothing": "; nothing checkable in {n} documents",
+        "coverage.total_nothing.one": "; nothing checkable in {n} document",
+        "coverage.heading": "What was read and checked", "coverage.col.checked": "checked",
+        "coverage.col.tables": "tables", "coverage.col.full": "complete", "coverage.col.indicators": "indicators",
+        "coverage.col.claims": "prose figures", "coverage.col.forms": "forms",
+        "coverage.col.incomplete": "tables not read in full",
+        "coverage.not_measured": "not measured", "sheet.coverage": "Coverage",
+    },
+}
+_add(_COVERAGE)
