@@ -7,6 +7,7 @@ import click
 
 from auditor.i18n import t
 from auditor.issue import Issue
+from auditor.render import coverage
 from auditor.result import AuditResult
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -23,7 +24,13 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
         if document.status != "ok":
             lines.append(f"  {style(t(lang, 'unreadable'), fg='red')}: {document.reason}")
         issues = by_doc.get(document.doc, [])
-        if not issues and document.status == "ok":
+        # what was read and checked, so that "no issue" is never said of a document nothing was checked in
+        checked = coverage.line(document, lang)
+        empty = coverage.nothing_checkable(document)
+        if checked:
+            lines.append("  " + (style(checked, fg="yellow", bold=True) if empty else checked))
+        lines.extend("  " + style(gap, fg="yellow") for gap in coverage.incomplete(document, lang))
+        if not issues and document.status == "ok" and not empty:
             lines.append(f"  {t(lang, 'no_issues')}")
         order = {p: n for n, p in enumerate(document.projects)}
         projects = sorted({i.project for i in issues}, key=lambda p: (p is not None, order.get(p, 99), p or ""))
@@ -33,7 +40,8 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
                 lines.extend(_issue(issue, lang, style))
         lines.append("")
     s = result.summary()
-    lines.append(t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"]))
+    lines.append(t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"])
+                 + coverage.summary_suffix(result, lang))
     return "\n".join(lines) + "\n"
 
 
