@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from auditor.i18n import t
 from auditor.issue import SEVERITIES
-from auditor.render import stats
+from auditor.render import coverage, stats
 from auditor.render.html_template import CSS, JS, TEMPLATE
 from auditor.render.rows import departments, kind_label
 from auditor.render.svg import bar_chart
@@ -48,7 +48,37 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
         columns=[t(lang, f"col.{c}") for c in ("severity", "document", "project", "kind", "rule", "location",
                                                "message", "expected", "found", "evidence")],
         n_issues=len(result.issues), rows=_rows(result, lang), page=PAGE,
+        coverage=_coverage(result, lang), totals=coverage.totals(result),
+        no_issues=_no_issues(result, lang),
     )
+
+
+def _coverage(result: AuditResult, lang: str) -> list[dict]:
+    """Per document what was read and checked, for the coverage table (empty when no document says)."""
+    if not coverage.totals(result).documents:
+        return []
+    out = []
+    for d in result.documents:
+        cov = coverage.of(d)
+        if d.status != "ok":
+            checked, state = t(lang, "unreadable"), "unreadable"
+        elif cov is None:
+            checked, state = t(lang, "coverage.not_measured"), "unknown"
+        else:
+            checked, state = coverage.line(d, lang), "nothing" if cov.nothing_checkable else "ok"
+        out.append({"doc": d.doc, "state": state, "checked": checked, "cov": cov,
+                    "forms": coverage.forms_text(d, lang), "incomplete": coverage.incomplete(d, lang)})
+    return out
+
+
+def _no_issues(result: AuditResult, lang: str) -> str:
+    """What an empty issue list says: never a bare "no issue" for documents in which nothing was checked."""
+    nothing = coverage.totals(result).nothing
+    if not nothing:
+        return t(lang, "report.no_issues")
+    if nothing == sum(d.status == "ok" for d in result.documents):
+        return t(lang, "coverage.nothing")
+    return t(lang, "report.no_issues") + coverage.summary_nothing(lang, nothing)
 
 
 def _rows(result: AuditResult, lang: str) -> Markup:

@@ -44,6 +44,10 @@ td.ev { color: #424a53; max-width: 420px; } td.num { text-align: right; }
 mark { background: #ffd54f; color: #000; padding: 0 2px; border-radius: 2px; font-weight: 600; }
 details { margin-top: 10px; } summary { cursor: pointer; color: var(--muted); }
 .empty { color: var(--muted); padding: 16px 0; }
+table.coverage { margin-bottom: 20px; } table.coverage th { background: #f6f8fa; white-space: nowrap; }
+table.coverage td.doc { max-width: 320px; } table.coverage td.gaps ul { margin: 0; padding-left: 1.1em; }
+table.coverage td.gaps { color: #9c5700; } table.coverage tr[data-state=nothing] td.checked { color: #9c5700; font-weight: 600; }
+table.coverage tr[data-state=unreadable] td.checked { color: #9c0006; } table.coverage tr[data-state=unknown] td.checked { color: var(--muted); }
 #more { font: inherit; padding: 6px 14px; border: 1px solid var(--line); border-radius: 6px; background: #f6f8fa; cursor: pointer; }
 @media print { .filters { display: none; } }
 """
@@ -134,11 +138,30 @@ TEMPLATE = """<!DOCTYPE html>
   {% for sev, n in summary.by_severity.items() %}
   <div class="card {{ sev }}"><span class="n" id="count-{{ sev }}">{{ n }}</span><span class="k">{{ t('severity.' ~ sev) }}</span></div>
   {% endfor %}
+  {% if totals.documents %}
+  <div class="card"><span class="n" id="count-tables">{{ totals.tables }}</span><span class="k">{{ t('coverage.col.tables') }}</span></div>
+  <div class="card"><span class="n" id="count-tables-full">{{ totals.tables_full }}</span><span class="k">{{ t('coverage.col.full') }}</span></div>
+  <div class="card"><span class="n" id="count-indicators">{{ totals.indicators }}</span><span class="k">{{ t('coverage.col.indicators') }}</span></div>
+  {% if totals.nothing %}<div class="card warning"><span class="n" id="count-nothing">{{ totals.nothing }}</span><span class="k">{{ t('coverage.nothing') }}</span></div>{% endif %}
+  {% endif %}
   {% if unreadable %}<div class="card"><span class="n" id="count-unreadable">{{ unreadable|length }}</span><span class="k">{{ t('report.unreadable_docs') }}</span></div>{% endif %}
 </section>
 {% if unreadable %}
 <h2>{{ t('report.unreadable_docs') }}</h2>
 <ul class="unreadable">{% for d in unreadable %}<li><code>{{ d.doc }}</code>: {{ d.reason }}</li>{% endfor %}</ul>
+{% endif %}
+{% if coverage %}
+<h2>{{ t('coverage.heading') }}</h2>
+<table class="coverage" id="coverage"><thead><tr><th>{{ t('col.document') }}</th><th>{{ t('coverage.col.checked') }}</th>
+<th>{{ t('coverage.col.tables') }}</th><th>{{ t('coverage.col.full') }}</th><th>{{ t('coverage.col.indicators') }}</th>
+<th>{{ t('coverage.col.claims') }}</th><th>{{ t('coverage.col.forms') }}</th><th>{{ t('coverage.col.incomplete') }}</th></tr></thead>
+<tbody>{% for c in coverage %}<tr data-state="{{ c.state }}" data-doc="{{ c.doc }}"><td class="doc">{{ c.doc }}</td><td class="checked">{{ c.checked }}</td>
+{% if c.cov %}<td class="num">{{ c.cov.tables }}</td><td class="num">{{ c.cov.tables_full if c.cov.tables_full is not none else '' }}</td>
+<td class="num">{{ c.cov.indicators if c.cov.indicators is not none else '' }}</td><td class="num">{{ c.cov.claims if c.cov.claims is not none else '' }}</td>
+{% else %}<td></td><td></td><td></td><td></td>{% endif %}<td>{{ c.forms }}</td>
+<td class="gaps">{% if c.incomplete %}<ul>{% for gap in c.incomplete %}<li>{{ gap }}</li>{% endfor %}</ul>{% endif %}</td></tr>
+{% endfor %}</tbody>
+</table>
 {% endif %}
 {% if n_issues %}
 <section class="charts">
@@ -173,7 +196,7 @@ TEMPLATE = """<!DOCTYPE html>
 </tbody>
 </table>
 <p><button id="more" type="button" {% if n_issues <= page %}hidden {% endif %}data-template="{{ t('filter.more', n='{n}', rest='{rest}') }}">{{ t('filter.more', n=[page, n_issues - page]|min, rest=n_issues - page) }}</button></p>
-{% else %}<p class="empty">{{ t('report.no_issues') }}</p>{% endif %}
+{% else %}<p class="empty">{{ no_issues }}</p>{% endif %}
 <script>{{ js }}</script>
 </body>
 </html>
