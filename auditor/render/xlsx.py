@@ -1,4 +1,5 @@
-"""The issue workbook: one sheet finance staff filter and sort, a summary with a chart, a league of departments.
+"""The issue workbook: one sheet finance staff filter and sort, a summary with a chart, a league of departments,
+and what was read and checked in each document.
 
 Written with xlsxwriter (write-only, fast, charts included); every value is
 written as a string with `write_string`, so a found value of "100%" stays as
@@ -13,8 +14,8 @@ import xlsxwriter
 
 from auditor.i18n import t
 from auditor.issue import SEVERITIES
-from auditor.render import stats
-from auditor.render.rows import COLUMNS, display_width, headings, issue_rows, kind_label
+from auditor.render import coverage, stats
+from auditor.render.rows import COLUMNS, departments, display_width, headings, issue_rows, kind_label
 from auditor.result import AuditResult
 
 #: Fill and font of each severity: Excel's own "bad", "neutral" and a light blue, which people recognise.
@@ -35,6 +36,7 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> bytes:
     _issues_sheet(book, styles, result, lang)
     _summary_sheet(book, styles, result, lang)
     _departments_sheet(book, styles, result, lang)
+    _coverage_sheet(book, styles, result, lang)
     book.close()
     return buffer.getvalue()
 
@@ -93,6 +95,8 @@ def _table(sheet, styles, row: int, col: int, head: list[str], rows: list[list],
         sheet.write_string(row, col + c, text, styles[f"header.{key}"] if key else styles["header"])
     for r, values in enumerate(rows, start=row + 1):
         for c, value in enumerate(values):
+            if value is None:           # left blank: not stated, which is not the same as 0
+                continue
             if isinstance(value, int):
                 sheet.write_number(r, col + c, value, styles["int"])
             else:
@@ -109,7 +113,8 @@ def _summary_sheet(book, styles, result: AuditResult, lang: str) -> None:
     s = result.summary()
     sheet.write_string(0, 0, t(lang, "report.title"), styles["title"])
     sheet.write_string(1, 0, t(lang, "report.generated", version=result.version, rules=result.rules_version))
-    sheet.write_string(2, 0, t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"]))
+    sheet.write_string(2, 0, t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"])
+                       + coverage.summary_suffix(result, lang))
 
     docs = stats.by_document(result)
     sheet.write_string(4, 0, t(lang, "report.by_document"), styles["heading"])
@@ -176,3 +181,37 @@ def _departments_sheet(book, styles, result: AuditResult, lang: str) -> None:
     sheet.set_column(1, 2, min(max([display_width(x) for x in names] + [10]), 40) + 2)
     sheet.set_column(3, 6 + len(kinds), 10)
     sheet.set_column(7, 7 + len(kinds), 12)
+
+
+def _coverage_sheet(book, styles, result: AuditResult, lang: str) -> None:
+    """One row per document: what was read and checked, so an empty issue list can be told from an unread file."""
+    sheet = book.add_worksheet(t(lang, "sheet.coverage"))
+    head = [t(lang, "col.document"), t(lang, "col.department"), t(lang, "report.status"),
+            t(lang, "coverage.col.checked")] + \
+        [t(lang, f"coverage.col.{c}") for c in ("tables", "full", "indicators", "claims", "forms", "incomplete")]
+    depts = departments(result)
+    rows = []
+    for d in result.documents:
+        cov = coverage.of(d)
+        if d.status != "ok":
+            status, checked = t(lang, "unreadable"), None
+        else:
+            status, checked = t(lang, "report.ok"), coverage.line(d, lang) or t(lang, "coverage.not_measured")
+        figures = [cov.tables, cov.tables_full, cov.indicators, cov.claims] if cov else [None] * 4
+        rows.append([d.doc, depts[d.doc], status, checked, *figures, coverage.forms_text(d, lang) or None,
+                     "\n".join(coverage.incomplete(d, lang)) or None])
+    tot = coverage.totals(result)
+    rows.append([t(lang, "report.total"), None, None, None, tot.tables, tot.tables_full, tot.indicators, tot.claims])
+    _table(sheet, styles, 0, 0, head, rows)
+    last = len(head) - 1
+    for r, values in enumerate(rows[:-1], start=1):     # the gaps read as a list, one table a line
+        if values[last]:
+            sheet.write_string(r, last, values[last][:_MAX_CELL], styles["wrap"])
+    sheet.set_column(0, 0, min(max([display_width(d.doc) for d in result.documents] + [10]), 60) + 2)
+    sheet.set_column(1, 2, 12)
+    sheet.set_column(3, 3, min(max([display_width(r[3] or "") for r in rows] + [12]), 60) + 2)
+    sheet.set_column(4, 7, 10)
+    sheet.set_column(8, 8, 16)
+    sheet.set_column(last, last, 70)
+    sheet.autofilter(0, 0, max(len(rows) - 1, 1), last)
+    sheet.freeze_panes(1, 0)

@@ -19,7 +19,7 @@ def book(result, lang="zh"):
 
 def test_sheets_header_filter_and_frozen_header(result):
     wb = book(result)
-    assert wb.sheetnames == ["问题清单", "汇总", "部门"]
+    assert wb.sheetnames == ["问题清单", "汇总", "部门", "核对范围"]
     ws = wb["问题清单"]
     assert [c.value for c in ws[1]] == headings("zh")
     assert ws.auto_filter.ref == f"A1:L{len(result.issues) + 1}"
@@ -91,7 +91,7 @@ def test_english_headings():
     from .conftest import made_result
 
     wb = book(made_result(), "en")
-    assert wb.sheetnames == ["Issues", "Summary", "Departments"]
+    assert wb.sheetnames == ["Issues", "Summary", "Departments", "Coverage"]
     assert wb["Issues"]["A1"].value == "document" and wb["Issues"]["D2"].value == "score above weight"
 
 
