@@ -5,6 +5,11 @@ One run; the rules are the rule codes the issues carry (their kind in
 locations are line-based: a text report's line becomes `region.startLine`; the
 full locator (table, row, column, sheet, cell, page, paragraph) goes into the
 result's `properties.location`, which viewers show and scripts can read.
+
+What was read and checked in each document (the contract's `coverage`) is its
+artifact's `properties.coverage`, and an invocation notification per document
+says it in words (a warning where nothing checkable was found), so a log with
+no result can be told from a log of documents nothing was checked in.
 """
 from __future__ import annotations
 
@@ -12,8 +17,10 @@ import hashlib
 import json
 from urllib.parse import quote
 
+from auditor.i18n import t
 from auditor.issue import Issue
-from auditor.result import AuditResult
+from auditor.render import coverage
+from auditor.result import AuditResult, DocumentResult
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -45,11 +52,40 @@ def as_dict(result: AuditResult, lang: str = "zh") -> dict:
         "runs": [{
             "tool": {"driver": {"name": "auditor", "version": result.version,
                                 "properties": {"rules": result.rules_version}, "rules": list(rules.values())}},
-            "artifacts": [{"location": {"uri": uri(d.doc)}, "properties": {"status": d.status, "format": d.format}}
-                          for d in result.documents],
+            "artifacts": [_artifact(d) for d in result.documents],
+            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": [
+                n for n in (_notification(d, lang) for d in result.documents) if n]}],
             "results": [_result(i, index[i.rule], lang) for i in result.issues],
+            "properties": {"coverage": _totals(result)},
             "columnKind": "unicodeCodePoints",
         }],
+    }
+
+
+def _artifact(document: DocumentResult) -> dict:
+    properties = {"status": document.status, "format": document.format}
+    if document.coverage is not None:
+        properties["coverage"] = document.coverage
+    return {"location": {"uri": uri(document.doc)}, "properties": properties}
+
+
+def _totals(result: AuditResult) -> dict:
+    """The run's coverage: over the documents that have one, their tables, indicators and prose figures."""
+    tot = coverage.totals(result)
+    return {"documents": tot.documents, "tables": tot.tables, "tables_full": tot.tables_full,
+            "indicators": tot.indicators, "claims": tot.claims, "nothing_checkable": tot.nothing}
+
+
+def _notification(document: DocumentResult, lang: str) -> dict | None:
+    """The document's coverage in words; None for a document without coverage (unreadable: it has its issue)."""
+    checked = coverage.line(document, lang)
+    if checked is None:
+        return None
+    return {
+        "descriptor": {"id": "coverage"},
+        "level": "warning" if coverage.nothing_checkable(document) else "note",
+        "message": {"text": t(lang, "coverage.then").join([checked, *coverage.incomplete(document, lang)])},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(document.doc)}}}],
     }
 
 
