@@ -23,7 +23,7 @@ from starlette.datastructures import UploadFile
 
 from auditor.i18n import LANGS
 from auditor.pipeline import Config
-from auditor.render import renderer
+from auditor.render import coverage, renderer
 from auditor.render.html import highlight
 from auditor.ruleset.loader import RuleSet
 from auditor.serve import docs, page
@@ -125,6 +125,8 @@ def create_app(config: Config | None = None, ruleset: RuleSet | None = None, set
             # NOTE: marked up here with the HTML report's own highlighter, so the page and the report agree
             "shown": [{"where": i.location.short(), "evidence": str(highlight(i.evidence or "", i.found or ""))}
                       for i in outcome.result.issues],
+            # what was read and checked in each document, in words, in the contract's order of documents
+            "coverage": {lang: coverage.described(outcome.result, lang) for lang in LANGS},
             "downloads": {"xlsx": f"{base}/issues.xlsx", "html": f"{base}/issues.html",
                           "annotated": [{"doc": names[i], "url": f"{base}/annotated/{i}"}
                                         for i in sorted(outcome.annotated)]},

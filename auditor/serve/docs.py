@@ -39,7 +39,10 @@ that file; the others are still checked. The type is taken from the file's bytes
 <code>title</code> (<code>zh</code>, <code>en</code>).</p>
 <h2>For the page: <code>POST /api/review</code></h2>
 <p>The same upload; answers <code>contract</code> (the issue contract in <code>zh</code> and <code>en</code>),
-<code>shown</code> (per issue: its location as text and its evidence with the found figure marked) and
+<code>shown</code> (per issue: its location as text and its evidence with the found figure marked),
+<code>coverage</code> (per language, per document in the contract's order: <code>line</code>, what was read
+and checked in words; <code>incomplete</code>, the tables not read in full; <code>nothing</code>, true when
+nothing checkable was found; and <code>summary</code>, the totals the summary line adds) and
 <code>downloads</code>: links to the Excel workbook, the HTML report and, for each .docx, a commented copy
 (<code>?lang=zh|en</code>). The links hold a random token and expire; nothing is kept on disk.</p>
 """

@@ -76,7 +76,8 @@
     const c = review.contract[lang];
     const s = c.summary;
     $("results").hidden = false;
-    $("summary").textContent = w("summary", { documents: s.documents, issues: s.issues, ...s.by_severity });
+    $("summary").textContent = w("summary", { documents: s.documents, issues: s.issues, ...s.by_severity })
+      + ((review.coverage && review.coverage[lang] && review.coverage[lang].summary) || "");
     drawDownloads();
     drawFilters(c);
     drawDocuments(c);
@@ -116,10 +117,19 @@
   function drawDocuments(c) {
     const box = $("documents");
     box.replaceChildren();
-    for (const doc of c.documents) {
+    const covered = (review.coverage && review.coverage[lang] && review.coverage[lang].documents) || [];
+    c.documents.forEach((doc, d) => {
       const card = el("section", "doc");
       card.append(el("h2", "", doc.doc));
       if (doc.status !== "ok") card.append(el("p", "reason", w("unreadable") + colon() + (doc.reason || "")));
+      // what was read and checked: "no issue" is said only of a document in which something was checked
+      const cov = covered[d] || {};
+      if (cov.line) card.append(el("p", cov.nothing ? "coverage nothing" : "coverage", cov.line));
+      if (cov.incomplete && cov.incomplete.length) {
+        const gaps = el("ul", "gaps");
+        for (const gap of cov.incomplete) gaps.append(el("li", "", gap));
+        card.append(gaps);
+      }
       const groups = new Map();
       c.issues.forEach((issue, n) => {
         if (issue.doc !== doc.doc || !filter.sev.has(issue.severity)) return;
@@ -128,13 +138,13 @@
         if (!groups.has(key)) groups.set(key, []);
         groups.get(key).push([issue, n]);
       });
-      if (!groups.size && doc.status === "ok") card.append(el("p", "none", w("no_issues")));
+      if (!groups.size && doc.status === "ok" && !cov.nothing) card.append(el("p", "none", w("no_issues")));
       for (const [project, items] of groups) {
         card.append(el("h3", "", (project || w("serve.project_none")) + " · " + items.length));
         for (const [issue, n] of items) card.append(drawIssue(issue, review.shown[n]));
       }
       box.append(card);
-    }
+    });
   }
 
   function drawIssue(issue, shown) {
