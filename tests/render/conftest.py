@@ -61,3 +61,40 @@ def made_result() -> AuditResult:
 @pytest.fixture()
 def result() -> AuditResult:
     return made_result()
+
+
+# Coverage (issue contract `coverage`), by hand: a document read partly, one with nothing checkable and no
+# issue (it must not read as clean), one read in full with no issue, and an unreadable one (coverage None).
+PARTLY = "reports/人社局/2023年度自评.docx"
+BLANK = "reports/教育局/空白.docx"
+FULL = "reports/财政局/自评表.xlsx"
+MARKUP_PROJECT = "就业补助<b>资金</b> & 培训"
+
+
+def full_block(table: int, project: str, form: str = "central") -> dict:
+    return {"table": table, "project": project, "form": form, "header": "full", "funding": "full", "goals": "full",
+            "indicators": "full", "total": "full"}
+
+
+def covered_result() -> AuditResult:
+    partly = {"tables": 2, "tables_full": 1, "indicators": 18, "claims": 3, "forms": ["central", "sichuan"],
+              "blocks": [full_block(1, "城乡居民基本养老保险"),
+                         {"table": 2, "project": MARKUP_PROJECT, "form": "sichuan", "header": "full",
+                          "funding": "partial", "goals": "full", "indicators": "partial", "total": "none"}]}
+    blank = {"tables": 0, "tables_full": 0, "indicators": 0, "claims": 0, "forms": [], "blocks": []}
+    full = {"tables": 1, "tables_full": 1, "indicators": 9, "claims": 0, "forms": ["central"],
+            "blocks": [full_block(1, "老字号")]}
+    documents = [
+        DocumentResult(doc=PARTLY, format="docx", projects=["城乡居民基本养老保险", MARKUP_PROJECT], coverage=partly),
+        DocumentResult(doc=BLANK, format="docx", coverage=blank),
+        DocumentResult(doc=FULL, format="xlsx", projects=["老字号"], department="财政局", coverage=full),
+        DocumentResult(doc=BROKEN, format="pdf", status="unreadable", reason="the file is encrypted"),
+    ]
+    issues = [
+        issue(PARTLY, "SCORE_LE_WEIGHT", "score_exceeds_weight", "error",
+              Locator(table=1, row="年度资金总额", column="得分"), "城乡居民基本养老保险", "<= 10", "85",
+              "年度资金总额： 900 900 760.2160 10 75.00% 85", zh="得分 85 超过分值 10", en="score 85 exceeds its weight 10"),
+        issue(BROKEN, "READ_FILE", "unreadable_input", "error", Locator(line=1), None, None, "encrypted",
+              "the file is encrypted"),
+    ]
+    return AuditResult(documents=documents, issues=issues, version="0.1.0", rules_version="national-test")
