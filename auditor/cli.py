@@ -242,6 +242,25 @@ def rules_show(obj, code) -> None:
         _fail(t(lang, "unknown_rule", code=code))
 
 
+@rules.command("forms")
+@click.argument("code", required=False)
+@click.pass_obj
+def rules_forms(obj, code) -> None:
+    """List the declared forms tables are read as (rules/forms/), or explain one: its words, columns and rows."""
+    ruleset, lang = obj
+    from auditor.render.forms import form_detail, form_table
+
+    if code is None:
+        click.echo(form_table(ruleset.forms, lang))
+        return
+    try:
+        from auditor.ruleset.loader import form_source
+
+        click.echo(form_detail(ruleset.forms, code, lang, form_source(ruleset, code)))
+    except KeyError as exc:
+        _fail(exc.args[0])
+
+
 @rules.command("compile")
 @click.argument("code")
 @click.pass_obj

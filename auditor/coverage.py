@@ -41,7 +41,7 @@ _NO_CONTENT = {"zh": "文件中没有项目支出绩效自评内容（自评表�
 def coverage(records: DocumentRecords) -> dict:
     """The contract's `coverage` of one document."""
     blocks = [{"table": t.table, "project": _name(t), "form": t.form, **t.blocks} for t in records.tables]
-    full = sum(1 for t in records.tables if t.blocks and all(v == "full" for k, v in t.blocks.items() if k != "goals"))
+    full = sum(1 for t in records.tables if t.blocks and all(v == "full" for v in t.blocks.values()))
     claims = sum(len(n.claims) for n in records.narratives) + len(records.statements)
     claims += sum(len(r.claims) + len(r.parts) for r in records.reports)
     return {

@@ -6,6 +6,7 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -80,7 +81,7 @@ def audit_files(items: list[tuple[Path, str]], config: Config | None = None, rul
         thread.start()
         preparing.append(thread)
 
-    for digest in read_all(items, jobs, progress, threads_allowed=prepare):
+    for digest in read_all(items, jobs, progress, threads_allowed=prepare, forms=ruleset.forms or None):
         if digest.rows is None:
             documents.append(DocumentResult(doc=digest.doc, format=digest.format, status="unreadable",
                                             reason=digest.reason))
@@ -122,8 +123,9 @@ class Digest:
 PARALLEL_FROM = 8  # files; below this, starting workers costs more than it saves
 
 
-def read_one(item: tuple[Path, str]) -> Outcome:
-    """Read and recognise one file; an unreadable file is an outcome, never an exception."""
+def read_one(item: tuple[Path, str], forms: tuple | None = None) -> Outcome:
+    """Read and recognise one file (its tables as one of `forms`, the built-in ones by default);
+    an unreadable file is an outcome, never an exception."""
     path, display = item
     fmt = path.suffix.lstrip(".").lower() or "?"
     try:
@@ -131,7 +133,7 @@ def read_one(item: tuple[Path, str]) -> Outcome:
     except UnreadableInput as exc:
         return display, fmt, None, str(exc)
     try:
-        return display, doc.format, recognise(doc), None
+        return display, doc.format, recognise(doc, forms), None
     except Exception as exc:  # noqa: BLE001
         # NOTE: a recogniser bug on one odd file must cost that file, never the batch (in a worker
         # process it would otherwise break the whole pool)
@@ -139,9 +141,9 @@ def read_one(item: tuple[Path, str]) -> Outcome:
                                            f"({type(exc).__name__}: {exc}); please report it")
 
 
-def digest_one(item: tuple[Path, str]) -> Digest:
+def digest_one(item: tuple[Path, str], forms: tuple | None = None) -> Digest:
     """Read and recognise one file and tabulate its rows; never raises."""
-    display, fmt, records, reason = read_one(item)
+    display, fmt, records, reason = read_one(item, forms)
     if records is None:
         return Digest(display, fmt, None, reason)
     try:
@@ -154,7 +156,7 @@ def digest_one(item: tuple[Path, str]) -> Digest:
 
 
 def read_all(items: list[tuple[Path, str]], jobs: int | None, progress,
-             threads_allowed: Callable[[], None] | None = None) -> Iterator[Digest]:
+             threads_allowed: Callable[[], None] | None = None, forms: tuple | None = None) -> Iterator[Digest]:
     """Digests in input order, from worker processes when the batch is large enough to gain.
 
     `threads_allowed` is called as soon as no worker will be forked any more:
@@ -167,13 +169,13 @@ def read_all(items: list[tuple[Path, str]], jobs: int | None, progress,
         for item in items:
             if progress:
                 progress(item[1])
-            yield digest_one(item)
+            yield digest_one(item, forms)
         return
     # NOTE: fork is safe here: Great Expectations, the one library with threads, is not imported yet.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         # NOTE: with fork, the pool starts every worker at the first submission, which map makes at once
-        digests = pool.map(digest_one, items, chunksize=max(1, min(32, len(items) // (jobs * 4))))
+        digests = pool.map(partial(digest_one, forms=forms), items, chunksize=max(1, min(32, len(items) // (jobs * 4))))
         if threads_allowed:
             threads_allowed()
         for digest in digests:

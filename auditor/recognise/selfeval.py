@@ -17,13 +17,15 @@ import unicodedata
 
 from auditor.document import Cell, Table
 from auditor.recognise import headers as H
-from auditor.recognise.forms import Form
+from auditor.ruleset.forms import Form
 from auditor.recognise.records import (
     Field, FundingRow, IndicatorRow, ProjectTable, TotalRow, clean,
 )
 
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _GRADE = re.compile(r"^(优秀?|良好?|中等?|合格|差|较差)$")
+_LEADING_OP = re.compile(r"^[^\d.+-]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 
 
@@ -71,7 +73,8 @@ class _Reader:
         self.indicator_columns: dict[str, int] = {}
         self.width = 0
         self.carry: dict[str, Field] = {}
-        self.seen = {"funding_header": False, "indicator_header": False, "ended": False, "short_rows": 0}
+        self.seen = {"funding_header": False, "indicator_header": False, "ended": False, "short_rows": 0,
+                     "goals_header": False}
 
     # --- the walk -------------------------------------------------------------------------------------
     def row(self, rows: list[list[Cell]], i: int) -> int:
@@ -98,7 +101,7 @@ class _Reader:
                 self.result.unit = "元"
             return i + 1
         if "预期目标" in joined or ("年度总体目标" in joined and "实际完成" in joined):
-            self.mode = "goals"
+            self.mode, self.seen["goals_header"] = "goals", True
             return i + 1
         if form.indicators and self.mode != "indicators" and self._is_indicator_header(cleaned, joined):
             return self._indicator_header(rows, i)
@@ -126,7 +129,8 @@ class _Reader:
                 blocks["funding"] = "partial"
             else:
                 blocks["funding"] = "full"
-        blocks["goals"] = "full" if any(not e.blank for e, _ in result.goals) else "none"
+        # NOTE: goals left blank are a defect of the report (missing_value), not a gap in the reading
+        blocks["goals"] = "full" if self.seen["goals_header"] or result.goals else "none"
         if form.indicators:
             if not self.seen["indicator_header"]:
                 blocks["indicators"] = "none"
@@ -271,12 +275,14 @@ class _Reader:
             unit = fields.get(split.unit) if split.unit else None
             op = ""
             if nature is not None and not nature.blank:
-                word = _norm(clean(nature.text))
-                op = spec.operators.get(word, spec.operators.get(clean(nature.text), ""))
+                printed = clean(nature.text)
+                op = spec.operators.get(_norm(printed), spec.operators.get(printed, ""))
+                if op and not _CJK.search(printed):
+                    op = printed  # NOTE: a symbol stays as printed (≧), a word becomes its symbol (反向 → ≤)
             unit_text = clean(unit.text) if unit is not None else ""
             if text and op and not text.startswith(tuple(spec.operators)):
                 text = op + text
-            if text and unit_text and not text.endswith(unit_text) and _NUMERIC.match(text.lstrip("≥≤=<>")):
+            if text and unit_text and not text.endswith(unit_text) and _NUMERIC.match(_LEADING_OP.sub("", text)):
                 text += unit_text
             if text != clean(value.text):
                 fields[split.into] = Field(text, value.loc)

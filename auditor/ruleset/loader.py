@@ -5,6 +5,7 @@ Layout of a rules directory (the built-in `rules/` and any the user adds):
     rules/<group>/<CODE>.yaml     one rule per file, the file's stem its code
     rules/profiles/<name>.yaml    parameters that differ by province or year
     rules/lexicons/<name>.yaml    word lists users extend (topics, typos, ...)
+    rules/forms/<code>.yaml       published forms the recogniser reads tables as
 
 Every problem found in any file is collected, so a user fixing rule files
 sees them all at once, each as `file:line: what is wrong, and how to fix it`.
@@ -19,6 +20,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from auditor.ruleset.forms import Form, load_forms
 from auditor.ruleset.profile import Profile, load_lexicon, load_profile, merge_lexicon
 from auditor.ruleset.spec import Rule
 from auditor.ruleset.yamlfile import RuleFileError, line_of, load
@@ -42,6 +44,8 @@ class RuleSet:
     profile: Profile
     lexicons: dict[str, dict] = field(default_factory=dict)
     profiles: dict[str, Profile] = field(default_factory=dict)  # every known profile, for detection
+    forms: tuple[Form, ...] = ()  # the declared forms tables are read as, highest priority first
+    dirs: list[Path] = field(default_factory=list)  # the rules directories, built-in first
     sources: dict[str, Path] = field(default_factory=dict)
     version: str = ""
 
@@ -96,6 +100,7 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
             sources[rule.code] = path
             rules.append(rule)
     profiles = _all_profiles(dirs, errors)  # NOTE: before raising, so a bad profile not chosen is reported too
+    forms = _forms(dirs, profiles, errors, digest)
     if errors:
         raise RuleSetError(errors)
     rules = [r for r in rules if _selected(r, select, ignore)]
@@ -103,7 +108,35 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
         rules = [r.model_copy(update={"severity": severity[r.code]}) if r.code in severity else r for r in rules]
     profile_obj = chosen or Profile(name=profile)
     return RuleSet(rules=rules, profile=profile_obj, lexicons=lexicons, sources=sources,
-                   profiles=profiles, version=f"{profile_obj.name}-{digest.hexdigest()[:12]}")
+                   profiles=profiles, forms=forms, dirs=dirs, version=f"{profile_obj.name}-{digest.hexdigest()[:12]}")
+
+
+def form_source(ruleset: RuleSet, code: str) -> str | None:
+    """The file a form was declared in: the last rules directory that declares it."""
+    for directory in reversed(ruleset.dirs):
+        path = directory / "forms" / f"{code}.yaml"
+        if path.is_file():
+            return str(path)
+    return None
+
+
+def _forms(dirs: list[Path], profiles: dict[str, Profile], errors: list[RuleFileError], digest) -> tuple[Form, ...]:
+    """The declared forms of every directory; a form naming an unknown profile is an error at its line."""
+    try:
+        forms = load_forms(dirs)
+    except RuleFileError as exc:
+        errors.append(exc)
+        return ()
+    for directory in dirs:
+        for path in sorted((directory / "forms").glob("*.yaml")):
+            digest.update(path.name.encode() + path.read_bytes())
+    for form in forms:
+        if form.profile and form.profile not in profiles:
+            path = next(p for d in reversed(dirs) for p in [d / "forms" / f"{form.code}.yaml"] if p.is_file())
+            _, lines = load(path)
+            errors.append(RuleFileError(path, line_of(lines, ("profile",)) or 1,
+                                        f"profile {form.profile!r} is no profile; known: {', '.join(sorted(profiles))}"))
+    return tuple(forms)
 
 
 def _all_profiles(dirs: list[Path], errors: list[RuleFileError]) -> dict[str, Profile]:

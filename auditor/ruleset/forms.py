@@ -14,13 +14,13 @@ values replace, so a regional form states only what differs from its parent.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from auditor.recognise.records import clean
 from auditor.ruleset.yamlfile import RuleFileError, line_of, load
 
 FUNDING_KEYS = ("initial", "budget", "executed", "rate", "weight", "score", "reason")
@@ -40,6 +40,11 @@ class Words(_Strict):
     all: list[str] = []
     any: list[str] = []
     none: list[str] = []
+
+    @field_validator("all", "any", "none")
+    @classmethod
+    def _folded(cls, v):
+        return [unicodedata.normalize("NFKC", w) for w in v]
 
     def test(self, text: str) -> bool:
         return (all(w in text for w in self.all) and (not self.any or any(w in text for w in self.any))
@@ -230,7 +235,11 @@ def _resolve(code: str, raw: dict, seen: tuple[str, ...]) -> Form:
         where = ".".join(str(p) for p in err["loc"])
         message = err["msg"].removeprefix("Value error, ")
         hint = "; remove it (see the README, Forms, for the keys)" if err["type"] == "extra_forbidden" else ""
-        raise RuleFileError(path, line_of(lines, tuple(err["loc"])) or 1, f"{where}: {message}{hint}") from None
+        at = tuple(err["loc"])
+        key = re.search(r"^unknown [a-z ]+ '([^']+)'", message)
+        if key and at + (key.group(1),) in lines:  # NOTE: point at the wrong key itself, not at its mapping
+            at = at + (key.group(1),)
+        raise RuleFileError(path, line_of(lines, at) or 1, f"{where}: {message}{hint}") from None
 
 
 @lru_cache(maxsize=8)
@@ -244,9 +253,14 @@ def builtin_forms() -> tuple[Form, ...]:
     return forms_of((builtin_dir(),))
 
 
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFKC", "".join(text.split())) if text else ""
+
+
 def table_words(rows: list[list[str]]) -> str:
-    """The short cells of a table joined: what a form's `match` is tested on (prose cells left out)."""
-    return "|".join(t for row in rows for t in (clean(c) for c in row) if t and len(t) <= 24)
+    """The short cells of a table joined, without layout whitespace and with full-width forms folded (NFKC):
+    what a form's `match` is tested on (prose cells left out)."""
+    return "|".join(t for row in rows for t in (_clean(c) for c in row) if t and len(t) <= 24)
 
 
 def form_for(rows: list[list[str]], forms: tuple[Form, ...]) -> Form | None:
