@@ -111,3 +111,13 @@ def test_auditor_rules_forms_lists_and_explains_the_forms():
     assert "central_split.yaml" in detail.output
     unknown = runner.invoke(main, ["rules", "forms", "nosuch"])
     assert unknown.exit_code == 2 and "nosuch" in unknown.output
+
+
+def test_the_readme_lists_every_builtin_form():
+    from auditor.render.forms import form_markdown
+    from auditor.ruleset.forms import builtin_forms
+
+    readme = (builtin_dir().parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- forms:start", 1)[1].split("-->", 1)[1].split("<!-- forms:end -->")[0].strip()
+    assert block == form_markdown(builtin_forms()), \
+        "run: python -c \"from auditor.render.forms import update_readme; update_readme('README.md')\""
