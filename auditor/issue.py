@@ -16,7 +16,9 @@ KINDS = (
     "section_sum_mismatch", "narrative_table_mismatch", "count_mismatch",
     "project_topic_mismatch", "project_name_mismatch", "year_mismatch", "grade_mismatch",
     "vague_actual_value", "missing_deviation_reason", "empty_indicator_scored",
-    "unit_mismatch", "typo", "unreadable_input", "extraction_incomplete",
+    "unit_mismatch", "typo", "score_inconsistent_with_actual", "missing_category", "missing_value",
+    "unfilled_template", "category_misplacement", "execution_exceeds_budget", "claim_contradiction",
+    "copied_content", "unreadable_input", "extraction_incomplete",
 )
 
 

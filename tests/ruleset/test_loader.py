@@ -141,3 +141,21 @@ def test_a_profile_value_a_rule_cannot_use_names_the_profile_and_the_rule(tmp_pa
     assert len(errors) == 1
     assert errors[0].startswith(f"{path}:"), errors[0]
     assert "grades: unusable by rule MY_RULE" in errors[0]
+
+
+@pytest.mark.parametrize("kind", ["missing_category", "score_inconsistent_with_actual", "execution_exceeds_budget",
+                                  "claim_contradiction", "missing_value", "unfilled_template",
+                                  "category_misplacement", "copied_content"])
+def test_a_rule_may_declare_each_kind_the_contract_added(tmp_path, kind):
+    write_rule(tmp_path, mine(GOOD).replace("kind: score_exceeds_weight", f"kind: {kind}"))
+    assert load_ruleset([tmp_path]).get("MY_RULE").kind == kind
+
+
+def test_every_kind_has_a_label_in_both_languages():
+    from auditor.i18n import TEXT
+    from auditor.issue import KINDS
+
+    assert len(set(KINDS)) == len(KINDS)
+    for kind in KINDS:
+        assert TEXT["zh"].get(f"kind.{kind}") and TEXT["en"].get(f"kind.{kind}"), kind
+
