@@ -263,7 +263,7 @@ def _scores(base: dict, table: ProjectTable, rows: dict) -> None:
             seen.add(ind.category)
             cap = caps.get(ind.category, ind.cap)
             out.append({**base, "role": "category", "category": ind.category,
-                        "evidence": cap.text if cap is caps.get(ind.category) else clean(ind.level1.text),
+                        "evidence": cap.text if cap is not None and ind.category in caps else clean(ind.level1.text),
                         "loc": ind.level1.loc.with_labels(clean(ind.level1.text), "一级指标"),
                         **figure_columns("weight", cap), **figure_columns("score", None)})
         out.append({**base, "role": "indicator", "category": ind.category, "evidence": ind.evidence,

@@ -55,7 +55,7 @@ def _candidates(first, profiles: dict) -> list:
     NOTE: a form that names its own profile (四川, 20+80) is judged by that one
     first: the national caps must never be applied to a form that has none.
     """
-    return [first] + [p for name, p in sorted(profiles.items()) if name != first.name]
+    return [first] + [p for name, p in sorted(profiles.items()) if name != first.name and p.detect]
 
 
 def exact(number: float) -> Decimal:

@@ -27,6 +27,9 @@ class Profile(BaseModel):
     overachieve_factor: float = 1.2
     grades: dict[str, list[float]] = {"优": [90, 100], "良": [80, 90], "中": [60, 80], "差": [0, 60]}
     qualitative_bands: dict[str, list[float]] = {"达成": [0.8, 1], "部分达成": [0.6, 0.8], "未达成": [0, 0.6]}
+    #: Whether a table's stated caps may select this profile. A profile made for one form (四川, 20+80),
+    #: which leaves most categories open, would fit any stated caps: it judges only the forms that name it.
+    detect: bool = True
 
     # NOTE: the values rules read are checked here, so a bad one names the profile's line
     @field_validator("funding_score")
