@@ -76,6 +76,7 @@ def run_rule(rule, frame: pd.DataFrame, lexicons: dict) -> pd.Series:
 def run_direct(frames: dict[str, pd.DataFrame], ruleset) -> int:
     """Run every rule on its frames; returns the number of failing rows (to compare with GX's issues)."""
     failing = 0
+    frames = checks.with_rates(frames)  # as `validate` does: rules read rates in percent
     for rule in ruleset.rules:
         for entity in rule.entities:
             frame = frames.get(entity)

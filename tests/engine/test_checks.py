@@ -28,6 +28,50 @@ def test_ratio_value_prints_at_stated_precision_and_at_least_two_places():
     assert checks.ratio_value(D("97.123"), D("661.7252"), D("680")) == "97.313"
 
 
+def rate(value, text=None, executed=None, budget=None, style=None):
+    d = lambda v: None if v is None else D(v)  # noqa: E731
+    return checks.rate_in_percent(D(value), text if text is not None else value, d(executed), d(budget), style)
+
+
+def test_a_rate_printed_as_a_ratio_is_read_in_percent_at_its_printed_precision():
+    # forms.md F4: 1 for 1.56 / 1.56, 0.98, and 0.1 for 94 / 650 = 0.1446 printed to one place
+    assert rate("1", executed="1.56", budget="1.56") == 100
+    assert rate("0.98", executed="98", budget="100") == 98
+    tenth = rate("0.1", executed="94", budget="650")
+    assert tenth == 10 and checks.half_unit(tenth) == 5  # 0.05 to 0.15: 5% to 15%
+    assert checks.percent_text(tenth) == "10%" and checks.percent_text(rate("1", "1", "2", "2")) == "100%"
+
+
+def test_a_rate_without_a_sign_is_a_percentage_where_the_amounts_say_so():
+    assert rate("100", executed="1.56", budget="1.56") == 100  # 100 under a header 执行率(%)
+    assert rate("97", executed="661.7252", budget="680") == 97
+    assert rate("75.00", "75.00%", "661.7252", "680") == D("75.00")  # a % sign decides, whatever the amounts
+
+
+def test_a_rate_neither_reading_gives_takes_the_nearer_one():
+    assert rate("0.8", executed="94", budget="100") == 80
+    assert rate("80", executed="94", budget="100") == 80
+
+
+def test_a_bare_rate_with_no_amounts_is_ambiguous_unless_only_a_percentage_makes_sense():
+    assert rate("1") is None and rate("0.98") is None and rate("1.5") is None
+    assert rate("97") == 97 and rate("2.5") == D("2.5")
+    assert rate("1", style="ratio") == 100 and rate("1", style="percent") == 1
+
+
+def test_rates_in_percent_lends_a_tables_own_way_of_printing_rates_to_its_bare_rows():
+    df = frame(doc=["a", "a", "b"], table=[1, 1, 1], rate=[D("1"), D("0.98"), D("1")],
+               rate_text=["1", "0.98", "1"], executed=[None, D("98"), None], budget=[None, D("100"), None])
+    assert checks.rates_in_percent(df, "rate", "executed", "budget", ("doc", "table")) == [100, 98, None]
+
+
+def test_with_rates_adds_each_rate_in_percent_and_leaves_the_input_alone():
+    funding = frame(doc=["a"], table=[1], rate=[D("0.1")], rate_text=["0.1"], executed=[D("94")], budget=[D("650")])
+    out = checks.with_rates({"funding": funding})["funding"]
+    assert out["rate_percent"].tolist() == [10] and out["rate_percent_text"].tolist() == ["10%"]
+    assert "rate_percent" not in funding.columns
+
+
 def test_compare_printed_and_exact():
     df = frame(a=[D("100"), D("100"), D("100.4")], b=[D("100.00"), D("97.5"), D("100")])
     assert checks.compare(df, "a", "==", "b").tolist() == [True, False, True]

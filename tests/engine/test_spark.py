@@ -114,6 +114,7 @@ def test_every_group_wise_rule_groups_within_a_document(ruleset):
 def test_every_tabulated_value_crosses_into_spark_and_back_unchanged(sample_path):
     from decimal import Decimal
 
+    from auditor.engine.checks import with_rates
     from auditor.engine.profiles import assign_caps
     from auditor.engine.spark.columns import decode, encode, entity_columns, kind_of
     from auditor.pipeline import read_one
@@ -123,6 +124,7 @@ def test_every_tabulated_value_crosses_into_spark_and_back_unchanged(sample_path
     frames = tabulate([read_one((sample_path, "s.txt"))[2]])
     ruleset = load_ruleset()
     frames["scores"] = assign_caps(frames["scores"], ruleset.profile, ruleset.profiles)
+    frames = with_rates(frames)  # as the executors prepare each chunk: rates in percent beside the rates
     for entity, frame in frames.items():
         assert set(frame.columns) <= set(entity_columns(entity)), entity
         for column in frame.columns:

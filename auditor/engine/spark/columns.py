@@ -31,18 +31,21 @@ from auditor.tabulate import FIGURES
 KIND = "auditor_kind"  # the key of a field's Spark metadata naming its kind
 ROW = "_row"  # the row key: see `row_key`
 
-#: Columns `tabulate` adds beyond ENTITIES and the figures' `_text`/`_loc`, and
-#: what `assign_caps` adds to scores. NOTE: a chunk with a column not listed
-#: here stops the run with `UnknownColumn` (a test tabulates every kind of row).
+#: Columns `tabulate` adds beyond ENTITIES and the figures' `_text`/`_loc`, what
+#: `assign_caps` adds to scores and what `checks.with_rates` adds beside each rate.
+#: NOTE: a chunk with a column not listed here stops the run with `UnknownColumn`
+#: (a test tabulates every kind of row).
 EXTRA: dict[str, list[str]] = {
     "projects": ["goal_loc", "goal_actual_loc"],
+    "funding": ["rate_percent", "rate_percent_text"],
     "narratives": ["score_sentence", "budget_sentence", "executed_sentence", "rate_sentence", "grade_loc",
-                   "grade_sentence"],
+                   "grade_sentence", "rate_percent", "rate_percent_text", "table_rate_percent",
+                   "table_rate_percent_text"],
     "scores": ["profile", "default_cap"],
 }
 _INTS = {"table"}
 _BOOLS = {"units_agree"}
-_DECIMALS = {"default_cap"}
+_DECIMALS = {"default_cap", "rate_percent", "table_rate_percent"}
 
 
 class UnknownColumn(RuntimeError):
