@@ -121,8 +121,9 @@ def _require(X, rule: S.RequireRule, lexicons, common):
         return E.ExpectColumnValuesToNotBeNull(column=rule.column, **common)
     if rule.must_not_match:
         return E.ExpectColumnValuesToNotMatchRegex(column=rule.column, regex=rule.must_not_match, **common)
-    if rule.must_match:
-        return E.ExpectColumnValuesToMatchRegex(column=rule.column, regex=rule.must_match, **common)
+    if rule.must_match or rule.must_include:
+        return E.ExpectColumnValuesToMatchRegex(column=rule.column, regex=rule.must_match or rule.include_pattern,
+                                                **common)
     words = lexicon_words(lexicons[rule.must_not_contain])
     return E.ExpectColumnValuesToNotMatchRegexList(column=rule.column, regex_list=[re.escape(w) for w in words],
                                                    **common)

@@ -91,6 +91,8 @@ def extras(rule, frame: pd.DataFrame, index: Any, row: dict, lexicons: dict, cac
         # then the expected value is the list of the tables' names, not a guess.
         closest = best if best and ratio >= 0.5 else "、".join(known)
         return {"closest": closest, "known": "、".join(known), "similarity": f"{ratio:.2f}"}
+    if isinstance(rule, RequireRule) and rule.must_include:
+        return _included(rule, row[rule.column])
     if isinstance(rule, RequireRule) and rule.must_not_contain:
         lexicon = lexicons[rule.must_not_contain]
         text = str(row[rule.column])
@@ -99,6 +101,20 @@ def extras(rule, frame: pd.DataFrame, index: Any, row: dict, lexicons: dict, cac
                 if wrong in text:
                     return {"wrong": wrong, "right": right, "excerpt": _excerpt(text, [wrong])}
     return {}
+
+
+def joined(names: list[str], lang: str = "zh") -> str:
+    """Names as a person lists them: 产出、效益 in Chinese, "产出, 效益" in English; — for none."""
+    return ("、" if lang == "zh" else ", ").join(names) or "—"
+
+
+def _included(rule: RequireRule, value) -> dict[str, str]:
+    """What a list-valued cell holds, what it lacks of `must_include`, and what is required, joined."""
+    present, missing = rule.listed(value), rule.missing(value)
+    out = {rule.column: joined(present)}
+    for name, names in (("present", present), ("missing", missing), ("required", rule.must_include)):
+        out[name], out[f"{name}_en"] = joined(names), joined(names, "en")
+    return out
 
 
 def _rate_score(rule: RateScoreRule, row: dict) -> dict[str, str]:

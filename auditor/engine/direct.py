@@ -66,8 +66,9 @@ def run_rule(rule, frame: pd.DataFrame, lexicons: dict) -> pd.Series:
             return column.isna()
         if rule.must_be_filled:
             return column.notna()
-        if rule.must_match:
-            return column.fillna("").astype(str).str.contains(rule.must_match, regex=True)
+        if rule.must_match or rule.must_include:
+            pattern = rule.must_match or rule.include_pattern
+            return column.fillna("").astype(str).str.contains(pattern, regex=True)
         pattern = rule.must_not_match or "|".join(re.escape(w) for w in lexicon_words(lexicons[rule.lexicon]))
         return ~column.fillna("").astype(str).str.contains(pattern, regex=True)
     raise TypeError(type(rule).__name__)

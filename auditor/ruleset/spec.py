@@ -191,9 +191,16 @@ class BandRule(RuleBase):
         return [self.value, self.label, *([self.scale] if self.scale else []), *self.where]
 
 
+#: How a list-valued column (a table's 一级 categories, its 二级 output kinds) separates its items.
+LIST_SEPARATOR = "|"
+
+
 class RequireRule(RuleBase):
     """Rows matching `where` must have `column` empty, filled, or free of a pattern or lexicon's words.
 
+    `must_include` reads `column` as a list (items separated by `|`) and asks
+    that each name occur in one of its items; messages then get `{present}`,
+    `{missing}` and `{required}` joined by 、 (`{present_en}`, ... by commas).
     Compiles to Great Expectations' own column expectations.
     """
 
@@ -204,14 +211,17 @@ class RequireRule(RuleBase):
     must_not_match: str | None = None
     must_match: str | None = None
     must_not_contain: str | None = None  # a lexicon: its entries' words are misspellings of the entry
+    must_include: list[str] = []
 
     @model_validator(mode="after")
     def _one_requirement(self):
         given = [self.must_be_empty, self.must_be_filled, bool(self.must_not_match), bool(self.must_match),
-                 bool(self.must_not_contain)]
+                 bool(self.must_not_contain), bool(self.must_include)]
         if sum(given) != 1:
             raise ValueError("give exactly one of must_be_empty, must_be_filled, must_match, must_not_match, "
-                             "must_not_contain")
+                             "must_not_contain, must_include")
+        if any(not name or LIST_SEPARATOR in name for name in self.must_include):
+            raise ValueError(f"must_include lists names, none empty or holding '{LIST_SEPARATOR}'")
         for pattern in (self.must_not_match, self.must_match):
             if pattern is None:
                 continue
@@ -224,6 +234,20 @@ class RequireRule(RuleBase):
     @property
     def lexicon(self) -> str | None:
         return self.must_not_contain
+
+    @property
+    def include_pattern(self) -> str:
+        """`must_include` as one regex: every name somewhere in the value."""
+        return "".join(f"(?=.*{re.escape(name)})" for name in self.must_include)
+
+    def listed(self, value) -> list[str]:
+        """The items of a list-valued cell, as printed."""
+        return [item for item in str(value).split(LIST_SEPARATOR) if item] if value is not None else []
+
+    def missing(self, value) -> list[str]:
+        """The `must_include` names no item of the cell holds."""
+        items = self.listed(value)
+        return [name for name in self.must_include if not any(name in item for item in items)]
 
     def columns(self) -> list[str]:
         return [self.column, *self.where]

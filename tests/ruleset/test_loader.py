@@ -159,3 +159,15 @@ def test_every_kind_has_a_label_in_both_languages():
     for kind in KINDS:
         assert TEXT["zh"].get(f"kind.{kind}") and TEXT["en"].get(f"kind.{kind}"), kind
 
+
+@pytest.mark.parametrize("names,words", [
+    ("[]", "give exactly one of"),
+    ("[产出, '']", "none empty"),
+    ("[产出|效益]", "none empty or holding '|'"),
+])
+def test_must_include_lists_names(tmp_path, names, words):
+    text = (builtin_dir() / "scores" / "REQUIRED_CATEGORIES.yaml").read_text(encoding="utf-8")
+    text = text.replace("code: REQUIRED_CATEGORIES", "code: MY_RULE").replace("must_include: [产出, 效益]",
+                                                                              f"must_include: {names}")
+    errors = errors_for(tmp_path, text)
+    assert len(errors) == 1 and words in errors[0], errors
