@@ -172,6 +172,10 @@ RATES: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {
 }
 
 
+#: Every rate column read in percent, whatever its entity.
+RATE_NAMES = tuple(dict.fromkeys(spec[0] for specs in RATES.values() for spec in specs))
+
+
 def rates_in_percent(df: pd.DataFrame, rate: str, executed: str, budget: str,
                      table: tuple[str, ...] = ()) -> list[Decimal | None]:
     """`rate_in_percent` of every row; a table whose amounts show how it prints bare rates lends that to the rest.

@@ -39,7 +39,24 @@ def row_values(row: dict) -> _Values:
             out[column[:-5]] = value
         elif column not in out:
             out[column] = str(value)
+    for rate in checks.RATE_NAMES:
+        out.update(rate_as_read(rate, row))
     return out
+
+
+def rate_as_read(rate: str, row: dict) -> dict[str, str]:
+    """`{<rate>_read}` (and `_en`): the rate as printed, with its reading in percent where that differs.
+
+    75.00% (or 97 under 执行率(%)) stays as printed; a ratio printed 0.98 reads "0.98（即 98%）" in
+    Chinese and "0.98 (98%)" in English, so a message never sets a bare 0.98
+    against a threshold of 90%.
+    """
+    printed, percent = row.get(f"{rate}_text"), row.get(f"{rate}_percent_text")
+    if printed is None:
+        return {}
+    if percent is None or row.get(f"{rate}_percent") == row.get(rate):  # read as printed: 75.00%, or 97 under (%)
+        return {f"{rate}_read": str(printed), f"{rate}_read_en": str(printed)}
+    return {f"{rate}_read": f"{printed}（即 {percent}）", f"{rate}_read_en": f"{printed} ({percent})"}
 
 
 def extras(rule, frame: pd.DataFrame, index: Any, row: dict, lexicons: dict, cache: dict) -> dict[str, str]:
