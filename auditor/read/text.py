@@ -5,12 +5,17 @@ line without a tab directly after a cell continues that cell (so a vertical
 header 产/出/指/标 comes back as one cell); a blank line ends a row; a line
 without a tab anywhere else is a paragraph. An empty tab line is an empty cell,
 which is how a vertically merged cell shows on its later rows.
+
+Tables in other text shapes (` | `-separated rows, a cell a line between `|`
+marks, tab-separated rows from a browser or Excel) are read by
+`auditor.read.text_tables` where such a block starts outside a Word table.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from auditor.document import Cell, Document, Locator, Paragraph, Table
+from auditor.read import text_tables
 from auditor.read.encoding import decode
 
 
@@ -38,22 +43,42 @@ def parse_text(text: str, display: str = "<text>") -> Document:
             row[-1].text = "\n".join([row[-1].text, *continuation])
             continuation.clear()
 
+    def add_table(table_rows: list[list[Cell]], first_line: int) -> None:
+        nonlocal tables
+        tables += 1
+        index = tables
+        doc.blocks.append(Table(rows=table_rows, loc=Locator(line=first_line, table=index), index=index))
+        for r in table_rows:
+            for c in r:
+                c.loc = Locator(line=c.loc.line, table=index)
+
     def close_table() -> None:
-        nonlocal rows, row, tables
+        nonlocal rows, row
         end_cell()
         if row:
             rows.append(row)
             row = []
         if rows:
-            tables += 1
-            index = tables
-            doc.blocks.append(Table(rows=rows, loc=Locator(line=table_line, table=index), index=index))
-            for r in rows:
-                for c in r:
-                    c.loc = Locator(line=c.loc.line, table=index)
+            add_table(rows, table_line)
             rows = []
 
-    for number, line in enumerate(lines, start=1):
+    def other_shape(i: int) -> int:
+        """Read the pipe or tab-separated block at lines[i]; the index after it."""
+        nonlocal blank_run, tables
+        close_table()
+        blank_run = 0
+        blocks, end = text_tables.read_blocks(lines, i, tables + 1)
+        tables += sum(1 for b in blocks if isinstance(b, Table))
+        doc.blocks.extend(blocks)
+        return end
+
+    i = 0
+    while i < len(lines):
+        number, line = i + 1, lines[i]
+        if not row and _other_shape_starts(lines, i, bool(rows) and blank_run < 2):
+            i = other_shape(i)
+            continue
+        i += 1
         if line.startswith("\t"):
             if not rows and not row:
                 table_line = number
@@ -78,3 +103,19 @@ def parse_text(text: str, display: str = "<text>") -> Document:
                 doc.blocks.append(Paragraph(text=line.strip(), loc=Locator(line=number)))
     close_table()
     return doc
+
+
+def _other_shape_starts(lines: list[str], i: int, word_rows_open: bool) -> bool:
+    """Whether lines[i], met where no Word cell is open, starts a block of another text shape.
+
+    NOTE: a tab-led line is Word's cell as before unless no Word table is open and it
+    has further tabs on a line that is clearly a row of cells: Word's copy keeps being read as is.
+    """
+    kind = text_tables.line_kind(lines[i])
+    if kind == text_tables.PIPE:
+        return True
+    if kind != text_tables.TSV:
+        return False
+    if lines[i].startswith("\t"):
+        return not word_rows_open and text_tables.starts_table(lines, i)
+    return True
