@@ -68,13 +68,19 @@ def lay_out(rows: list[list[str]]) -> tuple[int, list[list[LaidCell]]]:
     stays one grid column so vertical merges line up), except a 总分 row whose
     label spans the label columns so its totals sit under 分值/得分. An empty cell
     ("" in the text form) under a cell that starts in the same grid column is a
-    vertical-merge continuation of it.
+    vertical-merge continuation of it. A two-row header (F2: 年度指标值 over 指标性质 |
+    指标值 | 度量单位) is drawn as Word's copy shows it: the run of filled cells on the
+    second row lies under the one first-row cell that spans them, and the second row's
+    empty cells continue the first row's cells merged over both rows.
     """
     width = max(len(r) for r in rows)
     laid: list[list[LaidCell]] = []
-    for r in rows:
+    for k, r in enumerate(rows):
+        spans = laid_spans(r, rows[k + 1]) if k + 1 < len(rows) else None
+        if spans is None or sum(spans) != width:
+            spans = _spans(r, width)
         col, cells = 0, []
-        for text, span in zip(r, _spans(r, width)):
+        for text, span in zip(r, spans):
             cells.append(LaidCell(text, col, span))
             col += span
         laid.append(cells)
@@ -86,6 +92,31 @@ def lay_out(rows: list[list[str]]) -> tuple[int, list[list[LaidCell]]]:
                 c.vmerge = "continue"
                 top.vmerge = top.vmerge or "restart"
     return width, laid
+
+
+def laid_spans(top: list[str], sub: list[str]) -> list[int] | None:
+    """The spans of a header row `top` over the second header row `sub`, or None if `sub` is none.
+
+    `sub` is a second header row when it is wider, has empty cells (continuing the cells of
+    `top` merged over both rows) and runs of filled words; each run lies under one cell of
+    `top`, whose span is the run's length, walking both rows as a reader combines them.
+    """
+    if len(sub) <= len(top) or not all(t.strip() for t in top):
+        return None
+    filled = [bool(t.strip()) for t in sub]
+    if all(filled) or not any(filled) or any(re.fullmatch(r"[-+]?\d+(?:\.\d+)?%?", t.strip()) for t in sub):
+        return None
+    spans, j = [], 0
+    for _ in top:
+        if j < len(sub) and filled[j]:
+            run = j
+            while j < len(sub) and filled[j]:
+                j += 1
+            spans.append(j - run)
+        else:
+            spans.append(1)
+            j += 1
+    return spans if j == len(sub) and any(s > 1 for s in spans) else None
 
 
 def _spans(row: list[str], width: int) -> list[int]:
