@@ -2,7 +2,10 @@
 
 `make_report` draws a fully consistent report from a seeded `random.Random`; `render_text`
 writes it as text copied from Word; `inject` adds one labelled defect of an issue-contract
-kind; `generate` / `write_corpus` produce deterministic corpora with a labels.jsonl.
+kind; `generate` / `write_corpus` produce deterministic corpora with a labels.jsonl. Every report is
+printed in one published form (`auditor.synth.forms`: central, central_split, sichuan, linkage,
+twenty_eighty, indicator_only; option `form`, 'mixed' for a seeded share of each), consistent
+under that form's own caps, and carries only defects its form can show.
 """
 from auditor.synth.build import make_report
 from auditor.synth.corpus import generate, generate_reports, write_corpus

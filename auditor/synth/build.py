@@ -14,6 +14,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from auditor.synth import fast as F
 from auditor.synth import vocab as V
+from auditor.synth.forms import FormSpec, draw_form, draw_look, form_of
 from auditor.synth.indicators import deduct, fill, weights
 from auditor.synth.model import (
     CAPS,
@@ -45,7 +46,17 @@ def make_report(rng: random.Random, **options) -> Report:
     """A consistent report. Options: `projects` (int or (lo, hi), default (1, 6); at most one
     project per topic, so at most len(vocab.TOPICS)), `year`, `attachment` (probability of an
     attached 绩效评价报告, default 0.5), `template_rows` (probability that unused 二级 rows are
-    printed empty, as Word templates do, default 0.5)."""
+    printed empty, as Word templates do, default 0.5), `form` (the published form of every
+    table, auditor.synth.forms: a code, default 'central'; 'mixed' for an equal share of each;
+    or {code: share} — the form is then drawn from the report's own seed), `look` (printing
+    choices to force over the drawn ones, forms.draw_look: {"eq": "═"}).
+
+    A clean report is consistent under its form's profile: its 一级 caps (drawn from the
+    form's splits), its 执行率 weight (20 on the 20 + 80 form) and its rate precision."""
+    code = draw_form(rng, options.get("form"))
+    form = form_of(code)
+    look = draw_look(rng, code) if code != "central" else {}
+    look.update(options.get("look") or {})
     year = options.get("year") or F.between(rng, 2019, 2024)
     count = options.get("projects", (1, 6))
     n = count if isinstance(count, int) else F.between(rng, *count)
@@ -55,10 +66,10 @@ def make_report(rng: random.Random, **options) -> Report:
     topics = _pick_topics(rng, n)
     depts = {t.dept for t in topics}
     report = Report(department=district + (depts.pop() if len(depts) == 1 else "财政局"), year=year,
-                    projects=[], district=district, rate_style=F.pick(rng, ("int", "2dp")))
+                    projects=[], district=district, rate_style=F.pick(rng, ("int", "2dp")), form=code, look=look)
     template = rng.random() < options.get("template_rows", 0.5)
     for topic in topics:
-        report.projects.append(_project(rng, topic, district, year, template, report.rate_style))
+        report.projects.append(_project(rng, topic, district, year, template, report.rate_style, form, look))
     restate_report(report)
     if rng.random() < options.get("attachment", 0.5):
         add_attachment(report, F.pick(rng, report.projects).name, rng)
@@ -93,7 +104,7 @@ def amount(rng: random.Random, lo: float, hi: float, places: int) -> Decimal:
     return Decimal(max(units, 10 ** places)).scaleb(-places)
 
 
-def _funding(rng: random.Random) -> list[FundingRow]:
+def _funding(rng: random.Random, adjust: bool = True) -> list[FundingRow]:
     """Sub-rows with their own budgets and spending; the total row is derived."""
     rows = [FundingRow(label) for label in FUNDING_LABELS]
     places = F.pick(rng, (0, 0, 0, 1, 2, 2, 4, 4))
@@ -110,20 +121,25 @@ def _funding(rng: random.Random) -> list[FundingRow]:
             xp = F.pick(rng, (places, 2, 4, 4))
             row.executed = (row.budget * ratio).quantize(_UNIT[xp], rounding=ROUND_DOWN)
         row.initial = row.budget
-        if row.label == "本年财政拨款" and rng.random() < 0.15:  # adjusted during the year (FUND-ANNUAL)
+        # adjusted during the year (FUND-ANNUAL); never on a form that prints no 年初预算数
+        if row.label == "本年财政拨款" and rng.random() < 0.15 and adjust:
             row.initial = (row.budget * Decimal(F.between(rng, 70, 120)).scaleb(-2)).quantize(row.budget)
     return rows
 
 
-def _project(rng: random.Random, topic: V.Topic, district: str, year: int, template: bool, style: str) -> Project:
+def _project(rng: random.Random, topic: V.Topic, district: str, year: int, template: bool, style: str,
+             form: FormSpec, look: dict) -> Project:
     dept = district + topic.dept
-    funding = _funding(rng)
+    funding = _funding(rng, adjust=form.initial)
     p = Project(
         name=topic.name, topic=topic.key, department=dept,
         unit=dept if rng.random() < 0.4 else district + topic.unit, year=year, funding=funding,
         goal="", goal_actual=topic.goal_actual, indicators=[], narrative=Narrative(topic.name),
         name_pad="\u3000" if rng.random() < 0.1 else "", sub_dash=F.pick(rng, ("—", "\u00a0")),
+        fund_weight=form.fund_weight, rate_places=0 if look.get("ratio_places") == 2 else 2,
     )
+    split = form.splits[0] if len(form.splits) == 1 else F.pick(rng, form.splits)
+    p.caps = {level1: Decimal(cap) for level1, cap in zip(CAPS, split)}
     restate_funding(p)
     goal = topic.goal.format(year=year, budget=p.total.budget)
     p.goal = goal if p.total.initial == p.total.budget else re.sub(r"^[^，]*万元，", "", goal)
@@ -156,7 +172,7 @@ def _pools(topic: V.Topic) -> tuple[list[V.Spec], ...]:
 
 
 def _indicators(rng: random.Random, topic: V.Topic, p: Project, template: bool) -> list[Indicator]:
-    """4–12 scored rows over 产出/效益/满意度, weighted to the national caps, in form order;
+    """4–12 scored rows over 产出/效益/满意度, weighted to the project's caps, in form order;
     with `template`, the unused 二级 appear as empty rows in their places."""
     total = F.between(rng, 4, 12)
     n_sat = 2 if total == 12 or (total >= 8 and rng.random() < 0.4) else 1
@@ -167,7 +183,7 @@ def _indicators(rng: random.Random, topic: V.Topic, p: Project, template: bool) 
     groups = (_choose_output(rng, own, quantity, quality, pool_out, n_out), F.sample(rng, pool_eff, n_eff),
               F.sample(rng, _SAT, n_sat))
     rows = []
-    for (level1, cap), specs in zip(CAPS.items(), groups):
+    for (level1, cap), specs in zip(p.caps.items(), groups):
         specs.sort(key=_order)
         for spec, w in zip(specs, weights(rng, cap, len(specs))):
             row = fill(rng, spec, p, spec in own)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from auditor.synth.build import make_report
 from auditor.synth.defects import Defect, inject, injectable_kinds
+from auditor.synth.forms import kinds_for
 from auditor.synth.model import Report
 from auditor.synth.text import render_text
 
@@ -23,6 +24,8 @@ def generate_reports(n: int, seed: int, defect_rate: float = 0.5, kinds: list[st
     """(file name, report model, defects): the model stream behind `generate`, for other renderers.
 
     Reports start..start+n-1 of the seed: a benchmark can split one corpus across processes.
+    A report's defects are drawn from the kinds its form can show (forms.kinds_for): no weight
+    defect on a table without weights; a report whose form shows none of `kinds` gets none.
     """
     pool = list(kinds) if kinds else list(injectable_kinds())
     unknown = set(pool) - set(injectable_kinds())
@@ -34,7 +37,9 @@ def generate_reports(n: int, seed: int, defect_rate: float = 0.5, kinds: list[st
         defects: list[Defect] = []
         if rng.random() < defect_rate:
             taken: set[str] = set()
-            for kind in rng.sample(pool, min(defects_per_report, len(pool))):
+            shown = kinds_for(report.form, report.look)
+            allowed = [k for k in pool if k in shown]
+            for kind in rng.sample(allowed, min(defects_per_report, len(allowed))):
                 _, defect = inject(report, kind, rng, copy=False, taken=taken)
                 if defect is not None:
                     defects.append(defect)
@@ -46,20 +51,25 @@ def generate(n: int, seed: int, defect_rate: float = 0.5, kinds: list[str] | Non
              **options) -> Iterator[tuple[str, str, list[Defect]]]:
     """(file name, text, defects) for n reports; a report is defective with probability
     `defect_rate`, with one defect (or `defects_per_report`, on distinct projects) drawn
-    uniformly from `kinds` (default: every injectable kind). Options: `defects_per_report`,
-    `start`, and make_report's (`projects`, `year`, `attachment`, `template_rows`)."""
+    uniformly from `kinds` (default: every injectable kind) that the report's form can show.
+    Options: `defects_per_report`, `start`, and make_report's (`projects`, `year`, `attachment`,
+    `template_rows`, `form`: a form code, 'mixed' or {code: share})."""
     for name, report, defects in generate_reports(n, seed, defect_rate, kinds, **options):
         yield name, render_text(report), defects
 
 
 def write_corpus(directory: str | Path, n: int, seed: int, *, encoding: str = "utf-8", **kwargs) -> Path:
     """Write n reports as *.txt (utf-8, or gb18030 as many Chinese offices save) and a
-    labels.jsonl with one line per file: {"file": name, "defects": [...]}. Returns the labels path."""
+    labels.jsonl with one line per file: {"file": name, "form": code, "defects": [...]}. Returns the
+    labels path. `form` (in kwargs) as for make_report: a code, 'mixed' or {code: share}."""
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     labels = out / "labels.jsonl"
+    defect_rate = kwargs.pop("defect_rate", 0.5)
+    kinds = kwargs.pop("kinds", None)
     with labels.open("w", encoding="utf-8") as fh:
-        for name, text, defects in generate(n, seed, **kwargs):
-            (out / name).write_text(text, encoding=encoding)
-            fh.write(json.dumps({"file": name, "defects": [d.as_dict() for d in defects]}, ensure_ascii=False) + "\n")
+        for name, report, defects in generate_reports(n, seed, defect_rate, kinds, **kwargs):
+            (out / name).write_text(render_text(report), encoding=encoding)
+            fh.write(json.dumps({"file": name, "form": report.form, "defects": [d.as_dict() for d in defects]},
+                                ensure_ascii=False) + "\n")
     return labels

@@ -11,14 +11,15 @@ from auditor.synth.defects import (
     half,
     not_unit_slip,
     pick,
+    printed,
     rate_interval,
     register,
     restate_after,
     sum_clear,
     transpose,
 )
+from auditor.synth.forms import form_of
 from auditor.synth.model import (
-    FUND_WEIGHT,
     HUNDRED,
     Project,
     Report,
@@ -27,45 +28,53 @@ from auditor.synth.model import (
     q2,
     rate_of,
     rate_text,
+    ratio_text,
+    shown_rate,
 )
 from auditor.synth.vocab import LOW_RATE_CAUSE
 
 
 def _wrong_rates(p: Project, rng: random.Random, style: str, lo: Decimal) -> list[Decimal]:
     """Rates people actually mis-state: 100% for an unspent budget, 执行数/年初预算数 after an
-    adjustment, two digits swapped, a few points off; last, one safely below every rounding."""
+    adjustment, two digits swapped, a few points off; last, one safely below every rounding.
+    Each at the precision the form prints rates with (whole percent for a ratio like 0.97)."""
     t = p.total
     true = t.rate
+    at = Decimal(1).scaleb(-p.rate_places)
     out = [Decimal(100) if style == "int" else Decimal("100.00")] if t.executed < t.budget else []
     if t.initial and t.initial != t.budget:
-        out.append(rate_of(t.executed, t.initial))
+        out.append(rate_of(t.executed, t.initial, p.rate_places))
     swapped = transpose(true, rng)
     if swapped is not None:
         out.append(q2(swapped))
     out.append(q2(true - rng.randint(1, 9)))
     rng.shuffle(out)
-    return out + [q2(lo - rng.randint(2, 9))]
+    out.append(q2(lo - rng.randint(2, 9)))
+    return [x.quantize(at) if x != HUNDRED else x for x in out]
 
 
 @register("execution_rate_mismatch")
 def execution_rate_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A 执行率 that 执行数/预算数 cannot give under any rounding of the printed amounts. The
     得分 follows the stated rate (as in the sample's 100% beside 97.31%), then 总分 and prose."""
+    ratio = form_of(r.form).ratio
     for p in rng.sample(free_projects(r, taken), len(free_projects(r, taken))):
         t = p.total
         lo, hi = rate_interval(t.executed, t.budget)
         true = t.rate
-        new = next((x for x in _wrong_rates(p, rng, r.rate_style, lo) if 0 < x <= HUNDRED and clear_of(x, lo, hi)), None)
+        new = next((x for x in _wrong_rates(p, rng, r.rate_style, lo)
+                    if 0 < x <= HUNDRED and clear_of(shown_rate(x, r.rate_style, ratio), lo, hi)), None)
         if new is None:
             continue
         t.rate = new
-        t.score = funding_score(new)
+        t.score = funding_score(new, p.fund_weight)
         restate_after(r, p)
         if new < 90:  # a stated low rate is explained, as FUND-LOW-EXPLAIN asks
             p.narrative.problem = LOW_RATE_CAUSE
-        also = [] if t.score == funding_score(true) else ["funding_score_formula"]
-        return Defect("execution_rate_mismatch", p.name, f"执行率写{rate_text(new)}，"
-                      f"{t.executed}/{t.budget}={rate_text(true)}", rate_text(new), rate_text(true), also=also)
+        also = [] if t.score == funding_score(true, p.fund_weight) else ["funding_score_formula"]
+        stated = ratio_text(new) if ratio else rate_text(new)  # what a checker quotes: the cell as printed
+        return Defect("execution_rate_mismatch", p.name, f"执行率写{stated}，"
+                      f"{t.executed}/{t.budget}={rate_text(true)}", stated, rate_text(true), also=also)
     return None
 
 
@@ -84,7 +93,7 @@ def funding_sum_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | 
         row.initial = row.budget = row.executed = max(Decimal(1), (t.budget / 10).quantize(Decimal(1)))
     else:
         row, attr = _slip_amount(p, rng)
-    row.rate = rate_of(row.executed, row.budget)
+    row.rate = rate_of(row.executed, row.budget, p.rate_places)
     parts = [getattr(x, attr) for x in p.funding[1:] if getattr(x, attr) is not None]
     stated = getattr(t, attr)
     name = {"budget": "全年预算数", "executed": "全年执行数"}[attr]
@@ -116,18 +125,23 @@ def _slip_amount(p: Project, rng: random.Random):
 
 @register("funding_score_formula")
 def funding_score_formula(r: Report, rng: random.Random, taken: set) -> Defect | None:
-    """A 执行率 得分 that neither the linear rule (min(r,100%)×10) nor the banded variant gives
-    for the stated rate: full marks below 100%, a whole number, a point off. 总分 and prose follow."""
+    """A 执行率 得分 that neither the linear rule (min(r,100%)×w) nor the banded variant gives
+    for the stated rate (at the precision it is printed with): full marks below 100%, a whole
+    number, a point off. 总分 and prose follow."""
+    ratio = form_of(r.form).ratio
     for p in rng.sample(free_projects(r, taken), len(free_projects(r, taken))):
         t = p.total
+        w = p.fund_weight
         lo, hi = rate_interval(t.executed, t.budget)
-        lo, hi = min(lo, t.rate - half(t.rate)), max(hi, t.rate + half(t.rate))
-        lo, hi = min(lo, HUNDRED) / 10, min(hi, HUNDRED) / 10
-        band = Decimal(10) if t.rate >= 100 else Decimal(7) if t.rate >= 80 else Decimal(5) if t.rate >= 60 else Decimal(0)
+        shown = shown_rate(t.rate, r.rate_style, ratio)
+        lo, hi = min(lo, shown - half(shown)), max(hi, shown + half(shown))
+        lo, hi = min(lo, HUNDRED) / HUNDRED * w, min(hi, HUNDRED) / HUNDRED * w
+        share = 1 if t.rate >= 100 else Decimal("0.7") if t.rate >= 80 else Decimal("0.5") if t.rate >= 60 else 0
+        band = w * share
         linear = t.score
-        options = (Decimal(10), Decimal(9), Decimal(8), q2(linear - 1), q2(lo - 1))
+        options = (w, printed(w * Decimal("0.9")), printed(w * Decimal("0.8")), q2(linear - 1), q2(lo - 1))
         # NOTE: also clear of truncation (9 for 9.95 is a truncated 9.95, not a wrong formula)
-        new = next((x for x in options if x != band and 0 <= x <= FUND_WEIGHT and clear_of(x, lo - 2 * half(x), hi)),
+        new = next((x for x in options if x != band and 0 <= x <= w and clear_of(x, lo - 2 * half(x), hi)),
                    None)
         if new is None:
             continue

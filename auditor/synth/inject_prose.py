@@ -16,6 +16,7 @@ from auditor.synth.defects import (
     sum_clear,
     transpose,
 )
+from auditor.synth.forms import form_of
 from auditor.synth.model import HUNDRED, Project, Report, grade_for, plain, q2
 
 _GRADES = "优良中差"
@@ -71,12 +72,15 @@ def _other_amount(value: Decimal, rng: random.Random) -> Decimal:
 def narrative_table_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """One figure of the 自评综述 (or of the attached report's funding sentence) differs from
     the table: the score (within the same grade band, so the stated grade still fits), the
-    budget, the spending, or the rate (the sample's 完成预算的100% beside 97.31%)."""
+    budget, the spending, or the rate (the sample's 完成预算的100% beside 97.31%). Where the table
+    prints no score (F7), the prose states none to get wrong."""
     p = pick(rng, free_projects(r, taken))
     if p is None:
         return None
     n, t = p.narrative, p.total
     what = rng.choice(("score", "budget", "executed", "rate"))
+    if what == "score" and not form_of(r.form).scored:
+        what = "budget"
     if what == "score":
         true = p.total_score
         for new in (HUNDRED, q2(true - rng.randint(1, 4)), q2(true + rng.randint(1, 4)), q2(true - Decimal("0.5"))):
@@ -124,11 +128,18 @@ def count_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
 @register("grade_mismatch")
 def grade_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A stated grade one step off the stated score (良 for 93.5), in the 自评综述 or the
-    attached report's conclusion."""
-    p = pick(rng, free_projects(r, taken))
-    if p is None:
-        return None
-    on_attachment = r.attachment is not None and r.attachment.project == p.name and rng.random() < 0.4
+    attached report's conclusion. Where the table prints no score (F7), the prose states no grade:
+    the attached report's is the one to get wrong."""
+    if not form_of(r.form).scored:
+        p = _attached(r, rng, taken)
+        if p is None:
+            return None
+        on_attachment = True
+    else:
+        p = pick(rng, free_projects(r, taken))
+        if p is None:
+            return None
+        on_attachment = r.attachment is not None and r.attachment.project == p.name and rng.random() < 0.4
     holder = r.attachment if on_attachment else p.narrative
     right = holder.grade
     score = plain(holder.total) if on_attachment else holder.score

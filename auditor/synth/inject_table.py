@@ -14,9 +14,9 @@ from auditor.synth.defects import (
     restate_after,
     sum_clear,
 )
+from auditor.synth.forms import form_of
 from auditor.synth.indicators import deduct, shortfall
 from auditor.synth.model import (
-    FUND_WEIGHT,
     HUNDRED,
     Indicator,
     Project,
@@ -51,11 +51,12 @@ def score_exceeds_weight(r: Report, rng: random.Random, taken: set) -> Defect | 
     """An indicator scored above its weight; the points come from a sibling row that now
     misses its target (with its reason), so no sum, cap or 总分 changes. One report in five,
     or where no sibling can give enough, puts a percentage in the 执行率 得分 cell instead
-    (the sample's 85 of 10), which also breaks its formula and 总分."""
+    (the sample's 85 of 10), which also breaks its formula and 总分. A form that prints no
+    分值 column (20 + 80) shows only that one: its 执行率 weight is in the header (20分*执行率)."""
     p = pick(rng, free_projects(r, taken))
     if p is None:
         return None
-    if rng.random() < 0.8:
+    if rng.random() < 0.8 and form_of(r.form).weights:
         for level1 in rng.sample(list(p.caps), len(p.caps)):
             rows = _in(p, level1)
             for donor in rng.sample(_full(rows, _DEDUCTIBLE), len(_full(rows, _DEDUCTIBLE))):
@@ -71,7 +72,7 @@ def score_exceeds_weight(r: Report, rng: random.Random, taken: set) -> Defect | 
                                   plain(taker.score), f"<= {plain(taker.weight)}")
                 donor.actual, donor.score, donor.reason = saved
     t = p.total
-    t.score = t.rate if t.rate > FUND_WEIGHT else Decimal(85)
+    t.score = t.rate if t.rate > p.fund_weight else Decimal(85)
     return Defect("score_exceeds_weight", p.name, f"预算执行率得分写成{plain(t.score)}，分值仅{plain(t.weight)}",
                   plain(t.score), f"<= {plain(t.weight)}", also=["funding_score_formula", "total_mismatch"])
 
@@ -214,7 +215,8 @@ def missing_deviation_reason(r: Report, rng: random.Random, taken: set) -> Defec
 @register("empty_indicator_scored")
 def empty_indicator_scored(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A template row with no indicator and no weight that still says 达成预期指标 and scores 0
-    (the sample's 生态效益 row): no sum moves, only the empty row carries values."""
+    (the sample's 生态效益 row): no sum moves, only the empty row carries values (on F7, which
+    prints no scores, the value alone)."""
     p = pick(rng, free_projects(r, taken))
     if p is None:
         return None
@@ -229,5 +231,6 @@ def empty_indicator_scored(r: Report, rng: random.Random, taken: set) -> Defect 
         empty = [row]
     row = rng.choice(empty)
     row.actual, row.score = "达成预期指标", Decimal(0)
-    return Defect("empty_indicator_scored", p.name, f"{row.level2}下无指标、无分值的空行填了“{row.actual}”和得分0",
-                  "0", None)
+    scored = form_of(r.form).scored  # F7 prints no 得分: only the value shows
+    return Defect("empty_indicator_scored", p.name, f"{row.level2}下无指标、无分值的空行填了“{row.actual}”"
+                  + ("和得分0" if scored else ""), "0" if scored else row.actual, None)

@@ -139,6 +139,8 @@ class Project:
     total_score: Decimal = HUNDRED
     name_pad: str = ""  # NOTE: Word often leaves an ideographic space after the name (sample: 老字号\u3000)
     sub_dash: str = "—"  # what the sub-rows show in 分值/得分: '—' or a no-break space
+    fund_weight: Decimal = FUND_WEIGHT  # the 执行率 weight of the form's profile (20 on the 20 + 80 form)
+    rate_places: int = 2  # 执行率 in percent to this many places (0 where the form prints a ratio like 0.97)
 
     @property
     def total(self) -> FundingRow:
@@ -159,14 +161,19 @@ class Report:
     listed: list[str] = field(default_factory=list)  # names listed in the opening paragraphs
     attachment: Attachment | None = None
     rate_style: str = "2dp"  # a rate of exactly 100% prints '100%' ('int') or '100.00%' ('2dp')
+    form: str = "central"  # the published form every table is printed in (auditor.synth.forms)
+    look: dict = field(default_factory=dict)  # the form's printing choices for this report (forms.draw_look)
 
     def project(self, name: str) -> Project:
         return next(p for p in self.projects if p.name == name)
 
 
-def rate_of(executed: Decimal, budget: Decimal) -> Decimal:
-    """执行率 in percent, two decimals (FUND-RATE)."""
-    return q2(executed / budget * HUNDRED)
+_PLACES = {k: Decimal(1).scaleb(-k) for k in range(5)}
+
+
+def rate_of(executed: Decimal, budget: Decimal, places: int = 2) -> Decimal:
+    """执行率 in percent, two decimals (FUND-RATE); `places` 0 for a form that prints ratios to 0.01."""
+    return (executed / budget * HUNDRED).quantize(_PLACES[places], rounding=ROUND_HALF_UP)
 
 
 def funding_score(rate: Decimal, weight: Decimal = FUND_WEIGHT) -> Decimal:
@@ -181,6 +188,19 @@ def rate_text(rate: Decimal | None, style: str = "2dp") -> str:
     if rate == HUNDRED and style == "int":
         return "100%"
     return f"{rate}%"
+
+
+def ratio_text(rate: Decimal) -> str:
+    """A rate as the 20 + 80 form prints it, a ratio: 97.31% → '0.9731', 97% → '0.97', 100% → '1'."""
+    return "1" if rate == HUNDRED else str(rate.scaleb(-2))
+
+
+def shown_rate(rate: Decimal, style: str = "2dp", ratio: bool = False) -> Decimal:
+    """The rate in percent at the precision it is printed with, for rounding slack (domain-rules §6):
+    '1' is 100 give or take 50, '0.97' is 97 give or take 0.5, '100%' 100 give or take 0.5."""
+    if ratio:
+        return Decimal(ratio_text(rate)).scaleb(2)
+    return Decimal(100) if rate == HUNDRED and style == "int" else rate
 
 
 def _sum(values: list[Decimal]) -> Decimal | None:
@@ -200,9 +220,9 @@ def restate_funding(p: Project) -> None:
     total.budget = _sum([r.budget for r in subs])
     total.executed = _sum([r.executed for r in subs])
     for row in p.funding:
-        row.rate = rate_of(row.executed, row.budget) if row.budget else None
-    total.weight = FUND_WEIGHT
-    total.score = funding_score(total.rate)
+        row.rate = rate_of(row.executed, row.budget, p.rate_places) if row.budget else None
+    total.weight = p.fund_weight
+    total.score = funding_score(total.rate, p.fund_weight)
 
 
 def restate_total(p: Project) -> None:

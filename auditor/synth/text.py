@@ -9,7 +9,9 @@ cell on the left; the 总分 row is six cells, right-aligned under the nine colu
 from __future__ import annotations
 
 from auditor.synth.attachment import render_attachment
+from auditor.synth.forms import form_of
 from auditor.synth.model import FundingRow, Project, Report, plain, rate_text
+from auditor.synth.tables import render_form_table
 
 NBSP = "\u00a0"
 _FUND_PAD = {"年度资金总额": "年度资金总额：", "本年财政拨款": NBSP + "其中：本年财政拨款",
@@ -77,12 +79,15 @@ def render_table(p: Project, style: str) -> list[str]:
     return out
 
 
-def narrative_text(p: Project) -> str:
-    """The 自评综述 paragraph that precedes a project's table."""
+def narrative_text(p: Project, scored: bool = True) -> str:
+    """The 自评综述 paragraph that precedes a project's table; a table without scores (F7) gives
+    the prose no score or grade to state."""
     n = p.narrative
     adjusted = f"年初预算数为{n.initial}{n.unit}，年中调整为{n.budget}{n.unit}。" if n.initial else ""
-    return (f"{n.name}项目绩效自评综述：根据年初设定的绩效目标，{n.name}项目绩效自评得分为{n.score}分，"
-            f"自评等级为{n.grade}。项目全年预算数为{n.budget}{n.unit}，执行数为{n.executed}{n.unit}，"
+    verdict = (f"{n.name}项目绩效自评得分为{n.score}分，自评等级为{n.grade}。" if scored
+               else f"{n.name}项目年度绩效目标总体完成。")
+    return (f"{n.name}项目绩效自评综述：根据年初设定的绩效目标，{verdict}"
+            f"项目全年预算数为{n.budget}{n.unit}，执行数为{n.executed}{n.unit}，"
             f"完成预算的{n.rate}。{adjusted}项目绩效目标完成情况：{n.achievement}。"
             f"发现的主要问题：{n.problem}。下一步改进措施：{n.measure}。")
 
@@ -108,9 +113,14 @@ def opening(r: Report) -> list[str]:
 def render_text(report: Report) -> str:
     """The whole 绩效情况说明: opening, each project's 自评综述 and table, and the attachment."""
     out = opening(report)
+    scored = form_of(report.form).scored
     for p in report.projects:
-        out.append(narrative_text(p))
-        out += render_table(p, report.rate_style)
+        out.append(narrative_text(p, scored))
+        if report.form == "central":
+            out += render_table(p, report.rate_style)
+        else:
+            table, notes = render_form_table(p, report)
+            out += table + notes
     out.append(f"{NBSP}所有项目绩效自评表详见“附件：{report.year}年度项目支出绩效自评表”。")
     out.append("（3）部门评价结果。")
     if report.attachment is None:
