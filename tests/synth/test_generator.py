@@ -28,7 +28,8 @@ from auditor.synth import (
     render_text,
     write_corpus,
 )
-from auditor.synth.model import CAPS, HUNDRED, Report, grade_for, q2
+from auditor.synth.forms import CODES, FORMS, kinds_for
+from auditor.synth.model import HUNDRED, Report, grade_for, q2
 from auditor.synth.vocab import (
     DEVIATION_REASONS,
     GENERIC,
@@ -59,6 +60,14 @@ def differs(stated: Decimal, parts: list[Decimal]) -> bool:
     """A sum that misses its stated total by more than half a unit of the least precise figure."""
     slack = max([half(p) for p in parts] + [half(stated)])
     return abs(stated - sum(parts, Decimal(0))) > slack
+
+
+def printed_rate(rate: Decimal, r: Report) -> Decimal:
+    """A rate in percent at the precision the table prints it: a ratio form's 1 is 100 ± 50."""
+    if not FORMS[r.form].ratio:
+        return rate
+    ratio = "1" if rate == 100 else str(rate.scaleb(-2))  # 97.31 → 0.9731, 60 → 0.60
+    return Decimal(ratio).scaleb(2)
 
 
 def rate_fits(stated: Decimal, executed: Decimal, budget: Decimal) -> bool:
@@ -107,9 +116,11 @@ def _table_problems(p, r: Report) -> set[str]:
             found.add("empty_indicator_scored")
     if t.score > t.weight:
         found.add("score_exceeds_weight")
+    if tuple(p.caps.values()) not in FORMS[r.form].splits:  # a cap the form's profile does not give
+        found.add("category_weight_cap")
     for level1, cap in p.caps.items():
         mine = [i for i in rows if i.level1 == level1]
-        if differs(cap, [shown(i.weight) for i in mine]) or cap != CAPS[level1]:
+        if differs(cap, [shown(i.weight) for i in mine]):
             found.add("category_weight_cap")
         if sum((i.score for i in mine), Decimal(0)) > cap + max(half(shown(i.score)) for i in mine):
             found.add("category_score_cap")
@@ -117,15 +128,16 @@ def _table_problems(p, r: Report) -> set[str]:
     if differs(shown(p.total_score), scores) or differs(p.total_weight, [t.weight] + [i.weight for i in rows]):
         found.add("total_mismatch")
     for row in p.funding:
-        if row.budget is not None and not rate_fits(row.rate, row.executed, row.budget):
+        if row.budget is not None and not rate_fits(printed_rate(row.rate, r), row.executed, row.budget):
             found.add("execution_rate_mismatch")
     for attr in ("initial", "budget", "executed"):
         parts = [getattr(x, attr) for x in p.funding[1:] if getattr(x, attr) is not None]
         if differs(getattr(t, attr), parts):
             found.add("funding_sum_mismatch")
-    lo, hi = min(t.rate - half(t.rate), HUNDRED) / 10, min(t.rate + half(t.rate), HUNDRED) / 10
+    rate, w = printed_rate(t.rate, r), FORMS[r.form].fund_weight
+    lo, hi = min(rate - half(rate), HUNDRED) / 100 * w, min(rate + half(rate), HUNDRED) / 100 * w
     s = shown(t.score)
-    band = 10 if t.rate >= 100 else 7 if t.rate >= 80 else 5 if t.rate >= 60 else 0
+    band = w * (1 if t.rate >= 100 else Decimal("0.7") if t.rate >= 80 else Decimal("0.5") if t.rate >= 60 else 0)
     if (s + half(s) < lo or s - half(s) > hi) and s != band:
         found.add("funding_score_formula")
     if p.year != r.year or any(int(y) != r.year for y in re.findall(r"(\d{4})年", p.goal)):
@@ -182,14 +194,16 @@ def _attachment_problems(r: Report) -> set[str]:
 
 # ---- clean reports --------------------------------------------------------------------------
 
-def _internal(p) -> None:
+def _internal(p, r: Report) -> None:
     """What the oracle's kinds do not cover but a consistent report still needs (S-POSITIVE,
-    S-OVERACHIEVE, S-COST, W-REQUIRED, national weights, 4–12 indicators)."""
+    S-OVERACHIEVE, S-COST, W-REQUIRED, the form's weights, 4–12 indicators)."""
+    form = FORMS[r.form]
     rows = p.scored()
     assert 4 <= len(rows) <= 12
     assert {i.level2 for i in rows} >= {"数量指标", "质量指标"}
-    assert p.total_weight == 100 and p.total.weight == 10
-    for level1, cap in CAPS.items():
+    assert p.total_weight == 100 and p.total.weight == form.fund_weight
+    assert tuple(p.caps.values()) in form.splits and sum(p.caps.values()) + form.fund_weight == 100
+    for level1, cap in p.caps.items():
         assert sum(i.weight for i in rows if i.level1 == level1) == cap
     for i in rows:
         a, b = num(i.target), num(i.actual)
@@ -205,17 +219,21 @@ def _internal(p) -> None:
         if i.kind == "cost":
             assert i.target == f"≤{p.total.budget}万元" and i.actual == f"{p.total.executed}万元"
     t = p.total
-    assert t.executed <= t.budget and t.rate == q2(t.executed / t.budget * 100)
-    assert t.score == q2(min(t.rate, HUNDRED) / 10)
+    places = Decimal(1) if r.look.get("ratio_places") == 2 else Decimal("0.01")
+    assert t.executed <= t.budget and t.rate == (t.executed / t.budget * 100).quantize(places, "ROUND_HALF_UP")
+    assert t.score == q2(min(t.rate, HUNDRED) / 100 * form.fund_weight)
+    if not form.initial:
+        assert all(row.initial == row.budget for row in p.funding)  # no column to show an adjustment in
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(min_value=0, max_value=10**9))
-def test_clean_reports_are_consistent(seed):
-    r = make_report(random.Random(seed))
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(CODES))
+def test_clean_reports_are_consistent(seed, form):
+    r = make_report(random.Random(seed), form=form)
+    assert r.form == form
     assert problems(r) == set()
     for p in r.projects:
-        _internal(p)
+        _internal(p, r)
 
 
 def test_clean_reports_vary():
@@ -336,9 +354,12 @@ def test_every_document_kind_has_an_injector():
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_injector_breaks_exactly_its_rule(kind):
-    for seed in range(120):
+    """On every form that can show the kind (forms.kinds_for), 120 seeds on the central form."""
+    for seed in range(240):
         rng = random.Random(seed)
-        clean = make_report(rng)
+        clean = make_report(rng, form="central" if seed < 120 else CODES[seed % len(CODES)])
+        if kind not in kinds_for(clean.form, clean.look):
+            continue
         broken, defect = inject(clean, kind, rng)
         assert defect is not None, seed
         assert defect.kind == kind and problems(clean) == set()
@@ -351,11 +372,13 @@ def test_injector_breaks_exactly_its_rule(kind):
         assert json.loads(json.dumps(defect.as_dict(), ensure_ascii=False))["kind"] == kind
 
 
-def test_defect_figures_are_in_the_text():
-    """What a checker will quote (`found`) is printed in the document (a cap's sum is computed)."""
+@pytest.mark.parametrize("form", CODES)
+def test_defect_figures_are_in_the_text(form):
+    """What a checker will quote (`found`) is printed in the document (a cap's sum is computed),
+    in each form's own print (a ratio form's 执行率 as 0.9731)."""
     computed = ("empty_indicator_scored", "category_weight_cap", "category_score_cap")
-    for seed in range(200):
-        for name, text, defects in generate(1, seed, defect_rate=1.0):
+    for seed in range(200 if form == "central" else 60):
+        for name, text, defects in generate(1, seed, defect_rate=1.0, form=form):
             for d in defects:
                 if d.kind not in computed:
                     assert d.found in text, (d, name)
@@ -414,5 +437,177 @@ def test_generation_speed(capsys):
     for _ in generate(n, 1):
         pass
     rate = n / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for _ in generate(n, 1, form="mixed"):
+        pass
+    mixed = n / (time.perf_counter() - start)
     with capsys.disabled():
-        print(f"\nsynth: {rate:.0f} reports/s (text, defect_rate 0.5)")
+        print(f"\nsynth: {rate:.0f} reports/s (text, defect_rate 0.5), {mixed:.0f} reports/s in mixed forms")
+
+
+# ---- the published forms ----------------------------------------------------------------------
+
+def _table_rows(form: str, seed: int, **options) -> tuple[Report, list[list[list[str]]]]:
+    r = make_report(random.Random(seed), form=form, **options)
+    return r, parse_tables(render_text(r))
+
+
+def _header_index(table: list[list[str]], word: str) -> int:
+    return next(k for k, row in enumerate(table) if any(c.replace("\n", "").startswith(word) for c in row))
+
+
+def test_split_form_prints_the_indicator_header_on_two_rows():
+    """F2: 年度指标值 once on the first row over 指标性质 (or 指标方向) | 指标值 | 度量单位 on the second,
+    whose other cells are empty (merged over both rows); every row splits its target in three."""
+    directions = set()
+    for seed in range(40):
+        r, tables = _table_rows("central_split", seed)
+        for table, p in zip(tables, r.projects):
+            at = _header_index(table, "一级")
+            top, sub = table[at], table[at + 1]
+            assert len(top) == 9 and len(sub) == 11
+            assert top[4] == "年度指标值" and sub[4] in ("指标性质", "指标方向") and sub[5:7] == ["指标值", "度量单位"]
+            assert [c for k, c in enumerate(sub) if k not in (4, 5, 6)] == [""] * 8
+            directions.add(sub[4])
+            rows = table[at + 2:-1]
+            assert [len(row) for row in rows] == [11] * len(p.indicators)
+            for row, ind in zip(rows, p.indicators):
+                if ind.name:
+                    op, value, unit = row[4:7]
+                    assert value.strip() and (op in ("定性",) or op.strip())
+                    assert op != "定性" or not re.match(r"\d", value)
+            assert table[-1][0] == "总分"
+    assert directions == {"指标性质", "指标方向"}
+
+
+def test_sichuan_form_has_its_columns_total_and_footers():
+    for seed in range(20):
+        r, tables = _table_rows("sichuan", seed)
+        for table, p in zip(tables, r.projects):
+            funding = table[_header_index(table, "预算执行情况")]
+            assert funding[2:] == ["年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"]
+            header = table[_header_index(table, "绩效指标完成情况")]
+            assert header[4:10] == ["指标性质", "指标值", "度量单位", "实际完成值", "权重", "得分"]
+            firsts = [row[0] for row in table]
+            end = firsts.index("合计")
+            assert firsts[end + 1:] == ["评价结论", "存在问题", "改进措施", "项目负责人"]
+            assert table[end][-3:-1] == ["100", format(p.total_score.normalize(), "f")]
+            assert sum(p.caps.values()) == 90 and p.total.weight == 10
+
+
+def test_linkage_form_states_its_caps_in_a_note():
+    in_table = 0
+    for seed in range(30):
+        r = make_report(random.Random(seed), form="linkage")
+        text = render_text(r)
+        tables = parse_tables(text)
+        for table, p in zip(tables, r.projects):
+            header = table[_header_index(table, "绩效指标")]
+            assert header[4:] == ["分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施"]
+            note = ("注：1.一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分")
+            assert note in text
+            in_table += any(note in c for row in table for c in row)
+    assert in_table  # some print it as the table's last row, the others under the table
+
+
+def test_twenty_eighty_form_prints_ratios_and_no_weights():
+    ratios = set()
+    for seed in range(30):
+        r, tables = _table_rows("twenty_eighty", seed)
+        for table, p in zip(tables, r.projects):
+            funding = table[_header_index(table, "预算执行情况")]
+            assert funding[1:] == ["预算数(A)", "执行数(B)", "执行率(B/A)", "得分\n(20分*执行率)"]
+            total = table[_header_index(table, "年度财政资金总额")]
+            assert "%" not in total[3] and Decimal(total[3]) <= 1
+            ratios.add(len(total[3].partition(".")[2]))
+            header = table[_header_index(table, "年度绩效目标")]
+            assert header[4:] == ["年初目标值(A)", "实际完成值(B)", "得分"] and "分值" not in "".join(header)
+            labels = [row[1] for row in table[_header_index(table, "年度绩效目标") + 1:] if len(row) == 7 and row[1]]
+            assert labels == [f"{l1}({format(p.caps[l1].normalize(), 'f')}分)" for l1 in dict.fromkeys(
+                i.level1 for i in p.indicators)]
+            assert p.total.weight == 20 and sum(p.caps.values()) == 80
+    assert ratios >= {0, 2, 4}  # 1, 0.97 and 0.9731
+
+
+def test_indicator_only_form_prints_no_weights_scores_or_total():
+    for seed in range(30):
+        r = make_report(random.Random(seed), form="indicator_only")
+        text = render_text(r)
+        for table in parse_tables(text):
+            words = "".join(c for row in table for c in row if len(c) <= 24)
+            assert "分值" not in words and "得分" not in words and "权重" not in words and "总分" not in words
+            header = table[_header_index(table, "年度绩效目标完成情况")]
+            assert header[1:] == ["一级指标", "二级指标", "指标名称", "目标值", "实际完成值"]
+        assert "自评得分为" not in text.split("（3）部门评价结果")[0]  # the prose states no score either
+
+
+def test_forms_limit_the_defects_they_can_show():
+    """No weight defect on a table without weights; caps from the form's own profile."""
+    assert not {"score_exceeds_weight", "category_weight_cap", "category_score_cap", "total_mismatch",
+                "missing_deviation_reason", "funding_score_formula"} & FORMS["indicator_only"].kinds
+    assert "category_weight_cap" not in FORMS["twenty_eighty"].kinds
+    for kind in ("score_exceeds_weight", "category_weight_cap", "total_mismatch"):
+        assert not [d for *_, ds in generate(20, 4, defect_rate=1.0, kinds=[kind], form="indicator_only") for d in ds]
+    for name, report, defects in generate_reports(60, 9, defect_rate=1.0, form="mixed"):
+        assert {d.kind for d in defects} <= kinds_for(report.form, report.look), name
+    # 20 + 80: a score above its weight can only be the 执行率 score above the header's 20
+    for name, report, defects in generate_reports(20, 6, defect_rate=1.0, kinds=["score_exceeds_weight"],
+                                                  form="twenty_eighty"):
+        assert [d.expected for d in defects] == ["<= 20"], name
+
+
+def test_mixed_corpus_draws_every_form_by_its_share():
+    forms = [report.form for _, report, _ in generate_reports(300, 8, form="mixed")]
+    assert set(forms) == set(CODES) and min(forms.count(f) for f in CODES) >= 25
+    again = [report.form for _, report, _ in generate_reports(300, 8, form="mixed")]
+    assert forms == again
+    few = [report.form for _, report, _ in generate_reports(200, 8, form={"sichuan": 3, "central": 1})]
+    assert set(few) == {"sichuan", "central"} and few.count("sichuan") > 2 * few.count("central")
+    with pytest.raises(ValueError):
+        make_report(random.Random(1), form="hebei")
+
+
+def test_write_corpus_labels_each_file_with_its_form(tmp_path):
+    labels = write_corpus(tmp_path, 30, 3, defect_rate=1.0, form="mixed")
+    lines = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
+    assert {x["form"] for x in lines} <= set(CODES) and len({x["form"] for x in lines}) >= 4
+
+
+def _records(path: Path) -> list:
+    """What the recogniser reads from a file, as comparable tuples (texts cleaned)."""
+    from auditor.read import read_document
+    from auditor.recognise import recognise
+    from auditor.recognise.records import clean
+
+    def values(v: dict) -> tuple:
+        return tuple(sorted((k, clean(f.text)) for k, f in v.items()))
+
+    out = []
+    for t in recognise(read_document(path, path.name)).tables:
+        out.append(("table", t.form, tuple(sorted(t.blocks.items())), t.name and clean(t.name.text),
+                    values(t.stated_caps)))
+        out += [("funding", f.kind, values(f.values)) for f in t.funding]
+        out += [("indicator", i.category, clean(i.level2.text), clean(i.level3.text), values(i.values))
+                for i in t.indicators]
+        out.append(("total", t.total and values(t.total.values)))
+    return out
+
+
+@pytest.mark.parametrize("form", CODES)
+def test_word_and_excel_builds_read_back_as_the_text_form(tmp_path, form):
+    """The .docx and .xlsx built from a generated text form give the recogniser the same records,
+    the two-row header of F2 included (its spanning cell and its cells merged over both rows)."""
+    from auditor.synth.layout import parse_text_form
+    from auditor.synth.office import build_docx, build_xlsx
+
+    for seed in range(4):
+        r = make_report(random.Random(seed), form=form, projects=(1, 3))
+        text = render_text(r)
+        txt = tmp_path / f"{seed}.txt"
+        txt.write_text(text, encoding="utf-8")
+        want = _records(txt)
+        assert [x[1] for x in want if x[0] == "table"] == [form] * len(r.projects)
+        blocks = parse_text_form(text)
+        for build, suffix in ((build_docx, ".docx"), (build_xlsx, ".xlsx")):
+            path = build(tmp_path / f"{seed}{suffix}", blocks)
+            assert _records(path) == want, (form, seed, suffix, r.look)
