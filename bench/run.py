@@ -2,6 +2,7 @@
 
     python bench/run.py                      # sizes 1 100 1000 10000, text and docx
     python bench/run.py --sizes 1 100 --formats txt
+    python bench/run.py --forms mixed          # reports in every published form auditor.synth writes
 
 For each size and format it generates that many reports (auditor.synth, a
 third of them with one defect), then, each in a fresh child process:
@@ -34,13 +35,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def generate(directory: Path, n: int, fmt: str, seed: int = 7) -> None:
+def generate(directory: Path, n: int, fmt: str, seed: int = 7, forms=None) -> None:
     from auditor.synth import generate as gen
     from auditor.synth.layout import parse_text_form
     from auditor.synth.office import build_docx
 
     directory.mkdir(parents=True, exist_ok=True)
-    for name, text, _ in gen(n, seed, defect_rate=0.33):
+    for name, text, _ in gen(n, seed, defect_rate=0.33, form=forms):
         if fmt == "txt":
             (directory / name).write_text(text, encoding="utf-8")
         else:
@@ -150,11 +151,24 @@ def spark_row(folder: Path, n: int, master: str, pandas_json: Path) -> None:
     print(f"  issues {s['issues']}, driver peak {s['peak MB (driver)']:.0f} MB (the JVM and executors are apart)")
 
 
+def _forms(option: str):
+    """--forms as make_report's `form` option: one code, 'mixed', or equal shares of several codes."""
+    from auditor.synth.forms import shares
+
+    codes = [c.strip() for c in option.split(",") if c.strip()]
+    value = codes[0] if len(codes) == 1 else {c: 1 for c in codes}
+    shares(value)  # an unknown code fails here, before anything is generated
+    return value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
     parser.add_argument("--formats", nargs="+", default=["txt", "docx"], choices=["txt", "docx"])
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--forms", default="central",
+                        help="published forms of the generated reports: central (default), mixed (an equal share "
+                             "of each form auditor.synth writes), or codes joined by commas (central,sichuan)")
     parser.add_argument("--stages-of", help=argparse.SUPPRESS)
     parser.add_argument("--spark", action="store_true",
                         help="also run the Spark engine on the .txt sizes of --spark-sizes (needs the spark extra)")
@@ -163,6 +177,7 @@ def main() -> None:
     parser.add_argument("--spark-of", help=argparse.SUPPRESS)
     parser.add_argument("--spark-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    forms = _forms(args.forms)
     if args.stages_of:
         print(json.dumps(stages(args.stages_of, args.jobs)))
         return
@@ -170,20 +185,20 @@ def main() -> None:
         print(json.dumps(spark_stages(args.spark_of, args.spark_master, args.spark_out)))
         return
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.platform()}")
+          f"{platform.platform()}; forms: {args.forms}")
     command = auditor_command()
     wall, _ = timed([*command, "--help"])
     print(f"auditor --help: {wall:.2f} s")
     with tempfile.TemporaryDirectory(prefix="auditor-bench-") as tmp:
         one = Path(tmp) / "one"
-        generate(one, 1, "txt")
+        generate(one, 1, "txt", forms=forms)
         wall, peak = timed([*command, "check", str(one), "--format", "json", "-o", str(Path(tmp) / "one.json")])
         print(f"one report, cold start: {wall:.2f} s, peak {peak:.0f} MB")
         for fmt in args.formats:
             for n in args.sizes:
                 folder = Path(tmp) / f"{fmt}-{n}"
                 start = time.perf_counter()
-                generate(folder, n, fmt)
+                generate(folder, n, fmt, forms=forms)
                 made = time.perf_counter() - start
                 jobs = ["--jobs", str(args.jobs)] if args.jobs else []
                 out = Path(tmp) / f"{fmt}-{n}.json"
