@@ -153,8 +153,10 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
         "goal_loc": table.goals[0][0].loc if table.goals else None,
         "goal_actual_loc": table.goals[0][1].loc if table.goals else None,
         "categories": "|".join(dict.fromkeys(["执行率"] * bool(table.funding) + [
-            i.category for i in table.indicators if i.category and (not table_scored(table) or (
-                i.values.get("weight") is not None and not i.values["weight"].blank))])) if structure else None,
+            i.category for i in table.indicators if i.category and (not table_scored(table) or not table.weights_printed
+                                                                    or (i.values.get("weight") is not None
+                                                                        and not i.values["weight"].blank))]))
+        if structure else None,
         "form": table.form,
         "department": clean(table.header["主管部门"].text) if "主管部门" in table.header else None,
         "unit": clean(table.header["实施单位"].text) if "实施单位" in table.header else None,
@@ -201,7 +203,7 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
                "target_op": (t_fig.op or "") if t_fig else None,
                "units_agree": bool(t_fig and a_fig and t_fig.percent == a_fig.percent and t_fig.unit == a_fig.unit),
                "reason": clean(ind.values["reason"].text) or None if "reason" in ind.values else None,
-               "misfiled": misfiled.get(id(ind)),
+               "misfiled": misfiled.get(id(ind)), "weights_printed": table.weights_printed,
                "notes": " ".join(filter(None, reasons)),
                "evidence": ind.evidence, "loc": ind.level3.loc, **context}
         for key in ("target", "actual", "weight", "score"):
@@ -270,7 +272,9 @@ def _scores(base: dict, table: ProjectTable, rows: dict) -> None:
                     "loc": ind.level3.loc, **figure_columns("weight", ind.values.get("weight")),
                     **figure_columns("score", ind.values.get("score"))})
     if table.total and indicators_full and funding_full:
+        grade = table.total.values.get("grade")
         out.append({**base, "role": "total", "category": None, "evidence": table.total.evidence,
+                    "grade": clean(grade.text) if grade else None,
                     "loc": table.total.loc, **figure_columns("weight", table.total.values.get("weight")),
                     **figure_columns("score", table.total.values.get("score"))})
 

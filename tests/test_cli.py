@@ -24,14 +24,19 @@ def test_check_text_groups_by_document_and_project_and_ends_with_summary():
     out = result.output
     assert out.index("老字号") < out.index("城乡居民基本养老保险")
     assert "L231" in out and "得分 85 超过分值 10" in out and "应为 <= 10" in out
-    assert re.search(r"共 1 个文件，35 个问题：错误 17，警告 15，提示 3\n$", out)
+    assert "已核对 2 张自评表（2 张完整）、18 个指标" in out  # what was read, so no one mistakes a gap for a pass
+    assert re.search(r"共 1 个文件，35 个问题：错误 17，警告 15，提示 3；共核对 2 张自评表（2 张完整）、18 个指标\n$", out)
 
 
 def test_check_json_follows_the_issue_contract():
     data = json.loads(run("check", SAMPLE, "--format", "json").output)
     assert set(data) == {"auditor", "documents", "issues", "summary"}
-    assert data["documents"][0] == {"doc": SAMPLE, "status": "ok", "format": "txt",
-                                    "projects": ["老字号", "城乡居民基本养老保险"]}
+    document = data["documents"][0]
+    coverage = document.pop("coverage")
+    assert document == {"doc": SAMPLE, "status": "ok", "format": "txt", "projects": ["老字号", "城乡居民基本养老保险"]}
+    assert {k: coverage[k] for k in ("tables", "tables_full", "indicators", "forms")} == \
+        {"tables": 2, "tables_full": 2, "indicators": 18, "forms": ["central"]}
+    assert [b["project"] for b in coverage["blocks"]] == ["老字号", "城乡居民基本养老保险"]
     keys = ["doc", "rule", "kind", "severity", "project", "message", "expected", "found", "location", "evidence"]
     for issue in data["issues"]:
         assert list(issue) == keys

@@ -8,7 +8,7 @@ from auditor.recognise.mentions import Mention, mentions_in, statements_in
 from auditor.recognise.narrative import recognise_narrative
 from auditor.recognise.records import DocumentRecords, Field, clean
 from auditor.recognise.report import EvaluationReport, read_report, report_title
-from auditor.ruleset.forms import Form, builtin_forms, form_for
+from auditor.ruleset.forms import Form, builtin_forms, forms_for
 from auditor.recognise.selfeval import header_words, is_self_evaluation, recognise_table
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -55,16 +55,18 @@ def _table(blocks: list, i: int, forms: tuple[Form, ...], records: DocumentRecor
     """A table: read as its declared form, reported with the words seen when it looks like a 自评表 but fits none."""
     block = blocks[i]
     texts = [[c.text for c in row] for row in block.rows]
-    form = form_for(texts, forms)
-    if form is not None and form.kind == "project" and not is_self_evaluation(block):
+    looks = is_self_evaluation(block)
+    for form in forms_for(texts, forms):
+        if form.kind == "project" and not looks:
+            return
+        table = recognise_table(block, form)
+        if table.misfit:
+            continue  # NOTE: its indicator header lacks what the form requires: try the next form
+        table.stated_caps = _stated_caps(blocks, i, form)
+        records.tables.append(table)
         return
-    if form is None:
-        if is_self_evaluation(block):
-            records.unknown_tables.append((block.loc, header_words(block)))
-        return
-    table = recognise_table(block, form)
-    table.stated_caps = _stated_caps(blocks, i, form)
-    records.tables.append(table)
+    if looks:
+        records.unknown_tables.append((block.loc, header_words(block)))
 
 
 def _stated_caps(blocks: list, i: int, form: Form) -> dict[str, Field]:

@@ -56,7 +56,7 @@ class IndicatorRow:
 
 @dataclass(slots=True)
 class TotalRow:
-    values: dict[str, Field]  # weight, score
+    values: dict[str, Field]  # weight, score, grade (a 优/良/中/差 printed in the 总分 row)
     evidence: str
     loc: Locator
 
@@ -82,8 +82,14 @@ class ProjectTable:
     kind: str = "project"  # of the form: project | department | transfer
     scored: bool = True  # whether the form carries weights and scores
     profile: str | None = None  # the cap profile the form names; None: the one the user chose
+    #: Columns the form requires that the table's indicator header lacks: the table is not of that form.
+    misfit: list[str] = field(default_factory=list)
+    #: Whether the indicator block prints a weight column (F4 forms have none: weights follow from the labels).
+    weights_printed: bool = True
     #: How far each block was read: header, funding, goals, indicators, total -> "full" | "partial" | "none".
     blocks: dict[str, str] = field(default_factory=dict)
+    #: Numbered parent rows that restate the sum of their numbered children: not indicators.
+    subtotals: list[IndicatorRow] = field(default_factory=list)
     #: Placeholder rows of the blank form left in (指标1, ……): an unfilled template.
     placeholders: list[Field] = field(default_factory=list)
     #: Indicators whose 二级 names another 一级 than the one they are filed under, with that category.

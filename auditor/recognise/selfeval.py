@@ -74,7 +74,7 @@ class _Reader:
         self.width = 0
         self.carry: dict[str, Field] = {}
         self.seen = {"funding_header": False, "indicator_header": False, "ended": False, "short_rows": 0,
-                     "goals_header": False}
+                     "goals_header": False, "management": False}
 
     # --- the walk -------------------------------------------------------------------------------------
     def row(self, rows: list[list[Cell]], i: int) -> int:
@@ -100,7 +100,10 @@ class _Reader:
             if ("（元）" in joined or "(元)" in joined) and "万元" not in joined:
                 self.result.unit = "元"
             return i + 1
-        if "预期目标" in joined or ("年度总体目标" in joined and "实际完成" in joined):
+        if form.management and self.mode in ("funding", "header") and form.management.test(_norm(joined)):
+            self.mode, self.seen["management"] = "management", True
+            return i + 1
+        if form.goals.test(_norm(joined)) or ("年度总体目标" in joined and "实际完成" in joined):
             self.mode, self.seen["goals_header"] = "goals", True
             return i + 1
         if form.indicators and self.mode != "indicators" and self._is_indicator_header(cleaned, joined):
@@ -130,17 +133,20 @@ class _Reader:
             else:
                 blocks["funding"] = "full"
         # NOTE: goals left blank are a defect of the report (missing_value), not a gap in the reading
-        blocks["goals"] = "full" if self.seen["goals_header"] or result.goals else "none"
+        if form.management:
+            blocks["management"] = "full" if self.seen["management"] else "none"
+        if self.seen["goals_header"] or result.goals:  # NOTE: a form without a goals block is not missing one
+            blocks["goals"] = "full"
         if form.indicators:
             if not self.seen["indicator_header"]:
                 blocks["indicators"] = "none"
             elif not result.indicators:
                 blocks["indicators"] = "partial"
-            elif form.has_total and form.scored and not self.seen["ended"]:
+            elif form.has_total and result.scored and not self.seen["ended"]:
                 blocks["indicators"] = "partial"  # the table stopped before its 总分 row: cut off
             else:
                 blocks["indicators"] = "full"
-        if form.has_total and form.scored:
+        if form.has_total and result.scored:
             blocks["total"] = "full" if result.total is not None and result.total.values.get("score") is not None \
                 and not result.total.values["score"].blank else "none"
         result.blocks = blocks
@@ -171,6 +177,10 @@ class _Reader:
             texts = _combine_headers(texts, [c.text for c in rows[i + 1]])
             used = i + 2
         self.indicator_columns = H.column_map(texts, list(spec.columns.items()))
+        self.result.misfit = [k for k in spec.required if k not in self.indicator_columns]
+        self.result.weights_printed = "weight" in self.indicator_columns
+        if not ({"weight", "score"} & set(self.indicator_columns)):
+            self.result.scored = False  # NOTE: 转移支付 and indicator-only tables print no weights or scores
         self.width = max(self.indicator_columns.values()) + 1 if self.indicator_columns else len(texts)
         self.mode, self.carry = "indicators", {}
         self.seen["indicator_header"] = True
@@ -183,9 +193,10 @@ class _Reader:
             if m and self.result.year is None and len(label) <= 12:
                 self.result.year = Field(m.group(1), cell.loc)
             name = label.rstrip(":：")
-            if name in H.HEADER_LABELS and i + 1 < len(row):
+            names = self.form.name_labels
+            if (name in H.HEADER_LABELS or name in names) and i + 1 < len(row):
                 value = _field(row[i + 1], name, name)
-                if name == "项目名称":
+                if name in names:
                     self.result.name = value
                 else:
                     self.result.header[name] = value
@@ -195,6 +206,8 @@ class _Reader:
 
     def _goal_row(self, row: list[Cell]) -> None:
         cells = [c for c in row if clean(c.text)]
+        while len(cells) > 2 and _NUMERIC.match(clean(cells[-1].text)):
+            cells.pop()  # a 总体完成率 printed after the goal and its result
         if len(cells) >= 2:
             self.result.goals.append((_field(cells[-2], "年度总体目标", "预期目标"),
                                       _field(cells[-1], "年度总体目标", "实际完成情况")))
@@ -202,21 +215,51 @@ class _Reader:
             self.result.goals.append((_field(cells[0], "年度总体目标", "预期目标"), Field("", cells[0].loc)))
 
     def _funding_row(self, row: list[Cell]) -> FundingRow | None:
+        """A funding row, its values placed by where its label stands.
+
+        NOTE: rows are aligned on their label, not on their right end: sub-rows
+        often print fewer cells than the header (年初预算数 left blank, one `—`
+        merged over 分值/执行率/得分), and right-aligning those shifted every amount.
+        """
+        if self.form.funding.layout == "pairs":
+            return self._funding_pairs(row)
         columns = self.funding_columns
         first_value = min(columns.values()) if columns else len(row)
-        width = max(columns.values()) + 1 if columns else len(row)
-        shift = max(0, width - len(row))
-        label_cells = [c for c in row[: max(0, first_value - shift)] if clean(c.text)]
-        if not label_cells:
+        rows_words = list(self.form.funding.rows.items())
+        at = next((i for i, c in enumerate(row[:first_value + 1])
+                   if clean(c.text) and not _NUMERIC.match(clean(c.text)) and H.match(c.text, rows_words)), None)
+        if at is None:
             return None
-        label = label_cells[-1]
-        kind = H.match(label.text, list(self.form.funding.rows.items()))
-        if kind is None:
-            return None
+        label = row[at]
+        kind = H.match(label.text, rows_words)
         name = clean(label.text).rstrip(":：")
-        cells = _aligned(row, columns, width)
+        offset = at - (first_value - 1)
+        cells = {k: row[p + offset] for k, p in columns.items() if 0 <= p + offset < len(row) and p + offset > at}
         values = {k: _field(c, name, _column_name(k)) for k, c in cells.items() if k != "reason"}
         return FundingRow(kind=kind, label=_field(label, name), values=values, evidence=_evidence(row))
+
+    def _funding_pairs(self, row: list[Cell]) -> FundingRow | None:
+        """A row of label | value pairs: the i-th pair under the i-th column group, a lone last figure the rate."""
+        cells = [c for c in row if clean(c.text)]
+        if not cells or _NUMERIC.match(clean(cells[0].text)):
+            return None
+        kind = H.match(cells[0].text, list(self.form.funding.rows.items()))
+        if kind is None:
+            return None
+        keys = [k for k, _ in sorted(self.funding_columns.items(), key=lambda kv: kv[1])]
+        name = clean(cells[0].text).rstrip(":：")
+        values: dict[str, Field] = {}
+        i, group = 0, 0
+        while i < len(cells) and group < len(keys):
+            if _NUMERIC.match(clean(cells[i].text)):  # a figure with no label before it: the next group's value
+                values[keys[group]] = _field(cells[i], name, _column_name(keys[group]))
+                i, group = i + 1, group + 1
+            elif i + 1 < len(cells) and _NUMERIC.match(clean(cells[i + 1].text)):
+                values[keys[group]] = _field(cells[i + 1], name, _column_name(keys[group]))
+                i, group = i + 2, group + 1
+            else:
+                i += 1
+        return FundingRow(kind=kind, label=_field(cells[0], name), values=values, evidence=_evidence(row))
 
     def _indicator_row(self, row: list[Cell]) -> None:
         cells = _aligned(row, self.indicator_columns, self.width)
@@ -234,6 +277,9 @@ class _Reader:
         if "level1" not in fields and "level2" not in fields:
             return
         level1 = fields.get("level1") or fields.get("level2")
+        if printed_level1 and _starts(clean(level1.text), self.form.indicators.funding_line):
+            self._funding_line(fields)
+            return
         level3 = fields.get("level3") or Field("", row[0].loc)
         marks = self.form.rows.marks
         name = _strip_marks(clean(level3.text), marks)
@@ -252,7 +298,7 @@ class _Reader:
             for k, f in fields.items() if k not in ("level1", "level2", "level3", "nature", "unit", "direction")
         }
         level2 = fields.get("level2") or Field("", level1.loc)
-        category, misfiled = _category(level1.text, level2.text, printed_level1)
+        category, misfiled = _category(self.form, level1.text, level2.text, printed_level1)
         cap_text = H.stated_cap(level1.text)
         indicator = IndicatorRow(
             level1=level1, category=category,
@@ -262,6 +308,17 @@ class _Reader:
         if misfiled:
             self.result.misplaced.append((indicator, misfiled))
         self.result.indicators.append(indicator)
+
+    def _funding_line(self, fields: dict[str, Field]) -> None:
+        """The 预算执行率 row of the indicator block: the funding total's weight and score."""
+        total = next((f for f in self.result.funding if f.kind == "total"), None)
+        if total is None:
+            return
+        label = clean(total.label.text)
+        for key in ("weight", "score"):
+            if key in fields and not fields[key].blank:
+                total.values[key] = Field(fields[key].text, fields[key].loc.with_labels(label, _column_name(key)))
+        self.carry.pop("level1", None)
 
     def _combine_target(self, fields: dict[str, Field]) -> None:
         """指标性质 + 指标值 + 度量单位 → one target: '≧' '500' '人次' → '≧500人次'; 反向 → '≤'."""
@@ -294,6 +351,14 @@ class _Reader:
             values = {k: _field(cells[k], "总分", _column_name(k)) for k in ("weight", "score") if k in cells}
             if any(v.figure for v in values.values()):
                 return TotalRow(values=values, evidence=_evidence(row), loc=row[0].loc.with_labels("总分"))
+
+        values = self._total_values(row)
+        grade = next((c for c in reversed(row[1:]) if _GRADE.match(clean(c.text))), None)
+        if grade is not None:
+            values["grade"] = _field(grade, "总分", "等级")
+        return TotalRow(values=values, evidence=_evidence(row), loc=row[0].loc.with_labels("总分"))
+
+    def _total_values(self, row: list[Cell]) -> dict[str, Field]:
         numbers = [c for c in row[1:] if clean(c.text) and _NUMERIC.match(clean(c.text))]
         values: dict[str, Field] = {}
         if len(numbers) >= 2:
@@ -301,7 +366,7 @@ class _Reader:
             values["score"] = _field(numbers[1], "总分", "得分")
         elif numbers:
             values["score"] = _field(numbers[0], "总分", "得分")
-        return TotalRow(values=values, evidence=_evidence(row), loc=row[0].loc.with_labels("总分"))
+        return values
 
 
 def _norm(text: str) -> str:
@@ -355,16 +420,18 @@ def _combine_headers(top: list[str], sub: list[str]) -> list[str]:
     return out
 
 
-def _category(level1: str, level2: str, printed: bool) -> tuple[str | None, str | None]:
+def _category(form: Form, level1: str, level2: str, printed: bool) -> tuple[str | None, str | None]:
     """The row's 一级 category and, where its 二级 says another, that one (a misfiled indicator).
 
-    Read from the 一级 text, or its letters when OCR scrambled them (出标产指);
-    from the 二级 name when the 一级 says nothing (blank, merged away, '(50分)').
-    A 一级 carried down from a merged cell above is not the row's own: where
-    its 二级 names another category, the row starts that category.
+    Read from the 一级 text by the form's words, or its letters when OCR
+    scrambled them (出标产指); from the 二级 name when the 一级 says nothing
+    (blank, merged away, '(50分)'). A 一级 carried down from a merged cell
+    above is not the row's own: where its 二级 names another category, the
+    row starts that category.
     """
-    own = H.category_of(level1) or H.category_of_scrambled(level1)
-    implied = H.category_from_level2(level2)
+    l1, l2 = clean(level1), clean(level2)
+    own = next((c for w, c in form.categories.items() if w in l1), None) or H.category_of_scrambled(l1)
+    implied = next((c for w, c in form.level2_categories.items() if w in l2), None)
     if own is None:
         return implied, None
     if implied is None or implied == own or (own == "成本" and implied == "产出"):
@@ -409,15 +476,36 @@ def _split_parents(result: ProjectTable) -> None:
                     result.parents.append(row)
                 continue
         keep.append(row)
-    result.indicators = keep
+    result.indicators = _numbered_children(keep, result)
     result.misplaced = [(r, c) for r, c in result.misplaced if any(r is k for k in keep)]
+
+
+_PARENT_NUMBER = re.compile(r"^\d+[.．、](?!\d)")
+_CHILD_NUMBER = re.compile(r"^(?:[（(]\d+[)）]|\d+[.．]\d+)")
+
+
+def _numbered_children(rows: list[IndicatorRow], result: ProjectTable) -> list[IndicatorRow]:
+    """Drop numbered parent rows ('1.培训总人次') whose numbered children ('（1）…', '1.1…') follow them.
+
+    NOTE: the parent restates its children's sum; summing every row would count
+    its weight twice and report the category as over its cap.
+    """
+    keep = []
+    for i, row in enumerate(rows):
+        name = clean(row.level3.text)
+        nxt = clean(rows[i + 1].level3.text) if i + 1 < len(rows) else ""
+        if _PARENT_NUMBER.match(name) and _CHILD_NUMBER.match(nxt):
+            result.subtotals.append(row)
+            continue
+        keep.append(row)
+    return keep
 
 
 _COLUMN_NAMES = {
     "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数", "rate": "执行率",
     "weight": "分值", "score": "得分", "target": "年度指标值", "actual": "实际完成值",
     "reason": "偏差原因分析及改进措施", "nature": "指标性质", "unit": "度量单位",
-    "share": "权重占比", "converted": "折算得分",
+    "item_score": "单项指标得分", "received": "到位数",
 }
 
 

@@ -23,11 +23,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from auditor.ruleset.yamlfile import RuleFileError, line_of, load
 
-FUNDING_KEYS = ("initial", "budget", "executed", "rate", "weight", "score", "reason")
-FUNDING_ROW_KINDS = ("total", "current", "carryover", "other")
-INDICATOR_KEYS = ("level1", "level2", "level3", "target", "actual", "weight", "score", "reason",
-                  "nature", "unit", "direction", "share", "converted")
-BLOCKS = ("header", "funding", "goals", "indicators", "total")
+FUNDING_KEYS = ("initial", "budget", "received", "executed", "rate", "weight", "score", "reason")
+FUNDING_ROW_KINDS = ("total", "current", "carryover", "other", "central", "local")
+INDICATOR_KEYS = ("level1", "level2", "level3", "target", "actual", "weight", "score", "item_score", "reason",
+                  "nature", "unit", "direction")
+BLOCKS = ("header", "funding", "management", "goals", "indicators", "total")
 
 
 class _Strict(BaseModel):
@@ -80,6 +80,9 @@ class Funding(_Strict):
     rows: dict[str, list[str]]
     #: How an execution rate printed without % is meant: percent, ratio, or either (decided by the figures).
     rate: Literal["percent", "ratio", "either"] = "either"
+    #: `pairs`: each row holds label | value pairs under column groups (河北: 预算数 | 24 | 到位数 | 24 | …);
+    #: `columns`: one value per header column (the central form).
+    layout: Literal["columns", "pairs"] = "columns"
 
     @field_validator("columns")
     @classmethod
@@ -96,6 +99,12 @@ class Indicators(_Strict):
     header: Words
     columns: dict[str, list[str]]
     splits: list[Split] = []
+    #: Columns the indicator header must have for a table to be of this form; a table that lacks one is
+    #: tried against the next form, and reported with its header words when none fits.
+    required: list[str] = ["target", "actual"]
+    #: 一级 labels of a row inside the indicator block that is the funding's scored line (河北's 预算执行率 row):
+    #: its weight and score belong to the funding total, not to an indicator.
+    funding_line: list[str] = []
     #: Words of a 指标方向 (or 指标性质) cell and the operator each stands for.
     operators: dict[str, str] = {}
 
@@ -152,7 +161,19 @@ class Form(_Strict):
     scored: bool = True
     #: Whether the form has a 总分/合计 row; its absence is a gap only where it has one.
     has_total: bool = True
+    #: Header cells whose right neighbour is the table's name (项目名称; 部门（单位）名称 for a department).
+    name_labels: list[str] = ["项目名称"]
+    #: Words of a 一级 label and its category, tried in order ("满意度" before "效益": 满意度指标 is no 效益).
+    categories: dict[str, str] = {"满意度": "满意度", "产出": "产出", "效益": "效益", "成本": "成本"}
+    #: Words of a 二级 name and the 一级 it belongs to: where the 一级 says nothing, and to find misfiled rows.
+    level2_categories: dict[str, str] = {
+        "满意": "满意度", "数量": "产出", "质量": "产出", "时效": "产出", "成本": "产出",
+        "经济效益": "效益", "社会效益": "效益", "生态效益": "效益", "可持续": "效益"}
     funding: Funding | None = None
+    #: The header of a 资金管理情况 block (转移支付): read as a block of its own, never as indicators.
+    management: Words | None = None
+    #: The header row of the 年度总体目标 block.
+    goals: Words = Words(any=["预期目标", "年初设定目标", "总体目标完成情况", "年度目标完成情况"])
     indicators: Indicators | None = None
     rows: Rows = Rows()
     #: Patterns of a note that states the caps for itself ("一级指标分值统一设置为：产出指标50分…").
@@ -170,6 +191,8 @@ class Form(_Strict):
         out = ["header"]
         if self.funding:
             out.append("funding")
+        if self.management:
+            out.append("management")
         out.append("goals")
         if self.indicators:
             out.append("indicators")
@@ -263,7 +286,13 @@ def table_words(rows: list[list[str]]) -> str:
     return "|".join(t for row in rows for t in (_clean(c) for c in row) if t and len(t) <= 24)
 
 
-def form_for(rows: list[list[str]], forms: tuple[Form, ...]) -> Form | None:
-    """The declared form a table is printed in: the first, by priority, whose words it holds."""
+def forms_for(rows: list[list[str]], forms: tuple[Form, ...]) -> list[Form]:
+    """The declared forms whose words a table holds, by priority: the recogniser takes the first it fits."""
     words = table_words(rows)
-    return next((f for f in forms if f.match.test(words)), None)
+    return [f for f in forms if f.match.test(words)]
+
+
+def form_for(rows: list[list[str]], forms: tuple[Form, ...]) -> Form | None:
+    """The first declared form, by priority, whose words a table holds."""
+    found = forms_for(rows, forms)
+    return found[0] if found else None
