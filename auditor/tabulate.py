@@ -16,6 +16,7 @@ import pandas as pd
 from auditor.recognise.records import DocumentRecords, Field, ProjectTable, clean
 
 from auditor.entities import ENTITIES
+from auditor.implied import implied_weights
 
 FIGURES = {
     "documents": ["year"], "projects": ["year"],
@@ -23,7 +24,7 @@ FIGURES = {
     "scores": ["weight", "score"],
     "narratives": ["score", "budget", "executed", "rate", "table_score", "table_budget",
                    "table_executed", "table_rate"],
-    "indicators": ["target", "actual", "weight", "score", "project_budget", "project_executed"],
+    "indicators": ["target", "actual", "weight", "score", "implied_weight", "project_budget", "project_executed"],
     "counts": ["value"],
     "sections": ["weight", "score"],
     "years": ["year", "doc_year"],
@@ -169,7 +170,8 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
                                   **figure_columns("year", Field(m.group(1), expected.loc)),
                                   **figure_columns("doc_year", doc_year), "evidence": clean(expected.text),
                                   "loc": expected.loc})
-    reasons = " ".join(clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values)
+    reasons = " ".join([clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values]
+                       + [clean(r.text) for r in table.remarks])
     for funding in table.funding:
         row = {**base, "kind": funding.kind, "label": clean(funding.label.text),
                "notes": " ".join(filter(None, [narrative, reasons])),
@@ -192,6 +194,9 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
                **figure_columns("project_executed", total.values.get("executed") if total else None, table.unit)}
     reasons = [clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values]
     misfiled = {id(ind): category for ind, category in table.misplaced}
+    # NOTE: a form with no 偏差原因 column explains its shortfalls in a footer row (20+80: 偏差大或目标未完成原因分析)
+    remark = " ".join(clean(r.text) for r in table.remarks) or None
+    implied = implied_weights(table)
     for ind in table.indicators:
         target = ind.values.get("target")
         actual = ind.values.get("actual")
@@ -202,12 +207,14 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
                "group": "cost" if "成本" in clean(ind.level2.text) else None,
                "target_op": (t_fig.op or "") if t_fig else None,
                "units_agree": bool(t_fig and a_fig and t_fig.percent == a_fig.percent and t_fig.unit == a_fig.unit),
-               "reason": clean(ind.values["reason"].text) or None if "reason" in ind.values else None,
+               "reason": (clean(ind.values["reason"].text) or None) if "reason" in ind.values else remark,
                "misfiled": misfiled.get(id(ind)), "weights_printed": table.weights_printed,
-               "notes": " ".join(filter(None, reasons)),
+               "notes": " ".join(filter(None, reasons + [clean(r.text) for r in table.remarks])),
                "evidence": ind.evidence, "loc": ind.level3.loc, **context}
         for key in ("target", "actual", "weight", "score"):
             row.update(figure_columns(key, ind.values.get(key)))
+        weight = implied.get(id(ind))
+        row.update(figure_columns("implied_weight", Field(str(weight), ind.level3.loc) if weight is not None else None))
         rows["indicators"].append(row)
 
 
@@ -275,7 +282,9 @@ def _scores(base: dict, table: ProjectTable, rows: dict) -> None:
         grade = table.total.values.get("grade")
         out.append({**base, "role": "total", "category": None, "evidence": table.total.evidence,
                     "grade": clean(grade.text) if grade else None,
-                    "loc": table.total.loc, **figure_columns("weight", table.total.values.get("weight")),
+                    "loc": table.total.loc,
+                    # NOTE: with no weight column (20+80) the rows' weights are unknown: 总分's 100 sums nothing
+                    **figure_columns("weight", table.total.values.get("weight") if table.weights_printed else None),
                     **figure_columns("score", table.total.values.get("score"))})
 
 

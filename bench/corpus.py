@@ -50,6 +50,10 @@ ARITHMETIC_KINDS = frozenset({
     "execution_rate_mismatch", "funding_sum_mismatch", "total_mismatch", "narrative_table_mismatch",
     "count_mismatch", "section_sum_mismatch", "funding_score_formula", "claim_contradiction",
 })
+#: Subkinds that are a contract kind under another name: a score above the weight its row implies is
+#: score_exceeds_weight; two sentences of one report that disagree are claim_contradiction.
+SUBKIND_AS_KIND = {"score_exceeds_implied_weight": "score_exceeds_weight",
+                   "narrative_internal_contradiction": "claim_contradiction"}
 NOT_READ = "extraction_incomplete"
 COUNTED = ("error", "warning")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -84,6 +88,8 @@ def label_kind(entry: dict) -> str:
     subkind = str(entry.get("subkind") or "").strip()
     if subkind in CONTRACT_SUBKINDS:
         return subkind
+    if subkind in SUBKIND_AS_KIND:
+        return SUBKIND_AS_KIND[subkind]
     return f"other:{subkind}" if subkind else "other"
 
 

@@ -30,7 +30,10 @@ def assign_caps(scores: pd.DataFrame, chosen, profiles: dict) -> pd.DataFrame:
             own[(doc, table)] = profiles[form_profile]
         if role == "category" and weight is not None and category:
             stated.setdefault((doc, table), {})[category] = weight
-    chosen_for = {key: _pick(caps, _candidates(own.get(key, chosen), profiles)) for key, caps in stated.items()}
+    # NOTE: a form that names its own profile is judged by it alone: a regional table whose stated caps
+    # happen to agree with another province's profile (四川 产出 40 = 湖北 产出 40) is still a 四川 table
+    chosen_for = {key: own[key] if key in own else _pick(caps, _candidates(chosen, profiles))
+                  for key, caps in stated.items()}
     names, caps = [], []
     for doc, table, role, category in zip(out["doc"], out["table"], out["role"], out["category"]):
         profile = chosen_for.get((doc, table), own.get((doc, table), chosen))
@@ -50,11 +53,7 @@ UNMATCHED = "unmatched"
 
 
 def _candidates(first, profiles: dict) -> list:
-    """The profile a table's form (or the user) names first, then every other by name.
-
-    NOTE: a form that names its own profile (四川, 20+80) is judged by that one
-    first: the national caps must never be applied to a form that has none.
-    """
+    """The profile the user chose first, then every other that may be detected (`detect`), by name."""
     return [first] + [p for name, p in sorted(profiles.items()) if name != first.name and p.detect]
 
 

@@ -94,6 +94,10 @@ class ProjectTable:
     placeholders: list[Field] = field(default_factory=list)
     #: Indicators whose 二级 names another 一级 than the one they are filed under, with that category.
     misplaced: list[tuple[IndicatorRow, str]] = field(default_factory=list)
+    #: The points the indicator block states for itself (年度绩效目标(80分)), for weights it does not print.
+    indicator_points: Field | None = None
+    #: Footer rows that explain the table (偏差大或目标未完成原因分析, 改进措施): its reasons where no column holds them.
+    remarks: list[Field] = field(default_factory=list)
     #: Caps the document states for this table in a note ("一级指标分值统一设置为：产出指标50分…").
     stated_caps: dict[str, Field] = field(default_factory=dict)
 

@@ -24,6 +24,8 @@ from auditor.recognise.records import (
 
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _GRADE = re.compile(r"^(优秀?|良好?|中等?|合格|差|较差)$")
+_CAP_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+_SCORE_FORMULA = re.compile(r"(\d+(?:\.\d+)?)分\s*[*×xX]\s*执行率")  # 得分(20分*执行率)
 _LEADING_OP = re.compile(r"^[^\d.+-]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
@@ -73,6 +75,7 @@ class _Reader:
         self.indicator_columns: dict[str, int] = {}
         self.width = 0
         self.carry: dict[str, Field] = {}
+        self.funding_weight: Field | None = None
         self.seen = {"funding_header": False, "indicator_header": False, "ended": False, "short_rows": 0,
                      "goals_header": False, "management": False}
 
@@ -92,11 +95,17 @@ class _Reader:
             return i + 1
         if self.mode == "indicators" and _starts(first, form.rows.footers):
             self.mode, self.seen["ended"] = "after", True
+        if self.mode == "after":
+            self._remark(row, first)
             return i + 1
         if form.funding and self.mode in ("header", "goals") and form.funding.header.test(_norm(joined)) \
                 and "一级" not in joined:
             self.mode, self.seen["funding_header"] = "funding", True
             self.funding_columns = H.column_map(texts, list(form.funding.columns.items()))
+            cap = H.stated_cap(joined) or next(iter(_SCORE_FORMULA.findall(_norm(joined))), None)
+            if cap and "weight" not in self.funding_columns:
+                # NOTE: 预算执行情况（万元）(20分): the weight of a form with no 分值 column, stated in its header
+                self.funding_weight = Field(cap, row[0].loc.with_labels("年度资金总额", "分值"))
             if ("（元）" in joined or "(元)" in joined) and "万元" not in joined:
                 self.result.unit = "元"
             return i + 1
@@ -123,6 +132,9 @@ class _Reader:
     def finish(self, table: Table) -> None:
         result, form = self.result, self.form
         _split_parents(result)
+        total = next((f for f in result.funding if f.kind == "total"), None)
+        if total is not None and self.funding_weight is not None and "weight" not in total.values:
+            total.values["weight"] = self.funding_weight
         blocks = {"header": "full" if result.name is not None else "none"}
         if form.funding:
             total = next((f for f in result.funding if f.kind == "total"), None)
@@ -177,6 +189,9 @@ class _Reader:
             texts = _combine_headers(texts, [c.text for c in rows[i + 1]])
             used = i + 2
         self.indicator_columns = H.column_map(texts, list(spec.columns.items()))
+        cap = H.stated_cap("".join(clean(t) for t in texts))
+        if cap:
+            self.result.indicator_points = Field(cap, rows[i][0].loc.with_labels("绩效指标", "分值"))
         self.result.misfit = [k for k in spec.required if k not in self.indicator_columns]
         self.result.weights_printed = "weight" in self.indicator_columns
         if not ({"weight", "score"} & set(self.indicator_columns)):
@@ -185,6 +200,14 @@ class _Reader:
         self.mode, self.carry = "indicators", {}
         self.seen["indicator_header"] = True
         return used
+
+    def _remark(self, row: list[Cell], label: str) -> None:
+        """A footer row that explains (偏差原因分析, 改进措施, 存在问题): the table's own reason, kept as text."""
+        if not any(w in label for w in ("原因", "偏差", "改进", "问题", "说明")):
+            return
+        texts = [c for c in row[1:] if clean(c.text)]
+        if texts:
+            self.result.remarks.append(Field(" ".join(clean(c.text) for c in texts), texts[0].loc.with_labels(label)))
 
     def _read_header(self, row: list[Cell]) -> None:
         for i, cell in enumerate(row):
@@ -262,9 +285,11 @@ class _Reader:
         return FundingRow(kind=kind, label=_field(cells[0], name), values=values, evidence=_evidence(row))
 
     def _indicator_row(self, row: list[Cell]) -> None:
-        cells = _aligned(row, self.indicator_columns, self.width)
         if len(row) < self.width:
             self.seen["short_rows"] += 1
+            cells = self._anchored(row)
+        else:
+            cells = _aligned(row, self.indicator_columns, self.width)
         fields = {k: _field(c) for k, c in cells.items()}
         printed_level1 = "level1" in fields and not fields["level1"].blank
         for level in ("level1", "level2"):
@@ -308,6 +333,30 @@ class _Reader:
         if misfiled:
             self.result.misplaced.append((indicator, misfiled))
         self.result.indicators.append(indicator)
+
+    def _anchored(self, row: list[Cell]) -> dict[str, Cell]:
+        """A short indicator row placed by what its first filled cell is: a 一级, a 二级 or a 三级 name.
+
+        NOTE: rows come short from two sides: a web page leaves out the cells
+        a rowspan covers (the 一级 and 二级 of later rows) and a capture drops
+        trailing blanks or cuts the row off. Right-aligning such a row put
+        names under 得分; its first name says where it starts.
+        """
+        columns = self.indicator_columns
+        k = next((i for i, c in enumerate(row) if clean(c.text)), None)
+        if k is None:
+            return {}
+        text = clean(row[k].text)
+        if "level1" in columns and _level1_name(text, self.form):
+            key = "level1"
+        elif "level2" in columns and _level2_word(text, self.form) and len(text) <= 12:
+            key = "level2"
+        elif "level3" in columns:
+            key = "level3"
+        else:
+            return _aligned(row, columns, self.width)
+        offset = columns[key] - k
+        return {name: row[p - offset] for name, p in columns.items() if 0 <= p - offset < len(row)}
 
     def _funding_line(self, fields: dict[str, Field]) -> None:
         """The 预算执行率 row of the indicator block: the funding total's weight and score."""
@@ -367,6 +416,20 @@ class _Reader:
         elif numbers:
             values["score"] = _field(numbers[0], "总分", "得分")
         return values
+
+
+def _level1_name(text: str, form: Form) -> bool:
+    """Whether a cell is a 一级 label: a category's own name (产出指标, 满意度指标(10分)), a stated cap, scrambled letters."""
+    bare = _CAP_SUFFIX.sub("", text)
+    if bare.endswith("指标"):
+        bare = bare[:-2]
+    if bare in form.categories and bare != "成本":  # NOTE: 成本指标 is a 二级 of 产出 in most forms
+        return True
+    return bool(H.stated_cap(text) and not _level2_word(text, form)) or bool(H.category_of_scrambled(text))
+
+
+def _level2_word(text: str, form: Form) -> bool:
+    return any(w in text for w in form.level2_categories)
 
 
 def _norm(text: str) -> str:

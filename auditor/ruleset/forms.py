@@ -168,7 +168,7 @@ class Form(_Strict):
     #: Words of a 二级 name and the 一级 it belongs to: where the 一级 says nothing, and to find misfiled rows.
     level2_categories: dict[str, str] = {
         "满意": "满意度", "数量": "产出", "质量": "产出", "时效": "产出", "成本": "产出",
-        "经济效益": "效益", "社会效益": "效益", "生态效益": "效益", "可持续": "效益"}
+        "经济效益": "效益", "社会效益": "效益", "生态效益": "效益", "环境效益": "效益", "可持续": "效益"}
     funding: Funding | None = None
     #: The header of a 资金管理情况 block (转移支付): read as a block of its own, never as indicators.
     management: Words | None = None
