@@ -49,9 +49,22 @@ def test_profile_detected_from_the_caps_a_table_states():
     assert cost.loc[cost["category"] == "效益", "default_cap"].item() == Decimal(20)
 
 
-def test_no_stated_caps_or_caps_no_profile_has_keep_the_chosen_profile():
+def test_no_stated_caps_keep_the_chosen_profile():
     assert set(scores({"产出": None})["profile"]) == {"national"}
-    assert set(scores({"产出": "45"})["profile"]) == {"national"}
+
+
+def test_caps_no_profile_has_are_judged_as_stated_and_never_against_one_profile():
+    unmatched = scores({"产出": "45", "效益": None})
+    assert set(unmatched["profile"]) == {"unmatched"}  # CAP_PROFILE warns of it
+    assert list(unmatched["default_cap"]) == [None, None]  # no profile's cap fills the 效益 it does not state
+
+
+def test_a_form_that_names_its_profile_is_judged_by_it_alone():
+    rows = [{"doc": "a.txt", "table": 1, "role": "category", "category": c, "weight": w, "form_profile": "sichuan"}
+            for c, w in (("产出", "40"), ("效益", "40"), ("执行率", None))]
+    caps = assign_caps(frame_from_rows("scores", rows), RULESET.profile, RULESET.profiles)
+    assert set(caps["profile"]) == {"sichuan"}  # 产出 40 agrees with hubei, but this is a 四川 table
+    assert caps.loc[caps["category"] == "执行率", "default_cap"].item() == Decimal(10)
 
 
 def test_hubei_table_is_not_held_to_national_caps(sample_path, tmp_path):

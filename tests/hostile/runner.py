@@ -18,11 +18,11 @@ _READ_ONE = pipeline.read_one
 _TIMES: Path | None = None
 
 
-def timed_read_one(item: tuple[Path, str]) -> pipeline.Outcome:
+def timed_read_one(item: tuple[Path, str], forms=None) -> pipeline.Outcome:
     """pipeline.read_one, timed; module-level so worker processes can unpickle it."""
     start = time.perf_counter()
     try:
-        return _READ_ONE(item)
+        return _READ_ONE(item, forms)
     finally:
         line = json.dumps({"doc": item[1], "seconds": round(time.perf_counter() - start, 3)}, ensure_ascii=False)
         with open(_TIMES, "a", encoding="utf-8") as f:  # NOTE: appended from several worker processes

@@ -27,10 +27,10 @@ def test_a_recogniser_crash_costs_one_file(tmp_path, monkeypatch, ruleset, sampl
     odd = tmp_path / "odd.txt"
     odd.write_text("奇怪的文件\n", encoding="utf-8")
 
-    def fragile(doc):
+    def fragile(doc, forms=None):
         if doc.path.endswith("odd.txt"):
             raise ValueError("a recogniser bug")
-        return recognise(doc)
+        return recognise(doc, forms)
 
     monkeypatch.setattr(auditor.pipeline, "recognise", fragile)
     result = audit([str(odd), str(SAMPLE)], ruleset=ruleset, jobs=1)
