@@ -9,6 +9,7 @@ without going back to the document.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Iterable
 
 import pandas as pd
@@ -206,7 +207,7 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
                "kind": indicator_kind(clean(ind.level3.text)),
                "group": "cost" if "成本" in clean(ind.level2.text) else None,
                "target_op": (t_fig.op or "") if t_fig else None,
-               "units_agree": bool(t_fig and a_fig and t_fig.percent == a_fig.percent and t_fig.unit == a_fig.unit),
+               "units_agree": units_agree(t_fig, a_fig),
                "reason": (clean(ind.values["reason"].text) or None) if "reason" in ind.values else remark,
                "misfiled": misfiled.get(id(ind)), "weights_printed": table.weights_printed,
                "notes": " ".join(filter(None, reasons + [clean(r.text) for r in table.remarks])),
@@ -216,6 +217,24 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
         weight = implied.get(id(ind))
         row.update(figure_columns("implied_weight", Field(str(weight), ind.level3.loc) if weight is not None else None))
         rows["indicators"].append(row)
+
+
+def units_agree(target, actual) -> bool:
+    """Whether a target and its actual are in the same unit; an actual printed bare is in the target's.
+
+    NOTE: published actuals often drop the unit the target states (≥95% answered
+    95; =72890元 answered 72890): read as a different quantity, every such row
+    escaped the achievement checks.
+    """
+    if not (target and actual):
+        return False
+    if target.percent == actual.percent and target.unit == actual.unit:
+        return True
+    if actual.unit or actual.percent or target.value <= 0:
+        return False
+    # NOTE: only where the figures are of one size: 24791100 against ≤3688.02万元 is 元 against 万元, a unit slip
+    ratio = actual.value / target.value
+    return Decimal("0.1") <= ratio <= 10
 
 
 def indicator_kind(name: str) -> str | None:

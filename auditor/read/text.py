@@ -17,10 +17,11 @@ from pathlib import Path
 from auditor.document import Cell, Document, Locator, Paragraph, Table
 from auditor.read import text_tables
 from auditor.read.encoding import decode
+from auditor.read.script import simplified
 
 
 def read(path: Path, display: str) -> Document:
-    text = decode(path.read_bytes(), display)
+    text = simplified(decode(path.read_bytes(), display))
     return parse_text(text, display)
 
 

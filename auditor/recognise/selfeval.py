@@ -189,6 +189,10 @@ class _Reader:
             texts = _combine_headers(texts, [c.text for c in rows[i + 1]])
             used = i + 2
         self.indicator_columns = H.column_map(texts, list(spec.columns.items()))
+        missing = [k for k in spec.required if k not in self.indicator_columns]
+        if missing and i > 0 and _is_words_only(rows[i - 1]):
+            texts = _with_row_above(texts, [c.text for c in rows[i - 1]], spec, self.indicator_columns)
+            self.indicator_columns = H.column_map(texts, list(spec.columns.items()))
         cap = H.stated_cap("".join(clean(t) for t in texts))
         if cap:
             self.result.indicator_points = Field(cap, rows[i][0].loc.with_labels("绩效指标", "分值"))
@@ -259,6 +263,7 @@ class _Reader:
         offset = at - (first_value - 1)
         cells = {k: row[p + offset] for k, p in columns.items() if 0 <= p + offset < len(row) and p + offset > at}
         values = {k: _field(c, name, _column_name(k)) for k, c in cells.items() if k != "reason"}
+        _percent_is_the_rate(values, name)
         return FundingRow(kind=kind, label=_field(label, name), values=values, evidence=_evidence(row))
 
     def _funding_pairs(self, row: list[Cell]) -> FundingRow | None:
@@ -432,6 +437,23 @@ def _level2_word(text: str, form: Form) -> bool:
     return any(w in text for w in form.level2_categories)
 
 
+def _percent_is_the_rate(values: dict[str, Field], row: str) -> None:
+    """A percentage under 分值 or 得分 in a row whose 执行率 is empty: the rate, moved left by a dropped cell.
+
+    NOTE: pages drop the blank (or `—`) weight cell of a sub-row, so `100%`
+    arrives under 分值; a weight is never a percentage.
+    """
+    rate = values.get("rate")
+    if rate is not None and not rate.blank:
+        return
+    for key in ("weight", "score"):
+        f = values.get(key)
+        if f is not None and f.figure is not None and f.figure.percent:
+            values["rate"] = Field(f.text, f.loc._replace(column="执行率") if isinstance(f.loc.column, str) else f.loc)
+            del values[key]
+            return
+
+
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -458,6 +480,27 @@ def _is_subheader(row: list[Cell], spec) -> bool:
         return False
     words = [w for key in ("nature", "unit", "direction") for w in spec.columns.get(key, [])]
     return any(any(w in t for w in words) for t in filled) and not any(t.startswith("一级") for t in filled)
+
+
+def _is_words_only(row: list[Cell]) -> bool:
+    filled = [clean(c.text) for c in row if clean(c.text)]
+    return len(filled) >= 2 and not any(_NUMERIC.match(t) for t in filled)
+
+
+def _with_row_above(texts: list[str], above: list[str], spec, mapped: dict[str, int]) -> list[str]:
+    """The header with the columns only the row above names appended after it.
+
+    NOTE: some mirrored pages print a two-row header upside down: the cells
+    merged over both rows (实际完成值 | 分值 | 得分 | 偏差原因) on the first row with
+    the spanning 年度指标值, and 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 on the
+    second; the data rows read 一级 … 度量单位, then 实际完成值 … in that order.
+    """
+    out = list(texts)
+    for text in above:
+        key = H.column_map([text], list(spec.columns.items()))
+        if key and not (set(key) & set(mapped)):
+            out.append(text)
+    return out
 
 
 def _combine_headers(top: list[str], sub: list[str]) -> list[str]:
