@@ -20,7 +20,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
 #: Share of Chinese characters t2s changes above which a text is taken as written in traditional characters.
 TRADITIONAL_SHARE = 0.05
-_SAMPLE = 20_000  # characters looked at to decide; the conversion itself is linear and fast
+_SAMPLE = 1_500  # characters looked at to decide: a mirror is traditional from its first line
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from auditor.document import Cell, Table
 from auditor.recognise import headers as H
@@ -97,6 +98,9 @@ class _Reader:
             self.mode, self.seen["ended"] = "after", True
         if self.mode == "after":
             self._remark(row, first)
+            return i + 1
+        if self.mode == "indicators":  # NOTE: no other block starts inside the indicators: skip the header tests
+            self._indicator_row(row)
             return i + 1
         if form.funding and self.mode in ("header", "goals") and form.funding.header.test(_norm(joined)) \
                 and "一级" not in joined:
@@ -315,7 +319,7 @@ class _Reader:
         name = _strip_marks(clean(level3.text), marks)
         if name.startswith(tuple(self.form.rows.children)) and _blank(fields.get("weight")):
             return  # a 其中 row that repeats part of the row above, with no weight of its own
-        if any(re.match(p, name) for p in self.form.rows.placeholders):
+        if _placeholder(tuple(self.form.rows.placeholders))(name):
             self.result.placeholders.append(Field(level3.text, level3.loc.with_labels(name, "三级指标")))
             if _blank(fields.get("weight")) and _blank(fields.get("score")):
                 return
@@ -454,6 +458,7 @@ def _percent_is_the_rate(values: dict[str, Field], row: str) -> None:
             return
 
 
+@lru_cache(maxsize=1 << 14)
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -464,6 +469,15 @@ def _starts(text: str, words: list[str]) -> bool:
 
 def _blank(f: Field | None) -> bool:
     return f is None or f.blank
+
+
+@lru_cache(maxsize=32)
+def _placeholder(patterns: tuple[str, ...]):
+    """One compiled test for a form's placeholder patterns (a row name like 指标1 or ……)."""
+    if not patterns:
+        return lambda name: False
+    combined = re.compile("|".join(f"(?:{p})" for p in patterns))
+    return lambda name: combined.match(name) is not None
 
 
 def _strip_marks(name: str, marks: list[str]) -> str:

@@ -47,8 +47,19 @@ class Words(_Strict):
         return [unicodedata.normalize("NFKC", w) for w in v]
 
     def test(self, text: str) -> bool:
-        return (all(w in text for w in self.all) and (not self.any or any(w in text for w in self.any))
-                and not any(w in text for w in self.none))
+        return _words_test(tuple(self.all), tuple(self.any), tuple(self.none))(text)
+
+
+@lru_cache(maxsize=256)
+def _words_test(all_: tuple[str, ...], any_: tuple[str, ...], none: tuple[str, ...]):
+    """`Words.test` as compiled patterns, made once per set of words (it runs on every row of every table)."""
+    one_of = re.compile("|".join(map(re.escape, any_))) if any_ else None
+    excluded = re.compile("|".join(map(re.escape, none))) if none else None
+
+    def test(text: str) -> bool:
+        return (all(w in text for w in all_) and (one_of is None or one_of.search(text) is not None)
+                and (excluded is None or excluded.search(text) is None))
+    return test
 
 
 def _ordered(value: dict, keys: tuple[str, ...], what: str) -> dict:
@@ -276,14 +287,16 @@ def builtin_forms() -> tuple[Form, ...]:
     return forms_of((builtin_dir(),))
 
 
-def _clean(text: str) -> str:
-    return unicodedata.normalize("NFKC", "".join(text.split())) if text else ""
-
-
 def table_words(rows: list[list[str]]) -> str:
     """The short cells of a table joined, without layout whitespace and with full-width forms folded (NFKC):
     what a form's `match` is tested on (prose cells left out)."""
-    return "|".join(t for row in rows for t in (_clean(c) for c in row) if t and len(t) <= 24)
+    # NOTE: cells cleaned through a cache, folded once as a whole
+    return unicodedata.normalize("NFKC", "|".join(t for row in rows for t in map(_clean, row) if t and len(t) <= 24))
+
+
+@lru_cache(maxsize=1 << 14)
+def _clean(text: str | None) -> str:
+    return "".join(text.split()) if text else ""
 
 
 def forms_for(rows: list[list[str]], forms: tuple[Form, ...]) -> list[Form]:
