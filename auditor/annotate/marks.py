@@ -11,9 +11,9 @@ import copy
 
 from lxml import etree
 
-from auditor.anchor import Anchor, Body
+from auditor.annotate.anchor import Anchor, Body
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def mark(body: Body, where: Anchor, cid: str) -> None:
@@ -90,12 +90,12 @@ def _split_run(body: Body, run: etree._Element, node: etree._Element, k: int) ->
     for child in children[i + 1:]:
         run.remove(child)
     node.text = text[:k]
-    node.set(_XML_SPACE, "preserve")
+    node.set(XML_SPACE, "preserve")
     twin_children = list(twin)
     for child in twin_children[:i]:
         if child.tag != body.w + "rPr":
             twin.remove(child)
     twin_children[i].text = text[k:]
-    twin_children[i].set(_XML_SPACE, "preserve")
+    twin_children[i].set(XML_SPACE, "preserve")
     twin.tail, run.tail = run.tail, None
     run.addnext(twin)

@@ -175,7 +175,7 @@ def _blocks(path):
                 for b in doc.blocks]
     from lxml import etree
 
-    from auditor.anchor import Body
+    from auditor.annotate.anchor import Body
 
     body = Body(etree.fromstring(zipfile.ZipFile(path).read("word/document.xml")))
     return [body.text(p) for p in body.paragraphs] + [[c.text for row in body.rows(t) for c in row] for t in body.tables]
