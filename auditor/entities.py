@@ -13,7 +13,7 @@ ENTITIES: dict[str, list[str]] = {
     "funding": ["doc", "project", "table", "kind", "label", "initial", "budget", "executed", "weight",
                 "rate", "score", "unit", "notes", "evidence", "loc"],
     "indicators": ["doc", "project", "table", "category", "level1", "level2", "level3", "kind", "group", "target",
-                   "target_op", "actual", "units_agree", "weight", "score", "implied_weight", "reason", "misfiled", "weights_printed", "notes", "project_budget",
+                   "target_op", "actual", "units_agree", "target_met", "weight", "score", "implied_weight", "reason", "misfiled", "weights_printed", "notes", "project_budget",
                    "project_executed", "evidence", "loc"],
     "scores": ["doc", "project", "table", "role", "category", "weight", "score", "grade", "form_profile", "evidence",
                "loc"],

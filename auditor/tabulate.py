@@ -207,7 +207,7 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
                "kind": indicator_kind(clean(ind.level3.text)),
                "group": "cost" if "成本" in clean(ind.level2.text) else None,
                "target_op": (t_fig.op or "") if t_fig else None,
-               "units_agree": units_agree(t_fig, a_fig),
+               "units_agree": units_agree(t_fig, a_fig), "target_met": target_met(t_fig, a_fig),
                "reason": (clean(ind.values["reason"].text) or None) if "reason" in ind.values else remark,
                "misfiled": misfiled.get(id(ind)), "weights_printed": table.weights_printed,
                "notes": " ".join(filter(None, reasons + [clean(r.text) for r in table.remarks])),
@@ -235,6 +235,19 @@ def units_agree(target, actual) -> bool:
     # NOTE: only where the figures are of one size: 24791100 against ≤3688.02万元 is 元 against 万元, a unit slip
     ratio = actual.value / target.value
     return Decimal("0.1") <= ratio <= 10
+
+
+def target_met(target, actual) -> bool | None:
+    """Whether a quantitative target was met as printed (≥ and bare: reached; ≤: not exceeded; =: equal);
+    None where the two cannot be compared (words, or other units)."""
+    if not units_agree(target, actual):
+        return None
+    op = target.op or ">="
+    if op in (">=", ">"):
+        return actual.value >= target.value
+    if op in ("<=", "<"):
+        return actual.value <= target.value
+    return actual.value == target.value
 
 
 def indicator_kind(name: str) -> str | None:

@@ -44,7 +44,7 @@ EXTRA: dict[str, list[str]] = {
     "scores": ["profile", "default_cap"],
 }
 _INTS = {"table"}
-_BOOLS = {"units_agree", "weights_printed"}
+_BOOLS = {"units_agree", "weights_printed", "target_met"}
 _DECIMALS = {"default_cap", "rate_percent", "table_rate_percent"}
 
 
