@@ -9,7 +9,7 @@ under that form's own caps, and carries only defects its form can show.
 """
 from auditor.synth.build import make_report
 from auditor.synth.corpus import generate, generate_reports, write_corpus
-from auditor.synth.defects import KINDS, Defect, inject, injectable_kinds
+from auditor.synth.injectors import KINDS, Defect, inject, injectable_kinds
 from auditor.synth.model import Report
 from auditor.synth.text import render_text
 

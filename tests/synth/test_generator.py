@@ -352,6 +352,30 @@ def test_every_document_kind_has_an_injector():
     assert "unreadable_input" not in KINDS and "extraction_incomplete" not in KINDS
 
 
+def test_the_injected_kinds_are_the_contracts_in_its_order():
+    from auditor.issue import KINDS as CONTRACT
+    from auditor.synth.forms import ALL_KINDS
+
+    assert KINDS == tuple(k for k in CONTRACT if k in KINDS)
+    assert ALL_KINDS == set(KINDS)  # what a form can show is what can be injected
+    from auditor.synth.injectors import register
+
+    with pytest.raises(ValueError, match="not a kind of the issue contract"):
+        register("no_such_kind")
+
+
+def test_the_injectors_package_imports_no_module_that_imports_it_back():
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "auditor" / "synth" / "injectors"
+    for path in root.glob("*.py"):
+        if path.name == "__init__.py":
+            continue
+        imported = {n.module for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                    if isinstance(n, ast.ImportFrom) and n.module}
+        assert not {"auditor.synth.injectors", "auditor.synth.defects", "auditor.synth"} & imported, path.name
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_injector_breaks_exactly_its_rule(kind):
     """On every form that can show the kind (forms.kinds_for), 120 seeds on the central form."""

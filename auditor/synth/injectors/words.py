@@ -4,8 +4,9 @@ from __future__ import annotations
 import random
 import re
 
-from auditor.synth.defects import Defect, free_projects, pick, register, restate_after
 from auditor.synth.indicators import fill
+from auditor.synth.injectors.defect import Defect, injects
+from auditor.synth.injectors.helpers import free_projects, pick, restate_after
 from auditor.synth.model import Project, Report
 from auditor.synth.vocab import MEASURES, TOPICS, TYPOS, Topic
 
@@ -16,7 +17,7 @@ def _topic(p: Project) -> Topic:
     return next(t for t in TOPICS if t.key == p.topic)
 
 
-@register("project_topic_mismatch")
+@injects("project_topic_mismatch")
 def project_topic_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A project's goal, summary sentence or own 数量 indicator taken from another subject's
     template (the sample's 老字号 whose goal is 城乡医疗救助), figures kept the project's own."""
@@ -52,7 +53,7 @@ def project_topic_mismatch(r: Report, rng: random.Random, taken: set) -> Defect 
                   mine.keywords[0], where="narrative" if where == "narrative" else "table")
 
 
-@register("project_name_mismatch")
+@injects("project_name_mismatch")
 def project_name_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """One mention of a project uses a near-identical other name (城乡居民养老保险 for
     城乡居民基本养老保险): in its 自评综述, in the opening list, or in its attached report."""
@@ -72,7 +73,7 @@ def project_name_mismatch(r: Report, rng: random.Random, taken: set) -> Defect |
                   variant, p.name, where=where)
 
 
-@register("year_mismatch")
+@injects("year_mismatch")
 def year_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """Last year's text left in: the table's （YYYY年度）, the goal's "YYYY年", or the whole
     attached report (as in the sample, a 2022 evaluation inside the 2023 report)."""
@@ -92,7 +93,7 @@ def year_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
                   where="attachment" if where == "attachment" else "table")
 
 
-@register("typo")
+@injects("typo")
 def typo(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A known misspelling (合规律 for 合规率) in one indicator name or one sentence."""
     spots = []

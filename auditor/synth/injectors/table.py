@@ -4,18 +4,10 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from auditor.synth.defects import (
-    Defect,
-    free_projects,
-    half,
-    pick,
-    printed,
-    register,
-    restate_after,
-    sum_clear,
-)
 from auditor.synth.forms import form_of
 from auditor.synth.indicators import deduct, shortfall
+from auditor.synth.injectors.defect import Defect, injects
+from auditor.synth.injectors.helpers import free_projects, half, pick, printed, restate_after, sum_clear
 from auditor.synth.model import (
     HUNDRED,
     Indicator,
@@ -46,7 +38,7 @@ def _slack(values: list[Decimal]) -> Decimal:
     return max(half(printed(v)) for v in values)
 
 
-@register("score_exceeds_weight")
+@injects("score_exceeds_weight")
 def score_exceeds_weight(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """An indicator scored above its weight; the points come from a sibling row that now
     misses its target (with its reason), so no sum, cap or 总分 changes. One report in five,
@@ -87,7 +79,7 @@ def _weights(p: Project, level1: str) -> list[Decimal]:
     return [i.weight for i in _in(p, level1)] + [p.caps[level1]]
 
 
-@register("category_weight_cap")
+@injects("category_weight_cap")
 def category_weight_cap(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """Weight moved from a row of one 一级 to a row of another, beyond the rounding slack of
     the printed weights. The receiving row keeps its score, so it now misses its target by
@@ -120,7 +112,7 @@ def category_weight_cap(r: Report, rng: random.Random, taken: set) -> Defect | N
                   plain(rows_total), plain(p.caps[a]))
 
 
-@register("category_score_cap")
+@injects("category_score_cap")
 def category_score_cap(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """The scores under one 一级 add up to more than its cap (beyond rounding). Each score is
     within its weight, so the 一级's weights exceed the cap too: category_weight_cap comes
@@ -149,7 +141,7 @@ def category_score_cap(r: Report, rng: random.Random, taken: set) -> Defect | No
                   plain(total), f"<= {plain(p.caps[a])}", also=["category_weight_cap"])
 
 
-@register("total_mismatch")
+@injects("total_mismatch")
 def total_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """总分 that is not the sum of its rows (the deductions forgotten, or a slip); the prose
     and the attachment repeat the stated 总分, so only the sum is broken."""
@@ -176,7 +168,7 @@ def restate_after_total(r: Report, p: Project) -> None:
         restate_attachment(r)
 
 
-@register("vague_actual_value")
+@injects("vague_actual_value")
 def vague_actual_value(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A quantitative target answered with words (达成预期指标) on a fully scored row."""
     rows = [(p, i) for p in free_projects(r, taken) for i in _full(p.scored(), _MEASURED)]
@@ -194,7 +186,7 @@ def vague_actual_value(r: Report, rng: random.Random, taken: set) -> Defect | No
                   row.actual, row.target)
 
 
-@register("missing_deviation_reason")
+@injects("missing_deviation_reason")
 def missing_deviation_reason(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A row scored below its weight whose 偏差原因 is blank or a placeholder (无, —)."""
     p = pick(rng, free_projects(r, taken))
@@ -212,7 +204,7 @@ def missing_deviation_reason(r: Report, rng: random.Random, taken: set) -> Defec
                   "未填写偏差原因", plain(row.score), plain(row.weight))
 
 
-@register("empty_indicator_scored")
+@injects("empty_indicator_scored")
 def empty_indicator_scored(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A template row with no indicator and no weight that still says 达成预期指标 and scores 0
     (the sample's 生态效益 row): no sum moves, only the empty row carries values (on F7, which

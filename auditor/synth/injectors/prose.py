@@ -5,18 +5,9 @@ import random
 from decimal import Decimal
 
 from auditor.synth.build import add_attachment
-from auditor.synth.defects import (
-    Defect,
-    free_projects,
-    half,
-    not_unit_slip,
-    pick,
-    printed,
-    register,
-    sum_clear,
-    transpose,
-)
 from auditor.synth.forms import form_of
+from auditor.synth.injectors.defect import Defect, injects
+from auditor.synth.injectors.helpers import free_projects, half, not_unit_slip, pick, printed, sum_clear, transpose
 from auditor.synth.model import HUNDRED, Project, Report, grade_for, plain, q2
 
 _GRADES = "优良中差"
@@ -33,7 +24,7 @@ def _attached(r: Report, rng: random.Random, taken: set) -> Project | None:
     return None if name in taken else r.project(name)
 
 
-@register("section_sum_mismatch")
+@injects("section_sum_mismatch")
 def section_sum_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """In the attached report, one subsection's score moved so its section no longer sums (or,
     for a section without subsections, its score moved so the sections miss the 总体得分)."""
@@ -68,7 +59,7 @@ def _other_amount(value: Decimal, rng: random.Random) -> Decimal:
     raise AssertionError(value)
 
 
-@register("narrative_table_mismatch")
+@injects("narrative_table_mismatch")
 def narrative_table_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """One figure of the 自评综述 (or of the attached report's funding sentence) differs from
     the table: the score (within the same grade band, so the stated grade still fits), the
@@ -108,7 +99,7 @@ def narrative_table_mismatch(r: Report, rng: random.Random, taken: set) -> Defec
                   f"{new}万元，表中{value}万元", str(new), str(value), also=["execution_rate_mismatch"], where=where)
 
 
-@register("count_mismatch")
+@injects("count_mismatch")
 def count_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """The opening's "共N个项目" or "涉及资金X万元" disagrees with the projects listed."""
     if "<count>" in taken:
@@ -125,7 +116,7 @@ def count_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
                   str(new), str(true_f), where="opening")
 
 
-@register("grade_mismatch")
+@injects("grade_mismatch")
 def grade_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A stated grade one step off the stated score (良 for 93.5), in the 自评综述 or the
     attached report's conclusion. Where the table prints no score (F7), the prose states no grade:
@@ -153,7 +144,7 @@ def grade_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
                   where="attachment" if on_attachment else "narrative")
 
 
-@register("unit_mismatch")
+@injects("unit_mismatch")
 def unit_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A figure in 元 where 万元 is meant: the 项目总成本 actual (6617252 for 661.7252万元),
     or the 自评综述's budget or spending with 万元 after a 元 number."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from auditor.synth.defects import (
-    Defect,
+from auditor.synth.forms import form_of
+from auditor.synth.injectors.defect import Defect, injects
+from auditor.synth.injectors.helpers import (
     clear_of,
     free_projects,
     half,
@@ -13,12 +14,10 @@ from auditor.synth.defects import (
     pick,
     printed,
     rate_interval,
-    register,
     restate_after,
     sum_clear,
     transpose,
 )
-from auditor.synth.forms import form_of
 from auditor.synth.model import (
     HUNDRED,
     Project,
@@ -53,7 +52,7 @@ def _wrong_rates(p: Project, rng: random.Random, style: str, lo: Decimal) -> lis
     return [x.quantize(at) if x != HUNDRED else x for x in out]
 
 
-@register("execution_rate_mismatch")
+@injects("execution_rate_mismatch")
 def execution_rate_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A 执行率 that 执行数/预算数 cannot give under any rounding of the printed amounts. The
     得分 follows the stated rate (as in the sample's 100% beside 97.31%), then 总分 and prose."""
@@ -78,7 +77,7 @@ def execution_rate_mismatch(r: Report, rng: random.Random, taken: set) -> Defect
     return None
 
 
-@register("funding_sum_mismatch")
+@injects("funding_sum_mismatch")
 def funding_sum_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A sub-row amount that no longer adds up to 年度资金总额: two digits swapped, a round
     slip, or 上年结转资金 filled in but left out of the total. The sub-row's own rate follows,
@@ -123,7 +122,7 @@ def _slip_amount(p: Project, rng: random.Random):
     raise AssertionError("no sub-row amount can be changed")  # budgets are ≥ 1 万元, so 'old * 2' always fits
 
 
-@register("funding_score_formula")
+@injects("funding_score_formula")
 def funding_score_formula(r: Report, rng: random.Random, taken: set) -> Defect | None:
     """A 执行率 得分 that neither the linear rule (min(r,100%)×w) nor the banded variant gives
     for the stated rate (at the precision it is printed with): full marks below 100%, a whole
