@@ -77,6 +77,7 @@ class _Reader:
         self.width = 0
         self.carry: dict[str, Field] = {}
         self.funding_weight: Field | None = None
+        self.rows_read: list[tuple[IndicatorRow, bool, str | None]] = []  # row, 一级 printed in it, its 一级's category
         self.seen = {"funding_header": False, "indicator_header": False, "ended": False, "short_rows": 0,
                      "goals_header": False, "management": False}
 
@@ -135,6 +136,7 @@ class _Reader:
 
     def finish(self, table: Table) -> None:
         result, form = self.result, self.form
+        _misfiled_under_merge(self.rows_read, result)
         _split_parents(result)
         total = next((f for f in result.funding if f.kind == "total"), None)
         if total is not None and self.funding_weight is not None and "weight" not in total.values:
@@ -259,10 +261,15 @@ class _Reader:
         rows_words = list(self.form.funding.rows.items())
         at = next((i for i, c in enumerate(row[:first_value + 1])
                    if clean(c.text) and not _NUMERIC.match(clean(c.text)) and H.match(c.text, rows_words)), None)
+        kind = H.match(row[at].text, rows_words) if at is not None else None
         if at is None:
-            return None
+            # NOTE: a source the form does not name (彩票公益金用于医疗救助) is read as an `item`: its own rate
+            # is checked, but it is summed into nothing, so an unnamed sub-sub-row is never counted twice
+            at = _item_label(row, first_value)
+            if at is None:
+                return None
+            kind = "item"
         label = row[at]
-        kind = H.match(label.text, rows_words)
         name = clean(label.text).rstrip(":：")
         offset = at - (first_value - 1)
         cells = {k: row[p + offset] for k, p in columns.items() if 0 <= p + offset < len(row) and p + offset > at}
@@ -342,6 +349,8 @@ class _Reader:
         if misfiled:
             self.result.misplaced.append((indicator, misfiled))
         self.result.indicators.append(indicator)
+        carried = _own_category(self.form, level1.text)
+        self.rows_read.append((indicator, printed_level1, carried))
 
     def _anchored(self, row: list[Cell]) -> dict[str, Cell]:
         """A short indicator row placed by what its first filled cell is: a 一级, a 二级 or a 三级 name.
@@ -441,6 +450,14 @@ def _level2_word(text: str, form: Form) -> bool:
     return any(w in text for w in form.level2_categories)
 
 
+def _item_label(row: list[Cell], first_value: int) -> int | None:
+    """The label of a funding row that names no known source, if the row holds amounts after it."""
+    at = next((i for i, c in enumerate(row[:first_value + 1]) if clean(c.text)), None)
+    if at is None or _NUMERIC.match(clean(row[at].text)):
+        return None
+    return at if any(_NUMERIC.match(clean(c.text)) for c in row[at + 1:]) else None
+
+
 def _percent_is_the_rate(values: dict[str, Field], row: str) -> None:
     """A percentage under 分值 or 得分 in a row whose 执行率 is empty: the rate, moved left by a dropped cell.
 
@@ -538,6 +555,33 @@ def _combine_headers(top: list[str], sub: list[str]) -> list[str]:
             j += 1
     out.extend(sub[j:])
     return out
+
+
+def _own_category(form: Form, level1: str) -> str | None:
+    l1 = clean(level1)
+    return next((c for w, c in form.categories.items() if w in l1), None) or H.category_of_scrambled(l1)
+
+
+def _misfiled_under_merge(rows: list[tuple[IndicatorRow, bool, str | None]], result: ProjectTable) -> None:
+    """A row under a merged 一级 whose 二级 names another category, with rows of the merged one after it.
+
+    A blank 一级 cell is either a merge (the row belongs to the 一级 above) or
+    a 一级 left out (the row starts its own category). The rows after it
+    tell: where the block returns to the 一级 above before the next printed
+    一级 (经济效益 among 产出's 数量/时效/成本 rows), the row was filed there and
+    is misplaced; where it does not (社会效益 after the last 产出 row, then
+    满意度), it starts its own category.
+    """
+    for i, (row, printed, carried) in enumerate(rows):
+        if printed or carried is None or row.category in (None, carried):
+            continue
+        for later, later_printed, _ in rows[i + 1:]:
+            if later_printed:
+                break
+            if later.category == carried:
+                result.misplaced.append((row, row.category))
+                row.category = carried  # NOTE: summed where the table files it; the misfiling is its own finding
+                break
 
 
 def _category(form: Form, level1: str, level2: str, printed: bool) -> tuple[str | None, str | None]:

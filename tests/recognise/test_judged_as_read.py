@@ -129,3 +129,29 @@ def test_a_table_that_matches_no_form_names_the_header_words_seen(tmp_path, rule
     assert records.tables == [] and records.unknown_tables
     assert "考评要点" in records.unknown_tables[0][1]
     assert isinstance(only_split[0], Form)
+
+
+def test_an_indicator_filed_under_another_merged_category_is_reported_not_missummed(tmp_path, ruleset):
+    rows = [list(r) for r in ROWS]
+    # 效益 (30) holds a satisfaction row between two benefit rows: filed there, so misplaced
+    rows[2] = ["", "效益指标", "社会效益指标", "通行条件改善", "明显改善", "明显改善", "20", "20", ""]
+    rows[3:3] = [["", "", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", "5", "5", ""],
+                 ["", "", "生态效益指标", "扬尘投诉下降", "≥10%", "12%", "5", "5", ""]]
+    rows[5] = ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""]
+    found = kinds(issues(tmp_path, ruleset, HEAD + INDICATOR_HEADER + rows + TOTAL))
+    assert found == [("category_misplacement", "CATEGORY_MISPLACED")]  # and no cap or sum error from it
+
+
+def test_a_blank_first_level_cell_before_a_new_category_starts_that_category(tmp_path, ruleset):
+    rows = [list(r) for r in ROWS]
+    rows[2][1] = ""  # the 效益 label left out: its 社会效益 row starts 效益, it is not misfiled under 产出
+    table = recognise(parse_text(text_form(HEAD + INDICATOR_HEADER + rows + TOTAL), "b.txt")).tables[0]
+    assert [i.category for i in table.indicators] == ["产出", "产出", "效益", "满意度"] and table.misplaced == []
+    assert kinds(issues(tmp_path, ruleset, HEAD + INDICATOR_HEADER + rows + TOTAL)) == []
+
+
+def test_a_zero_budget_rate_and_an_unnamed_source_row(tmp_path, ruleset):
+    head = [list(r) for r in HEAD]
+    head[6:6] = [["", "彩票公益金", "0", "0", "0", "", "100%", ""]]
+    found = kinds(issues(tmp_path, ruleset, head + INDICATOR_HEADER + ROWS + TOTAL))
+    assert found == [("execution_rate_mismatch", "FUNDING_RATE_UNDEFINED")]  # and no funding sum mismatch
