@@ -7,13 +7,12 @@ compare with the tables actually present.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from auditor.document import Paragraph
 from auditor.numbers import chinese_int
+from auditor.recognise import sentences
 from auditor.recognise.records import Field
 
 # NOTE: the lookbehinds start a count only where its digits start: without them every digit of a
@@ -25,7 +24,6 @@ _FUNDS = re.compile(r"(?:涉及|合计|共计|总计)?(?:项目)?资金(?:总额
 MAX_LISTED = 100
 _QUOTED_LIST = re.compile(r"((?:[“\"][^”\"]{2,40}[”\"]\s*[、，,和及与]?\s*){1,%d})(?:这|等)?\s*(?:\d+|[一二两三四五六七八九十]+)"
                           r"\s*个项目" % MAX_LISTED)
-_END = re.compile(r"[。；！？]")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _REPORT_TITLE = re.compile(r"《(?:(?P<year>\d{4})年度?)?(?P<name>[^》]{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告》")
 
@@ -54,7 +52,7 @@ class Statement:
 def mentions_in(paragraph: Paragraph) -> list[Mention]:
     out = []
     if "个项目" in paragraph.text:  # a list of names always ends in its count
-        around = _sentence_finder(paragraph.text)
+        around = sentences.finder(paragraph.text)
         for m in _QUOTED_LIST.finditer(paragraph.text):
             sentence = around(m.start())
             for name in _QUOTED.findall(m.group(1)):
@@ -68,7 +66,7 @@ def mentions_in(paragraph: Paragraph) -> list[Mention]:
 
 def statements_in(paragraph: Paragraph) -> list[Statement]:
     out = []
-    for sentence_start, sentence in _sentences(paragraph.text):
+    for _start, sentence in sentences.split(paragraph.text):
         count = _COUNT.search(sentence)
         funds = _FUNDS.search(sentence)
         if count and ("项目" in sentence):
@@ -79,27 +77,3 @@ def statements_in(paragraph: Paragraph) -> list[Statement]:
             out.append(Statement("funds", Field(funds.group("v"), paragraph.loc.with_labels(column="涉及资金")),
                                  funds.group("u"), sentence))
     return out
-
-
-def _sentences(text: str):
-    start = 0
-    for m in re.finditer(r"[。；！？]", text):
-        yield start, text[start:m.end()]
-        start = m.end()
-    if start < len(text):
-        yield start, text[start:]
-
-
-def _sentence_finder(text: str) -> Callable[[int], str]:
-    """The sentence holding a position, ended by 。；！ or ？ (kept).
-
-    NOTE: the ends are found once per paragraph and bisected: walking the
-    sentences from the start for every match was quadratic in a paragraph of
-    many lists (68 KB: 15 s).
-    """
-    ends = [m.end() for m in _END.finditer(text)]
-
-    def around(at: int) -> str:
-        i = bisect.bisect_right(ends, at)
-        return text[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(text)].strip()
-    return around

@@ -10,6 +10,7 @@ import re
 
 from auditor.document import Paragraph
 from auditor.recognise.records import Claim, Field, Narrative
+from auditor.recognise.sentences import sentence_at
 
 _SUMMARY = re.compile(r"^(?P<name>.{2,60}?)(?:项目)?(?:绩效)?自评综述[:：]")
 _NUM = r"(?P<v>\d+(?:\.\d+)?)"
@@ -35,13 +36,6 @@ def recognise_narrative(paragraph: Paragraph) -> Narrative | None:
         if found:
             text = found.group("v") + ("%" if claim_name == "rate" else "")
             loc = paragraph.loc.with_labels(column=CLAIM_LABELS[claim_name])
-            narrative.claims[claim_name] = Claim(claim_name, Field(text, loc), _sentence(paragraph.text, found.start()))
+            sentence = sentence_at(paragraph.text, found.start())
+            narrative.claims[claim_name] = Claim(claim_name, Field(text, loc), sentence)
     return narrative
-
-
-def _sentence(text: str, at: int) -> str:
-    """The sentence around position `at`, ended by 。；! or ?."""
-    start = max(text.rfind(p, 0, at) for p in "。；！？") + 1
-    ends = [i for i in (text.find(p, at) for p in "。；！？") if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()

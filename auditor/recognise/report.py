@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from auditor.document import Paragraph
 from auditor.recognise.records import Field, clean
+from auditor.recognise.sentences import sentence_at
 
 _NUM = r"(\d+(?:\.\d+)?)"
 TITLE = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?P<name>.{2,40}?)(?:项目)?(?:支出)?(?:绩效)?评价报告$")
@@ -77,7 +78,7 @@ def read_report(paragraphs: list[Paragraph], start: int, report: EvaluationRepor
                 report.year = Field(m.group(1), p.loc.with_labels(column="年度"))
         funds = FUNDS.search(p.text) if not report.claims else None
         if funds:
-            sentence = _sentence_at(p.text, funds.start())
+            sentence = _sentence(p.text, funds.start())
             labels = {"budget": "全年预算数", "executed": "执行数", "rate": "执行率"}
             for key, label in labels.items():
                 if funds.group(key):
@@ -97,12 +98,12 @@ def read_report(paragraphs: list[Paragraph], start: int, report: EvaluationRepor
             grade = GRADE.search(text, m.end())
             report.parts.append(ScoredPart("overall", report.name, "", None,
                                            Field(m.group(1), p.loc.with_labels(report.name, "总体得分")),
-                                           _sentence_at(p.text, m.start()), grade.group(1) if grade else None))
+                                           _sentence(p.text, m.start()), grade.group(1) if grade else None))
         i += 1
     return i
 
 
-def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(c, 0, at) for c in "。；") + 1
-    end = min([j for j in (text.find(c, at) for c in "。；") if j >= 0] or [len(text)])
-    return text[start:end + 1].strip()
+def _sentence(text: str, at: int) -> str:
+    # NOTE: only 。 and ； end a sentence of an attached report (not ！ or ？), as this reader has
+    # always quoted it: the evidence of its findings stays what users have seen.
+    return sentence_at(text, at, ends="。；")
