@@ -14,7 +14,7 @@ from auditor.recognise.selfeval import header_words, is_self_evaluation, recogni
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 
 
-_FLAT_WORDS = ("年初预算数", "全年预算数", "一级指标", "三级指标", "年度指标值")
+_FLAT_WORDS = ("年初预算数", "全年预算数", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "执行率")
 
 
 _SELF_EVALUATION = re.compile(r"自评|绩效评价|绩效目标|项目支出绩效")
@@ -93,7 +93,7 @@ def _flattened_table(blocks: list, i: int) -> bool:
     left cannot be split into cells reliably, so it is reported, not guessed at.
     """
     text = clean(blocks[i].text)
-    if "项目支出绩效自评表" not in text:
+    if "绩效自评表" not in text and "绩效目标自评表" not in text:
         return False
     if sum(w in text for w in _FLAT_WORDS) >= 3:
         return True  # the whole table flattened into one paragraph
