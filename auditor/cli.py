@@ -18,6 +18,7 @@ import click
 from auditor import __version__
 from auditor.config import ConfigError, load_settings
 from auditor.i18n import LANGS, t
+from auditor.render import FORMATS, format_help
 
 FAIL_ON = ("error", "warning", "info", "never")
 ENGINES = ("pandas", "spark")
@@ -101,10 +102,7 @@ _lang = click.option("--lang", type=click.Choice(LANGS), default=None, help="Lan
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "xlsx", "html", "csv", "sarif"]), default=None,
-              help="Output format: text (default, for people), json (the issue contract, for programs), "
-                   "xlsx (Excel workbook; binary, needs --output or a redirect), html (one offline page), "
-                   "csv (UTF-8 with BOM for Excel) or sarif (SARIF 2.1.0 for code-scanning tools).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help=format_help())
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
@@ -137,7 +135,7 @@ def check(paths, fmt, output, force, fail_on, jobs, engine, spark_master, lang, 
         _fail(f"fail-on must be one of {', '.join(FAIL_ON)}")
     if output and Path(output).exists() and not force:
         _fail(t(lang, "output_exists", path=output))
-    from auditor.render import BINARY, FORMATS, renderer
+    from auditor.render import BINARY, renderer
 
     if fmt not in FORMATS:  # a `format =` setting in a config file is not checked by click
         _fail(t(lang, "output.unknown_format", fmt=fmt, formats="|".join(FORMATS)))

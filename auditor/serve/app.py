@@ -23,7 +23,7 @@ from starlette.datastructures import UploadFile
 
 from auditor.i18n import LANGS
 from auditor.pipeline import Config
-from auditor.render import coverage, renderer
+from auditor.render import DOWNLOADS, coverage, renderer
 from auditor.render.html import highlight
 from auditor.ruleset.loader import RuleSet
 from auditor.serve import docs, page
@@ -33,8 +33,7 @@ from auditor.serve.uploads import LimitBody, keep, store
 from auditor.serve.workers import InlinePool, JobTimeout, WorkerDied, WorkerPool
 
 MAX_FILES = 50
-_MEDIA = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          "html": "text/html; charset=utf-8",
+_MEDIA = {**{o.name: o.media_type for o in DOWNLOADS},
           "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 # NOTE: everything the page needs comes from this server; the policy makes the browser hold us to it.
 _CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'"
@@ -127,7 +126,7 @@ def create_app(config: Config | None = None, ruleset: RuleSet | None = None, set
                       for i in outcome.result.issues],
             # what was read and checked in each document, in words, in the contract's order of documents
             "coverage": {lang: coverage.described(outcome.result, lang) for lang in LANGS},
-            "downloads": {"xlsx": f"{base}/issues.xlsx", "html": f"{base}/issues.html",
+            "downloads": {**{o.name: f"{base}/issues{o.suffix}" for o in DOWNLOADS},
                           "annotated": [{"doc": names[i], "url": f"{base}/annotated/{i}"}
                                         for i in sorted(outcome.annotated)]},
             "expires_in": int(settings.result_ttl),
@@ -142,7 +141,7 @@ def create_app(config: Config | None = None, ruleset: RuleSet | None = None, set
     @app.get("/download/{token}/issues.{fmt}", summary="The workbook or HTML report of a review")
     async def download(token: str, fmt: str, lang: str = "zh") -> Response:
         entry = _entry(results, token)
-        if fmt not in ("xlsx", "html"):
+        if fmt not in (o.name for o in DOWNLOADS):
             raise ApiError(404, "not_found", "没有这种格式", "no such format")
         body = await run_in_threadpool(renderer(fmt), entry.result, _lang(lang))
         return Response(body, media_type=_MEDIA[fmt], headers=_attachment(f"审查结果.{fmt}", f"issues.{fmt}"))
