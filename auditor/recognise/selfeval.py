@@ -239,8 +239,9 @@ class _Reader:
 
     def _goal_row(self, row: list[Cell]) -> None:
         cells = [c for c in row if clean(c.text)]
-        if self.form.indicators and len(H.column_map([c.text for c in cells], list(self.form.indicators.columns.items()))) >= 3 \
-                and _is_words_only(row):
+        if self.form.indicators and len(cells) >= 3 and all(len(clean(c.text)) <= 12 for c in cells) \
+                and _is_words_only(row) \
+                and len(H.column_map([c.text for c in cells], list(self.form.indicators.columns.items()))) >= 3:
             return  # NOTE: the first row of an indicator header printed upside down, not a goal
         while len(cells) > 2 and _NUMERIC.match(clean(cells[-1].text)):
             cells.pop()  # a 总体完成率 printed after the goal and its result
