@@ -1,9 +1,13 @@
-"""The arithmetic under every rule: intervals of printed precision (domain-rules §6)."""
+"""The arithmetic under the rules: intervals of printed precision (domain-rules §6), and rates read in percent."""
 from decimal import Decimal as D
 
 import pandas as pd
 
 from auditor.engine import checks
+from auditor.ruletypes.compare import compare
+from auditor.ruletypes.group_sum import group_sum
+from auditor.ruletypes.ratio import ratio, ratio_value
+from auditor.ruletypes.topic import topic, topics_in
 
 
 def frame(**columns):
@@ -14,18 +18,18 @@ def test_ratio_accepts_what_rounding_of_the_inputs_reproduces():
     # domain-rules §6: 3.65万 / 3.22万 lies anywhere between 113.02% and 113.69%
     df = frame(s=[D("113.33"), D("113.02"), D("113.69"), D("113.80"), D("112.90")],
                n=[D("3.65")] * 5, d=[D("3.22")] * 5)
-    assert checks.ratio(df, "s", "n", "d").tolist() == [True, True, True, False, False]
+    assert ratio(df, "s", "n", "d").tolist() == [True, True, True, False, False]
 
 
 def test_ratio_of_a_zero_budget_is_left_alone():
     df = frame(s=[D("0")], n=[D("0")], d=[D("0")])
-    assert checks.ratio(df, "s", "n", "d").tolist() == [True]
+    assert ratio(df, "s", "n", "d").tolist() == [True]
 
 
 def test_ratio_value_prints_at_stated_precision_and_at_least_two_places():
-    assert checks.ratio_value(D("75.00"), D("760.2160"), D("900")) == "84.47"
-    assert checks.ratio_value(D("100"), D("661.7252"), D("680")) == "97.31"
-    assert checks.ratio_value(D("97.123"), D("661.7252"), D("680")) == "97.313"
+    assert ratio_value(D("75.00"), D("760.2160"), D("900")) == "84.47"
+    assert ratio_value(D("100"), D("661.7252"), D("680")) == "97.31"
+    assert ratio_value(D("97.123"), D("661.7252"), D("680")) == "97.313"
 
 
 def rate(value, text=None, executed=None, budget=None, style=None):
@@ -74,27 +78,27 @@ def test_with_rates_adds_each_rate_in_percent_and_leaves_the_input_alone():
 
 def test_compare_printed_and_exact():
     df = frame(a=[D("100"), D("100"), D("100.4")], b=[D("100.00"), D("97.5"), D("100")])
-    assert checks.compare(df, "a", "==", "b").tolist() == [True, False, True]
-    assert checks.compare(df, "a", "<=", "b", "exact").tolist() == [True, False, False]
+    assert compare(df, "a", "==", "b").tolist() == [True, False, True]
+    assert compare(df, "a", "<=", "b", "exact").tolist() == [True, False, False]
 
 
 def test_compare_skips_rows_missing_a_side():
     df = frame(a=[None], b=[D("1")])
-    assert checks.compare(df, "a", "<=", "b").tolist() == [True]
+    assert compare(df, "a", "<=", "b").tolist() == [True]
 
 
 def test_group_sum_uses_the_least_precise_figure_not_an_accumulated_slack():
     # twenty integer weights must not make a ±10 tolerance: 90 against 100 is a mismatch
     roles = ["indicator"] * 9 + ["total"]
     df = frame(doc=["a"] * 10, role=roles, w=[D("10")] * 9 + [D("100")])
-    out = checks.group_sum(df, group_by=["doc"], role="role", items=["indicator"], total="total",
+    out = group_sum(df, group_by=["doc"], role="role", items=["indicator"], total="total",
                            value="w", total_value="w")
     assert out.tolist() == [True] * 9 + [False]
 
 
 def test_group_sum_default_total_from_profile():
     df = frame(doc=["a", "a"], role=["category", "indicator"], c=["产出", "产出"], w=[None, D("45")])
-    out = checks.group_sum(df, group_by=["doc", "c"], role="role", items=["indicator"], total="category",
+    out = group_sum(df, group_by=["doc", "c"], role="role", items=["indicator"], total="category",
                            value="w", total_value="w", default_total={"by": "c", "values": {"产出": 50}})
     assert out.tolist() == [False, True]
 
@@ -104,7 +108,7 @@ def test_topic_ignores_the_project_name_restated_and_allows_related_topics():
                "医疗救助": {"words": ["医疗救助"], "related": ["医疗保险"]}}
     df = frame(p=["城乡居民养老保险", "城乡居民养老保险", "医疗救助", "城乡居民养老保险"],
                t=["城乡居民养老保险项目：保障医疗保险配套", "发放养老金", "资助参加医疗保险", "城乡居民养老保险"])
-    assert checks.topic(df, "p", "t", lexicon).tolist() == [False, True, True, True]
+    assert topic(df, "p", "t", lexicon).tolist() == [False, True, True, True]
 
 
 def test_topics_are_every_entry_with_a_word_in_the_text_overlaps_included():
@@ -118,5 +122,5 @@ def test_topics_are_every_entry_with_a_word_in_the_text_overlaps_included():
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
         naive = {name for name, entry in lexicon.items() if any(w in text for w in entry["words"])}
-        assert checks.topics_in(text, lexicon) == naive, text
-    assert checks.topics_in("城乡居民医疗保险", lexicon) == {"医疗保险", "社会保险", "医疗救助"}
+        assert topics_in(text, lexicon) == naive, text
+    assert topics_in("城乡居民医疗保险", lexicon) == {"医疗保险", "社会保险", "医疗救助"}

@@ -17,10 +17,12 @@ from auditor.engine.describe import make_issues
 from auditor.engine.spark.columns import ROW
 from auditor.engine.spark.tables import Tables, to_pandas
 from auditor.issue import Issue
-from auditor.ruleset.spec import GroupSumRule, KnownNameRule
+from auditor.ruletypes import type_of
 
-#: rule types whose message needs the rows of the failing row's group, not only the row
-GROUP_WISE = (GroupSumRule, KnownNameRule)
+
+def group_wise(rule) -> bool:
+    """Whether the rule's message needs the rows of the failing row's group (its document), not only the row."""
+    return type_of(rule).group_wise
 
 
 def result_format() -> dict:
@@ -98,7 +100,7 @@ def _describe(tables: Tables, entity: str, frame, result, rules: dict, lexicons:
         failure = _exception(item.exception_info)
         failed.append((rule, [] if failure else _unexpected(item.result), failure))
     rows = {r for _, keys, _ in failed for r, _ in keys}
-    docs = {d for rule, keys, _ in failed if isinstance(rule, GROUP_WISE) for _, d in keys}
+    docs = {d for rule, keys, _ in failed if group_wise(rule) for _, d in keys}
     needed = _collect(tables, entity, frame, rows, docs) if rows else None
     issues: list[Issue] = []
     for rule, keys, failure in failed:
