@@ -155,3 +155,15 @@ def test_a_zero_budget_rate_and_an_unnamed_source_row(tmp_path, ruleset):
     head[6:6] = [["", "彩票公益金", "0", "0", "0", "", "100%", ""]]
     found = kinds(issues(tmp_path, ruleset, head + INDICATOR_HEADER + ROWS + TOTAL))
     assert found == [("execution_rate_mismatch", "FUNDING_RATE_UNDEFINED")]  # and no funding sum mismatch
+
+
+@pytest.mark.parametrize("label,category", [("出标产指", "产出"), ("益标效指(30分)", "效益"), ("(50分)", None),
+                                            ("产\n出\n指\n标\n(50分)", "产出"), ("", None)])
+def test_a_scrambled_split_or_empty_first_level_label_still_gives_its_category(label, category):
+    from auditor.recognise.categories import categorise
+    from auditor.ruleset.forms import builtin_forms
+
+    central = next(f for f in builtin_forms() if f.code == "central")
+    assert categorise(central, label, "", True)[0] == category
+    # with nothing in the 一级 cell, the 二级 name tells
+    assert categorise(central, label, "社会效益指标", True)[0] == (category or "效益")
