@@ -152,16 +152,3 @@ def with_rates(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                                                       dtype=object)
         out[entity] = frame
     return out
-
-
-# NOTE: where the engine found each rule type's arithmetic before it moved into the type's module
-from auditor.ruletypes.achievement import achievement  # noqa: E402,F401
-from auditor.ruletypes.band import band, band_of  # noqa: E402,F401
-from auditor.ruletypes.compare import compare, compare_unit_aware  # noqa: E402,F401
-from auditor.ruletypes.explain import explain  # noqa: E402,F401
-from auditor.ruletypes.group_sum import group_sum, group_totals  # noqa: E402,F401
-from auditor.ruletypes.known_name import closest, known_name, known_names  # noqa: E402,F401
-from auditor.ruletypes.rate_score import rate_score, rate_score_value  # noqa: E402,F401
-from auditor.ruletypes.ratio import ratio, ratio_value  # noqa: E402,F401
-from auditor.ruletypes.topic import topic, topic_verdict, topics_in  # noqa: E402,F401
-from auditor.ruletypes.unit_scale import not_unit_scaled  # noqa: E402,F401

@@ -1,12 +1,14 @@
-"""Our expectations' arithmetic on Spark: the same `checks` functions, in a pandas UDF.
+"""Our expectations' arithmetic on Spark: the rule type's own check, in a pandas UDF.
 
 GX's Spark engine asks a multicolumn metric for a boolean Column. `on_spark`
 returns one computed by a pandas UDF that rebuilds, from each Arrow batch,
 the pandas frame the pandas engine would have passed (Decimals, Locators,
-None for NULL) and calls the very `checks` function the pandas partial calls.
-So the arithmetic exists once, and both engines agree by construction.
+None for NULL) and calls the very check the pandas partial calls (a rule
+type's `check`, from its module of `auditor.ruletypes`, with the rule and
+its lexicon). So the arithmetic exists once, and both engines agree by
+construction.
 
-Group-wise checks (sums over a document's rows, names known in a document)
+Group-wise checks (`RuleType.group_wise`: sums over a document's rows, names known in a document)
 need all rows of a document in one batch. The rows of one document are
 written by one read task and never shuffled, so they share a partition;
 tables.py keeps every partition under half of `session.BATCH_ROWS`, the
@@ -15,7 +17,8 @@ Arrow batch size the session sets, so a partition is one batch
 and that a batch is a whole partition, with and without a row filter).
 
 This module is pickled by reference into the executors: it must not import
-Great Expectations (seconds per Python worker) nor pyspark at the top.
+Great Expectations (seconds per Python worker) nor pyspark at the top; nor
+may the rule types, whose checks and specs travel by reference too.
 """
 from __future__ import annotations
 
