@@ -171,3 +171,128 @@ def test_must_include_lists_names(tmp_path, names, words):
                                                                               f"must_include: {names}")
     errors = errors_for(tmp_path, text)
     assert len(errors) == 1 and words in errors[0], errors
+
+
+# A rule type made of one file, as a new type in auditor/ruletypes/ is: its spec, check, message values.
+TOY_TYPE = '''
+"""multiple_of: a figure is a whole multiple of `step` (a toy rule type)."""
+from typing import Literal
+
+from auditor.ruletypes import register
+from auditor.ruletypes.base import RuleBase, RuleType
+from auditor.ruletypes.figures import missing, verdicts
+
+
+class MultipleOfRule(RuleBase):
+    type: Literal["multiple_of"]
+    value: str
+    step: int = 5
+
+
+def check(df, rule, lexicons):
+    return verdicts((missing(v) or v % rule.step == 0 for v in df[rule.value]), df)
+
+
+def describe(rule, frame, index, row, lexicons, cache):
+    return {"nearest": str(round(row[rule.value] / rule.step) * rule.step)}
+
+
+TYPE = register(RuleType(spec=MultipleOfRule, check=check, describe=describe, skip_missing=True,
+                         reads=lambda rule: [rule.value, "doc"]))
+'''
+
+TOY_RULE = '''code: WEIGHT_STEP
+kind: score_exceeds_weight
+severity: warning
+type: multiple_of
+entity: indicators
+value: weight
+at: weight
+title: {zh: 分值为5的倍数, en: A weight is a multiple of 5}
+message: {zh: "分值 {weight} 不是5的倍数", en: "weight {weight} is no multiple of 5"}
+expected: "{nearest}"
+found: "{weight}"
+rationale: {zh: 示例, en: an example}
+cases:
+  pass:
+    - name: ten
+      rows: [{doc: a.txt, weight: "10"}]
+  fail:
+    - name: twelve
+      rows: [{doc: a.txt, weight: "12"}]
+      expect: [{found: "12", expected: "10"}]
+'''
+
+TOY_RUN = '''
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import toy_type  # noqa: F401 - registers multiple_of, before any rule is loaded
+
+from auditor.engine.compile import compile_rule
+from auditor.engine.direct import run_rule
+from auditor.engine.spark.validate import group_wise
+from auditor.engine.validate import validate
+from auditor.ruleset import spec
+from auditor.ruleset.loader import RuleSet, RuleSetError, load_ruleset
+from auditor.tabulate import frame_from_rows
+
+ruleset = load_ruleset([sys.argv[2]])
+rule = ruleset.get("WEIGHT_STEP")
+[(entity, expectation)] = compile_rule(rule, ruleset.lexicons)
+rows = [{"doc": "a.txt", "weight": "10"}, {"doc": "b.txt", "weight": "12"}, {"doc": "c.txt", "weight": None}]
+frame = frame_from_rows("indicators", rows)
+issues = validate({"indicators": frame}, RuleSet(rules=[rule], profile=ruleset.profile, lexicons=ruleset.lexicons))
+try:
+    load_ruleset([sys.argv[3]])
+    bad = None
+except RuleSetError as exc:
+    bad = [str(e) for e in exc.errors]
+print(json.dumps({
+    "types": list(spec.RULE_TYPES), "model": type(rule).__name__, "entity": entity,
+    "expectation": expectation.configuration.to_json_dict(), "group_wise": group_wise(rule),
+    "direct": run_rule(rule, frame, {}).tolist(),
+    "issues": [[i.doc, i.message, i.messages["en"], i.expected, i.found] for i in issues], "bad": bad,
+}, ensure_ascii=False))
+'''
+
+
+def test_a_rule_type_in_one_file_is_loaded_compiled_run_and_described(tmp_path):
+    """The toy type's one file is all it takes: the loader, compile step, GX, the direct runner, describe, Spark."""
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "toy_type.py").write_text(TOY_TYPE, encoding="utf-8")
+    (tmp_path / "run_toy.py").write_text(TOY_RUN, encoding="utf-8")
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.mkdir(), bad.mkdir()
+    write_rule(good, TOY_RULE, "WEIGHT_STEP")
+    write_rule(bad, TOY_RULE.replace("value: weight", "value: weight\nstepp: 5"), "WEIGHT_STEP")
+    # NOTE: a child process, because a type registers before the loader builds its union of types
+    done = subprocess.run([sys.executable, str(tmp_path / "run_toy.py"), str(tmp_path), str(good), str(bad)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "multiple_of" in out["types"] and out["model"] == "MultipleOfRule" and out["entity"] == "indicators"
+    assert out["expectation"]["type"] == "expect_auditor_multiple_of"
+    assert out["expectation"]["kwargs"] == {"column_list": ["weight", "doc"], "value": "weight",
+                                            "ignore_row_if": "any_value_is_missing"}  # step 5 is the default
+    assert out["group_wise"] is False and out["direct"] == [True, False, True]
+    assert out["issues"] == [["b.txt", "分值 12 不是5的倍数", "weight 12 is no multiple of 5", "10", "12"]]
+    assert len(out["bad"]) == 1 and "bad/mine/WEIGHT_STEP.yaml:7: unknown key 'stepp'" in out["bad"][0]
+
+
+def test_a_rule_type_registered_after_rules_are_loaded_is_refused():
+    """The loader's union of types is built once: a late type would be unseen, so it is an error."""
+    from typing import Literal
+
+    from auditor.ruletypes import TYPES, register
+    from auditor.ruletypes.base import RuleBase, RuleType
+
+    class LateRule(RuleBase):
+        type: Literal["late"]
+
+    load_ruleset()
+    with pytest.raises(RuntimeError, match="before loading rules"):
+        register(RuleType(spec=LateRule, check=lambda df, rule, lexicons: None, reads=lambda rule: []))
+    assert "late" not in TYPES
