@@ -82,5 +82,5 @@ def describe(rule: AchievementRule, frame, index, row: dict, lexicons: dict, cac
     return {"earned": value, "earned_en": value}
 
 
-TYPE = RuleType(spec=AchievementRule, check=check, describe=describe,
+TYPE = RuleType(spec=AchievementRule, check=check, describe=describe, computes=("earned", "earned_en"),
                 reads=lambda rule: columns(rule.direction, rule.target, rule.actual, rule.weight, rule.score))

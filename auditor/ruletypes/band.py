@@ -96,5 +96,5 @@ def describe(rule: BandRule, frame, index, row: dict, lexicons: dict, cache: dic
     return {"band": "、".join(fitting) or "—", "allowed": f"{low}–{high}", "label": stated[0] if stated else label}
 
 
-TYPE = RuleType(spec=BandRule, check=check, describe=describe,
+TYPE = RuleType(spec=BandRule, check=check, describe=describe, computes=("band", "allowed", "label"),
                 reads=lambda rule: columns(rule.value, rule.label, rule.scale))

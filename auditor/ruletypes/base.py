@@ -118,6 +118,8 @@ class RuleType:
     - `describe(rule, frame, index, row, lexicons, cache)`: the values the type adds for the message
       templates of one failing row (`{computed}`, `{sum}`, ...); `cache` lives for one rule and frame.
       An `evidence` value replaces the row's evidence.
+    - `computes`: the names `describe` gives values to (a tuple, or a function of the rule giving one),
+      so the loader can tell a placeholder nothing fills; None for a type that does not say.
     - `group_wise`: `check` and `describe` need every row of the failing row's document (Spark
       fetches them).
     - `skip_missing`: a row missing any column of `reads` holds without being checked.
@@ -129,6 +131,7 @@ class RuleType:
     check: Callable[[Any, Any, dict], Any]
     reads: Callable[[Any], list[str]]
     describe: Callable[..., dict[str, str]] = no_values
+    computes: tuple[str, ...] | Callable[[Any], tuple[str, ...]] | None = ()
     group_wise: bool = False
     skip_missing: bool = False
     expectation: str = ""

@@ -118,4 +118,5 @@ def reads(rule: GroupSumRule) -> list[str]:
                    *([rule.default_total["by"]] if rule.default_total else []))
 
 
-TYPE = RuleType(spec=GroupSumRule, check=check, describe=describe, reads=reads, group_wise=True)
+TYPE = RuleType(spec=GroupSumRule, check=check, describe=describe, computes=("sum", "total"), reads=reads,
+                group_wise=True)

@@ -66,5 +66,6 @@ def describe(rule: KnownNameRule, frame: pd.DataFrame, index, row: dict, lexicon
     return {"closest": nearest, "known": "、".join(known), "similarity": f"{ratio:.2f}"}
 
 
-TYPE = RuleType(spec=KnownNameRule, check=check, describe=describe, group_wise=True,
+TYPE = RuleType(spec=KnownNameRule, check=check, describe=describe, computes=("closest", "known", "similarity"),
+                group_wise=True,
                 reads=lambda rule: columns(*rule.group_by, rule.role, rule.name))

@@ -123,4 +123,5 @@ def describe(rule: RateScoreRule, frame, index, row: dict, lexicons: dict, cache
 
 
 TYPE = RuleType(spec=RateScoreRule, check=check, describe=describe,
+                computes=("computed", "computed_zh", "computed_en", "rate_used"),
                 reads=lambda rule: columns(rule.rate, rule.numerator, rule.denominator, rule.weight, rule.score))

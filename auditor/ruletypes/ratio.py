@@ -56,5 +56,5 @@ def describe(rule: RatioRule, frame, index, row: dict, lexicons: dict, cache: di
     return {"computed": ratio_value(stated, num, den, rule.scale) + suffix}
 
 
-TYPE = RuleType(spec=RatioRule, check=check, describe=describe, skip_missing=True,
+TYPE = RuleType(spec=RatioRule, check=check, describe=describe, computes=("computed",), skip_missing=True,
                 reads=lambda rule: columns(rule.stated, rule.numerator, rule.denominator))

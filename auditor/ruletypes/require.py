@@ -132,4 +132,12 @@ def _included(rule: RequireRule, value) -> dict[str, str]:
     return out
 
 
-TYPE = RuleType(spec=RequireRule, check=check, describe=describe, reads=lambda rule: [rule.column], builtin=builtin)
+def computes(rule: RequireRule) -> tuple[str, ...]:
+    """The names `describe` fills for this rule (and, with `must_include`, the column itself, as a list)."""
+    if rule.must_include:
+        return (rule.column, "present", "missing", "required", "present_en", "missing_en", "required_en")
+    return ("wrong", "right", "excerpt") if rule.must_not_contain else ()
+
+
+TYPE = RuleType(spec=RequireRule, check=check, describe=describe, computes=computes, reads=lambda rule: [rule.column],
+                builtin=builtin)

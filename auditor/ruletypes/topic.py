@@ -104,4 +104,5 @@ def describe(rule: TopicRule, frame, index, row: dict, lexicons: dict, cache: di
 
 
 TYPE = RuleType(spec=TopicRule, check=check, describe=describe, reads=lambda rule: [rule.name, rule.text],
+                computes=("name_topics", "text_topics", "field_zh", "field_en", "excerpt", "evidence"),
                 skip_missing=True)

@@ -197,8 +197,8 @@ def describe(rule, frame, index, row, lexicons, cache):
     return {"nearest": str(round(row[rule.value] / rule.step) * rule.step)}
 
 
-TYPE = register(RuleType(spec=MultipleOfRule, check=check, describe=describe, skip_missing=True,
-                         reads=lambda rule: [rule.value, "doc"]))
+TYPE = register(RuleType(spec=MultipleOfRule, check=check, describe=describe, computes=("nearest",),
+                         skip_missing=True, reads=lambda rule: [rule.value, "doc"]))
 '''
 
 TOY_RULE = '''code: WEIGHT_STEP
