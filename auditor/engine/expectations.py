@@ -17,21 +17,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.engine.validate import before_pyspark
-
-before_pyspark()  # NOTE: GX imports pyspark, which ends a `python -c` process that compiles rules before validating
-
-from great_expectations.compatibility.pydantic import PrivateAttr  # noqa: E402
-from great_expectations.execution_engine import PandasExecutionEngine  # noqa: E402
-from great_expectations.execution_engine import SparkDFExecutionEngine  # noqa: E402
-from great_expectations.expectations.expectation import MulticolumnMapExpectation  # noqa: E402
-from great_expectations.expectations.metrics.map_metric_provider import MulticolumnMapMetricProvider  # noqa: E402
-from great_expectations.expectations.metrics.map_metric_provider.multicolumn_condition_partial import (  # noqa: E402
+from great_expectations.compatibility.pydantic import PrivateAttr
+from great_expectations.execution_engine import PandasExecutionEngine, SparkDFExecutionEngine
+from great_expectations.expectations.expectation import MulticolumnMapExpectation
+from great_expectations.expectations.metrics.map_metric_provider import MulticolumnMapMetricProvider
+from great_expectations.expectations.metrics.map_metric_provider.multicolumn_condition_partial import (
     multicolumn_condition_partial,
 )
 
-from auditor.engine.spark.udf import on_spark  # noqa: E402 - imports no pyspark until a Spark partial runs
-from auditor.ruletypes import TYPES, RuleType  # noqa: E402
+from auditor.engine.spark.udf import on_spark  # NOTE: imports no pyspark until a Spark partial runs
+from auditor.ruletypes import TYPES, RuleType
 
 #: Lexicons by name, filled by the validator before a run. NOTE: expectations carry a lexicon's name,
 #: not its words: GX re-serialises an expectation's parameters many times per validation, and a

@@ -16,8 +16,8 @@ from auditor.ruletypes.base import CODE, ENTITIES, Case, Cases, Op, RuleBase, St
 from auditor.ruletypes.rate_score import check_schemes
 from auditor.ruletypes.require import LIST_SEPARATOR
 
-__all__ = ["CODE", "ENTITIES", "LIST_SEPARATOR", "RULE_TYPES", "Case", "Cases", "Op", "Rule", "RuleBase", "Strict",
-           "Text", "check_bands", "check_schemes"]
+__all__ = ["CODE", "ENTITIES", "LIST_SEPARATOR", "Case", "Cases", "Op", "RuleBase", "Strict", "Text", "check_bands",
+           "check_schemes"]
 
 
 def __getattr__(name: str):

@@ -20,7 +20,7 @@ from auditor.ruletypes.base import RuleBase, RuleType
 
 #: Every rule type by its name (the value of `type:` in a rule file), in module-name order.
 TYPES: dict[str, RuleType] = {}
-_FROZEN: list[Any] = []  # the union once the loader has it; later registrations would be unseen
+_UNION: Any = None  # the union, once the loader has it: a type registered later would go unseen
 
 
 def register(rule_type: RuleType) -> RuleType:
@@ -30,7 +30,7 @@ def register(rule_type: RuleType) -> RuleType:
         return rule_type
     if name in TYPES:
         raise ValueError(f"rule type {name!r} is already registered (by {TYPES[name].spec.__module__})")
-    if _FROZEN:
+    if _UNION is not None:
         raise RuntimeError(f"rule type {name!r} registered after the loader built its union of types; "
                            f"register it before loading rules")
     TYPES[name] = rule_type
@@ -39,10 +39,11 @@ def register(rule_type: RuleType) -> RuleType:
 
 def rule_union():
     """The discriminated union of every registered spec, by `type:` (what the loader validates with)."""
-    if not _FROZEN:
+    global _UNION
+    if _UNION is None:
         specs = tuple(t.spec for t in TYPES.values())
-        _FROZEN.append(Annotated[Union[specs], Field(discriminator="type")])
-    return _FROZEN[0]
+        _UNION = Annotated[Union[specs], Field(discriminator="type")]  # noqa: UP007 - a union made at run time
+    return _UNION
 
 
 def type_of(rule) -> RuleType:

@@ -77,7 +77,8 @@ def group_totals(df: pd.DataFrame, group_by: list[str], role: str, items: Iterab
         items_slack = half_unit_at(acc[2]) if acc[2] is not None else ZERO
         slack = max(items_slack, half_unit(stated)) if stated is not None else ZERO
         rows.append((index, acc[0], stated, slack, acc[1], acc[3], missing(t)))
-    return pd.DataFrame(rows, columns=["index", "sum", "stated", "slack", "n", "places", "defaulted"]).set_index("index")
+    names = ["index", "sum", "stated", "slack", "n", "places", "defaulted"]
+    return pd.DataFrame(rows, columns=names).set_index("index")
 
 
 def group_sum(df: pd.DataFrame, op: str = "==", require_items: bool = True, **spec) -> pd.Series:
