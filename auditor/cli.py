@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from auditor import __version__
-from auditor.config import ConfigError, load_settings
+from auditor.config import Config, ConfigError, load_settings
 from auditor.i18n import LANGS, t
 from auditor.render import FORMATS, format_help
 
@@ -30,7 +30,6 @@ def _fail(message: str) -> None:
 
 
 def _ruleset(settings: dict, profile, rules_dirs, select, ignore, lang):
-    from auditor.pipeline import Config
     from auditor.ruleset.loader import RuleSetError
 
     config = Config(

@@ -14,17 +14,43 @@ the first file's directory). Command-line options win over all of them.
     lang = zh
     engine = spark               # pandas (default) or spark; see README, "Spark"
     spark-master = spark://head:7077
+
+`Config` holds the settings of one run that choose the rules; `auditor.audit`
+takes it, and the CLI fills it from these files and its options.
 """
 from __future__ import annotations
 
 import configparser
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from auditor.ruleset.loader import RuleSet
 
 KEYS = ("profile", "rules", "select", "ignore", "severity", "fail-on", "lang", "format", "engine", "spark-master")
 
 
 class ConfigError(Exception):
     pass
+
+
+@dataclass
+class Config:
+    """Settings of one run; the CLI fills it from options, setup.cfg and auditor.cfg."""
+
+    profile: str = "national"
+    rule_dirs: list[Path] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+
+    def ruleset(self) -> RuleSet:
+        # NOTE: imported here: the CLI reads settings before every command, and loading rules needs
+        # pydantic and yaml, which `auditor --help` must not pay for
+        from auditor.ruleset.loader import load_ruleset
+
+        return load_ruleset(self.rule_dirs, self.profile, self.select, self.ignore, self.severity)
 
 
 def _split(value: str) -> list[str]:

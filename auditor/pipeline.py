@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from auditor import __version__
+from auditor.config import Config
 from auditor.coverage import coverage, incomplete_issues
 from auditor.document import Locator
 from auditor.issue import Issue
@@ -19,22 +20,8 @@ from auditor.read.errors import UnreadableInput
 from auditor.recognise import recognise
 from auditor.recognise.records import DocumentRecords
 from auditor.result import AuditResult, DocumentResult
-from auditor.ruleset.loader import RuleSet, load_ruleset
+from auditor.ruleset.loader import RuleSet
 from auditor.tabulate import add_rows, document_rows, empty_rows, frames, project_name
-
-
-@dataclass
-class Config:
-    """Settings of one run; the CLI fills it from options, setup.cfg and auditor.cfg."""
-
-    profile: str = "national"
-    rule_dirs: list[Path] = field(default_factory=list)
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-
-    def ruleset(self) -> RuleSet:
-        return load_ruleset(self.rule_dirs, self.profile, self.select, self.ignore, self.severity)
 
 
 def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | None = None,

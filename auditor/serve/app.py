@@ -21,8 +21,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from auditor.config import Config
 from auditor.i18n import LANGS
-from auditor.pipeline import Config
 from auditor.render import DOWNLOADS, coverage, renderer
 from auditor.render.html import highlight
 from auditor.ruleset.loader import RuleSet

@@ -11,8 +11,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditor.config import Config
 from auditor.i18n import LANGS
-from auditor.pipeline import Config, audit_files
+from auditor.pipeline import audit_files
 from auditor.result import AuditResult
 
 Upload = tuple[str, str, str]  # stored path (generated), display name (the user's), sniffed type

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any, Callable
 
-from auditor.pipeline import Config
+from auditor.config import Config
 
 
 class JobTimeout(Exception):

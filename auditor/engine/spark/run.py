@@ -23,10 +23,10 @@ def audit_files(items: list[tuple[Path, str]], config=None, ruleset=None,
     `master` is a Spark master URL (default local[jobs or cores]); raises
     `session.SparkUnavailable` when pyspark, pyarrow or Java is missing.
     """
+    from auditor.config import Config
     from auditor.engine.spark.session import get_session
     from auditor.engine.spark.tables import read_tables
     from auditor.engine.spark.validate import validate
-    from auditor.pipeline import Config
 
     config = config or Config()
     ruleset = ruleset or config.ruleset()
