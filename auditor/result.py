@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable
 
+from auditor import __version__
 from auditor.issue import SEVERITIES, Issue
 
 
@@ -48,3 +50,23 @@ class AuditResult:
 
     def by_kind(self) -> dict[str, int]:
         return dict(sorted(Counter(i.kind for i in self.issues).items()))
+
+
+def assemble(outcomes: Iterable[tuple[DocumentResult, list[Issue]]], validated: list[Issue],
+             rules_version: str) -> AuditResult:
+    """A batch's result from what each file gave (in input order) and what validation found.
+
+    Both engines end here, so their results are the same list: every issue
+    sorted by document then location (the sort is stable: a file's own issues
+    before validation's at the same place), every document by name, so the
+    order the paths were given in does not show.
+    """
+    documents: list[DocumentResult] = []
+    issues: list[Issue] = []
+    for document, found in outcomes:
+        documents.append(document)
+        issues.extend(found)
+    issues.extend(validated)
+    issues.sort(key=Issue.sort_key)
+    documents.sort(key=lambda d: d.doc)
+    return AuditResult(documents=documents, issues=issues, version=__version__, rules_version=rules_version)

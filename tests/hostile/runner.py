@@ -11,15 +11,15 @@ import sys
 import time
 from pathlib import Path
 
-from auditor import pipeline
+from auditor import digest, pipeline
 from auditor.render.json import as_dict
 
-_READ_ONE = pipeline.read_one
+_READ_ONE = digest.read_one
 _TIMES: Path | None = None
 
 
-def timed_read_one(item: tuple[Path, str], forms=None) -> pipeline.Outcome:
-    """pipeline.read_one, timed; module-level so worker processes can unpickle it."""
+def timed_read_one(item: tuple[Path, str], forms=None) -> digest.Outcome:
+    """digest.read_one (the per-file work of every engine), timed; module-level so worker processes can unpickle it."""
     start = time.perf_counter()
     try:
         return _READ_ONE(item, forms)
@@ -33,7 +33,7 @@ def main(argv: list[str]) -> None:
     global _TIMES
     out, jobs, paths = Path(argv[0]), int(argv[1]), argv[2:]
     _TIMES = out.with_suffix(".times")
-    pipeline.read_one = timed_read_one
+    digest.read_one = timed_read_one
     start = time.perf_counter()
     result = pipeline.audit(paths, jobs=jobs)
     seconds = time.perf_counter() - start

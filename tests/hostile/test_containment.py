@@ -9,8 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import auditor.digest
 import auditor.engine.validate
-import auditor.pipeline
 from auditor.numbers import fmt
 from auditor.pipeline import audit
 from auditor.read import safety
@@ -32,7 +32,7 @@ def test_a_recogniser_crash_costs_one_file(tmp_path, monkeypatch, ruleset, sampl
             raise ValueError("a recogniser bug")
         return recognise(doc, forms)
 
-    monkeypatch.setattr(auditor.pipeline, "recognise", fragile)
+    monkeypatch.setattr(auditor.digest, "recognise", fragile)
     result = audit([str(odd), str(SAMPLE)], ruleset=ruleset, jobs=1)
     status = {Path(d.doc).name: (d.status, d.reason) for d in result.documents}
     assert status["odd.txt"][0] == "unreadable"

@@ -36,9 +36,9 @@ def read_partition(batches: Iterable, profile, profiles, chunk: int = CHUNK) -> 
 
 def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
     """A few files as the pandas engine takes them (digest_one, frames, assign_caps, with_rates), then as Arrow batches."""
+    from auditor.digest import digest_one
     from auditor.engine.checks import with_rates
     from auditor.engine.profiles import assign_caps
-    from auditor.pipeline import digest_one
     from auditor.tabulate import add_rows, empty_rows, frames
 
     ordinals, payloads = [], []
@@ -46,7 +46,7 @@ def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
     for ordinal, path, name in items:
         digest = digest_one((Path(os.fsdecode(path)), name))
         ordinals.append(ordinal)
-        payloads.append(pickle.dumps(outcome(digest)))
+        payloads.append(pickle.dumps(digest.outcome()))
         if digest.rows is not None:
             add_rows(rows, digest.rows)
     yield _batch(schema, pa, "_doc", ordinals, {}, payloads)
@@ -56,18 +56,6 @@ def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
     for entity, frame in tables.items():
         if not frame.empty:
             yield _entity_batch(schema, pa, entity, frame, items[0][0])
-
-
-def outcome(digest) -> tuple:
-    """(DocumentResult, the file's own issues) of one digest, as `pipeline.audit_files` makes them."""
-    from auditor.pipeline import unreadable_issue
-    from auditor.result import DocumentResult
-
-    if digest.rows is None:
-        return (DocumentResult(doc=digest.doc, format=digest.format, status="unreadable", reason=digest.reason),
-                [unreadable_issue(digest.doc, digest.reason or "")])
-    return (DocumentResult(doc=digest.doc, format=digest.format, projects=digest.projects, coverage=digest.coverage),
-            digest.issues)
 
 
 def _entity_batch(schema, pa, entity: str, frame, first: int):

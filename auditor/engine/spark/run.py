@@ -10,9 +10,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from auditor import __version__
-from auditor.issue import Issue
-from auditor.result import AuditResult
+from auditor.result import AuditResult, assemble
 
 
 def audit_files(items: list[tuple[Path, str]], config=None, ruleset=None,
@@ -39,17 +37,12 @@ def audit_files(items: list[tuple[Path, str]], config=None, ruleset=None,
     timings["read"] = time.perf_counter() - start
     start = time.perf_counter()
     try:
-        documents, issues = [], []
-        for _, document, found in tables.outcomes:
+        outcomes = [(document, found) for _, document, found in tables.outcomes]
+        for document, _ in outcomes:
             if progress:
                 progress(document.doc)
-            documents.append(document)
-            issues.extend(found)
-        if any(d.status == "ok" for d in documents):
-            issues.extend(validate(tables, ruleset))
+        issues = validate(tables, ruleset) if any(d.status == "ok" for d, _ in outcomes) else []
     finally:
         tables.release()
     timings["validate"] = time.perf_counter() - start
-    issues.sort(key=Issue.sort_key)
-    documents.sort(key=lambda d: d.doc)
-    return AuditResult(documents=documents, issues=issues, version=__version__, rules_version=ruleset.version)
+    return assemble(outcomes, issues, ruleset.version)
