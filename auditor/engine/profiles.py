@@ -7,12 +7,29 @@ caps would be a false alarm on every such table. So each table gets the
 chosen profile unless its stated caps contradict it and agree with another,
 and each category row gets `default_cap`: the cap of that table's profile,
 used where the table states none.
+
+`checkable` is where this happens, once per row and for both engines: the
+pandas engine calls it over the batch's frames as it validates them, the
+Spark engine's executors over each chunk of files they read.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pandas as pd
+
+from auditor.engine.checks import with_rates
+
+
+def checkable(frames: dict[str, pd.DataFrame], chosen, profiles: dict) -> dict[str, pd.DataFrame]:
+    """The entity frames as the rules read them: each table's caps (`assign_caps`) and every rate in percent too.
+
+    NOTE: both are per table and per row, so a chunk of a batch gets the rows
+    the whole batch would: the Spark engine prepares each chunk where it was read.
+    """
+    if "scores" in frames:
+        frames = {**frames, "scores": assign_caps(frames["scores"], chosen, profiles)}
+    return with_rates(frames)  # every rate also in percent, as the document's own figures read it
 
 
 def assign_caps(scores: pd.DataFrame, chosen, profiles: dict) -> pd.DataFrame:

@@ -16,9 +16,9 @@ from functools import lru_cache
 import pandas as pd
 
 from auditor.document import Locator
-from auditor.engine.checks import with_rates
 from auditor.engine.compile import compile_rule
 from auditor.engine.describe import make_issues
+from auditor.engine.profiles import checkable
 from auditor.issue import Issue
 
 RESULT_FORMAT = {
@@ -109,11 +109,7 @@ def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issu
     context, source = _context()
     if suites is None:
         suites = suites_for(ruleset)
-    if "scores" in frames:
-        from auditor.engine.profiles import assign_caps
-
-        frames = {**frames, "scores": assign_caps(frames["scores"], ruleset.profile, ruleset.profiles)}
-    frames = with_rates(frames)  # every rate also in percent, as the document's own figures read it
+    frames = checkable(frames, ruleset.profile, ruleset.profiles)
     issues: list[Issue] = []
     for entity, (suite, rules) in suites.items():
         frame = frames.get(entity)

@@ -35,10 +35,9 @@ def read_partition(batches: Iterable, profile, profiles, chunk: int = CHUNK) -> 
 
 
 def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
-    """A few files as the pandas engine takes them (digest_one, frames, assign_caps, with_rates), then as Arrow batches."""
+    """A few files as the pandas engine takes them (digest_one, frames, checkable), then as Arrow batches."""
     from auditor.digest import digest_one
-    from auditor.engine.checks import with_rates
-    from auditor.engine.profiles import assign_caps
+    from auditor.engine.profiles import checkable
     from auditor.tabulate import add_rows, empty_rows, frames
 
     ordinals, payloads = [], []
@@ -50,9 +49,7 @@ def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
         if digest.rows is not None:
             add_rows(rows, digest.rows)
     yield _batch(schema, pa, "_doc", ordinals, {}, payloads)
-    tables = frames(rows)
-    tables["scores"] = assign_caps(tables["scores"], profile, profiles)
-    tables = with_rates(tables)
+    tables = checkable(frames(rows), profile, profiles)
     for entity, frame in tables.items():
         if not frame.empty:
             yield _entity_batch(schema, pa, entity, frame, items[0][0])
