@@ -1,7 +1,10 @@
-"""`audit()`: the library entry point. Reads, recognises, tabulates, validates; never prints.
+"""`audit()`: the library entry point. Picks an engine by name and hands it the files; never prints.
 
-Each file's work is `auditor.digest`'s and a batch's result `auditor.result.assemble`'s,
-the same for the Spark engine (`auditor.engine.spark.run`).
+Every engine does the same three things: each file's work (`auditor.digest`:
+read, recognise, tabulate, what was read), one validation per entity over the
+whole batch, and the batch's result (`auditor.result.assemble`). They differ
+only in where: the pandas engine here, in worker processes and this one; the
+Spark engine (`auditor.engine.spark.run`) in Spark's executors.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Protocol
 
 from auditor.config import Config
 from auditor.digest import Digest, digest_one, read_one  # noqa: F401 - read_one: kept importable from here
@@ -19,6 +22,31 @@ from auditor.read import expand
 from auditor.result import AuditResult, assemble
 from auditor.ruleset.loader import RuleSet
 from auditor.tabulate import add_rows, empty_rows, frames
+
+__all__ = ["ENGINES", "AuditResult", "Config", "Engine", "PandasEngine", "audit", "audit_files", "engine_named"]
+
+ENGINES = ("pandas", "spark")
+
+
+class Engine(Protocol):
+    """Where a batch is audited: (path, name) pairs in, the batch's result out."""
+
+    name: str
+
+    def audit_files(self, items: list[tuple[Path, str]], ruleset: RuleSet,
+                    progress: Callable[[str], None] | None = None, jobs: int | None = None) -> AuditResult: ...
+
+
+def engine_named(name: str, spark_master: str | None = None) -> Engine:
+    """The engine called `name` (one of ENGINES); Spark's module is imported only when it is chosen."""
+    if name == "pandas":
+        return PandasEngine()
+    if name == "spark":
+        from auditor.engine.spark.run import SparkEngine
+
+        return SparkEngine(spark_master)
+    raise ValueError(f"unknown engine {name!r}: pandas or spark")
+
 
 def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | None = None,
           progress: Callable[[str], None] | None = None, jobs: int | None = None,
@@ -30,50 +58,55 @@ def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | Non
     `engine="spark"` does the same on Spark (`spark_master`, default
     local[jobs or cores]) with the same result: see `auditor.engine.spark`.
     """
-    if engine == "spark":
-        from auditor.engine.spark.run import audit_files as audit_on_spark
-
-        return audit_on_spark(expand(paths), config, ruleset, progress, jobs, spark_master)
-    if engine != "pandas":
-        raise ValueError(f"unknown engine {engine!r}: pandas or spark")
-    return audit_files(expand(paths), config, ruleset, progress, jobs)
+    chosen = engine_named(engine, spark_master)
+    items = expand(paths)
+    return chosen.audit_files(items, ruleset or (config or Config()).ruleset(), progress, jobs)
 
 
 def audit_files(items: list[tuple[Path, str]], config: Config | None = None, ruleset: RuleSet | None = None,
                 progress: Callable[[str], None] | None = None, jobs: int | None = None) -> AuditResult:
-    """`audit` of (path, name) pairs: each file is read from its path and reported under its name.
+    """`audit` of (path, name) pairs on the pandas engine: each file is read from its path and reported under its name.
 
     A web upload is stored under a generated path and reported under the name
     its user gave, so that name is only ever data, never a path.
     """
-    config = config or Config()
-    ruleset = ruleset or config.ruleset()
-    outcomes = []
-    rows = empty_rows()
-    preparing: list[threading.Thread] = []
+    return PandasEngine().audit_files(items, ruleset or (config or Config()).ruleset(), progress, jobs)
 
-    def prepare() -> None:
-        # NOTE: the main process waits while workers (or, for one PDF, a reader process) read;
-        # importing GX and compiling the suites meanwhile takes their 3-4 s off the end of a batch.
-        # Started only once the workers are forked: a process must not fork while a thread imports.
-        from auditor.engine.validate import prepare as prepare_validation
 
-        thread = threading.Thread(target=prepare_validation, args=(ruleset,), name="auditor-prepare", daemon=True)
-        thread.start()
-        preparing.append(thread)
+class PandasEngine:
+    """Files read in worker processes, their rows in one pandas frame per entity, each validated once by GX."""
 
-    for digest in read_all(items, jobs, progress, threads_allowed=prepare, forms=ruleset.forms or None):
-        outcomes.append(digest.outcome())
-        if digest.rows is not None:
-            add_rows(rows, digest.rows)
-    for thread in preparing:
-        thread.join()
-    issues = []
-    if any(document.status == "ok" for document, _ in outcomes):
-        from auditor.engine.validate import validate
+    name = "pandas"
 
-        issues = validate(frames(rows), ruleset)
-    return assemble(outcomes, issues, ruleset.version)
+    def audit_files(self, items: list[tuple[Path, str]], ruleset: RuleSet,
+                    progress: Callable[[str], None] | None = None, jobs: int | None = None) -> AuditResult:
+        outcomes = []
+        rows = empty_rows()
+        preparing: list[threading.Thread] = []
+
+        def prepare() -> None:
+            # NOTE: the main process waits while workers (or, for one PDF, a reader process) read;
+            # importing GX and compiling the suites meanwhile takes their 3-4 s off the end of a batch.
+            # Started only once the workers are forked: a process must not fork while a thread imports.
+            from auditor.engine.validate import prepare as prepare_validation
+
+            thread = threading.Thread(target=prepare_validation, args=(ruleset,), name="auditor-prepare",
+                                      daemon=True)
+            thread.start()
+            preparing.append(thread)
+
+        for digest in read_all(items, jobs, progress, threads_allowed=prepare, forms=ruleset.forms or None):
+            outcomes.append(digest.outcome())
+            if digest.rows is not None:
+                add_rows(rows, digest.rows)
+        for thread in preparing:
+            thread.join()
+        issues = []
+        if any(document.status == "ok" for document, _ in outcomes):
+            from auditor.engine.validate import validate
+
+            issues = validate(frames(rows), ruleset)
+        return assemble(outcomes, issues, ruleset.version)
 
 
 PARALLEL_FROM = 8  # files; below this, starting workers costs more than it saves
