@@ -22,7 +22,7 @@ from auditor.engine.spark.columns import ROW, UnknownColumn, encode_column, enti
 CHUNK = 32  # files tabulated together: one Arrow batch per entity and chunk
 
 
-def read_partition(batches: Iterable, profile, profiles, chunk: int = CHUNK) -> Iterator:
+def read_partition(batches: Iterable, profile, profiles, chunk: int = CHUNK, forms: tuple | None = None) -> Iterator:
     """Arrow batches of the wide table for the files of one partition, in input order."""
     import pyarrow as pa
 
@@ -31,10 +31,10 @@ def read_partition(batches: Iterable, profile, profiles, chunk: int = CHUNK) -> 
         items = list(zip(batch.column("ordinal").to_pylist(), batch.column("path").to_pylist(),
                          batch.column("name").to_pylist()))
         for start in range(0, len(items), chunk):
-            yield from _chunk(items[start:start + chunk], profile, profiles, schema, pa)
+            yield from _chunk(items[start:start + chunk], profile, profiles, schema, pa, forms)
 
 
-def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
+def _chunk(items: list, profile, profiles, schema, pa, forms: tuple | None = None) -> Iterator:
     """A few files as the pandas engine takes them (digest_one, frames, checkable), then as Arrow batches."""
     from auditor.digest import digest_one
     from auditor.engine.profiles import checkable
@@ -43,7 +43,7 @@ def _chunk(items: list, profile, profiles, schema, pa) -> Iterator:
     ordinals, payloads = [], []
     rows = empty_rows()
     for ordinal, path, name in items:
-        digest = digest_one((Path(os.fsdecode(path)), name))
+        digest = digest_one((Path(os.fsdecode(path)), name), forms)
         ordinals.append(ordinal)
         payloads.append(pickle.dumps(digest.outcome()))
         if digest.rows is not None:

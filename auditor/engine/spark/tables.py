@@ -78,10 +78,12 @@ def read_tables(spark, items, ruleset, files_per_task: int = FILES_PER_TASK) -> 
     rows = [(n, os.fsencode(os.path.abspath(path)), name) for n, (path, name) in enumerate(items)]
     slices = max(spark.sparkContext.defaultParallelism, -(-len(rows) // files_per_task)) if rows else 1
     files = spark.createDataFrame(spark.sparkContext.parallelize(rows, slices), "ordinal long, path binary, name string")
-    profile, profiles = ruleset.profile, ruleset.profiles
+    # NOTE: the user's forms too (a --rules directory's forms/), so the executors read tables as the pandas
+    # engine does; like the profiles, they travel to the executors with the function
+    profile, profiles, forms = ruleset.profile, ruleset.profiles, ruleset.forms or None
 
     def read(batches):
-        return read_partition(batches, profile, profiles)
+        return read_partition(batches, profile, profiles, forms=forms)
 
     wide = files.mapInArrow(read, wide_schema()).cache()
     docs = wide.filter(F.col("_entity") == "_doc").select(ROW, "_payload").collect()
