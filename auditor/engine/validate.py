@@ -50,7 +50,7 @@ def before_pyspark() -> None:
 
 
 @lru_cache(maxsize=1)
-def _context():
+def gx_context():
     """One ephemeral GX context per process: no files written, no progress bars, no analytics."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
@@ -84,7 +84,7 @@ def suites_for(ruleset) -> dict[str, tuple[object, dict]]:
     """
     suites = getattr(ruleset, "_gx_suites", None)
     if suites is None:
-        _context()
+        gx_context()
         suites = ruleset._gx_suites = build_suites(ruleset)
     return suites
 
@@ -106,7 +106,7 @@ def build_suites(ruleset) -> dict[str, tuple[object, dict]]:
 
 def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issue]:
     """Issues of every rule over every entity frame (each frame holds all documents of the batch)."""
-    context, source = _context()
+    _, source = gx_context()
     if suites is None:
         suites = suites_for(ruleset)
     frames = checkable(frames, ruleset.profile, ruleset.profiles)
@@ -118,15 +118,15 @@ def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issu
         result = _validate_suite(source, entity, frame[_read_columns(suite, rules, frame)], suite)
         for item in result.results:
             rule = rules[item.expectation_config.meta["rule"]]
-            failure = _exception(item.exception_info)
+            failure = exception_message(item.exception_info)
             if failure:
-                issues.extend(_crashed(rule, frame, failure))
+                issues.extend(crashed(rule, frame, failure))
                 continue
             indices = item.result.get("unexpected_index_list") or []
             try:
                 issues.extend(make_issues(rule, frame, indices, ruleset.lexicons))
             except Exception as exc:  # noqa: BLE001 - describing one rule's rows must not end the batch
-                issues.extend(_crashed(rule, frame, f"{type(exc).__name__}: {exc}"))
+                issues.extend(crashed(rule, frame, f"{type(exc).__name__}: {exc}"))
     return issues
 
 
@@ -172,7 +172,7 @@ def _asset(source, entity: str):
         return asset
 
 
-def _exception(info: dict | None) -> str | None:
+def exception_message(info: dict | None) -> str | None:
     """The message of an exception GX caught, at the top level or under a metric's id."""
     if not info:
         return None
@@ -184,9 +184,14 @@ def _exception(info: dict | None) -> str | None:
     return None
 
 
-def _crashed(rule, frame: pd.DataFrame, message: str | None) -> list[Issue]:
+def crashed(rule, frame: pd.DataFrame, message: str | None) -> list[Issue]:
     """A rule that fails to run is reported against each document it should have checked; the run goes on."""
     text = {"zh": f"规则 {rule.code} 未能运行：{message}", "en": f"rule {rule.code} could not run: {message}"}
     return [Issue(doc=doc, rule=rule.code, kind=rule.kind, severity="warning", message=text["zh"], messages=text,
                   location=Locator(line=1), evidence=None)
             for doc in sorted(frame["doc"].unique())]
+
+
+# NOTE: the names these had while private, for code that still uses them (the Spark engine's
+# validate.py, bench/run.py, tests/engine/test_validate.py); new code uses the public names.
+_context, _exception, _crashed = gx_context, exception_message, crashed
