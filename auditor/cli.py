@@ -258,6 +258,47 @@ def rules_forms(obj, code) -> None:
         _fail(exc.args[0])
 
 
+@rules.command("test")
+@_rules_dir
+@_lang
+@click.pass_context
+def rules_test(ctx, rules_dirs, lang) -> None:
+    """Run the pass and fail cases of every rule in use (built-in and --rules DIR) through the engine.
+
+    Prints one line per failing case and a summary. Exit status: 0 when every case holds, 1 when one
+    fails, 2 when a rule file is wrong.
+    """
+    ruleset, lang = ctx.obj[0], lang or ctx.obj[1]
+    if rules_dirs:  # NOTE: `rules --rules A test --rules B` reads both, with the group's other options
+        group = ctx.parent.params
+        _, ruleset = _ruleset(_settings([]), group["profile"], [*group["rules_dirs"], *rules_dirs],
+                              group["select"], group["ignore"], lang)
+    from auditor.render.cases import case_report
+    from auditor.ruleset.cases import run_cases
+
+    results = run_cases(ruleset)
+    click.echo(case_report(ruleset, results, lang))
+    sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+@rules.command("columns")
+@click.argument("entity", required=False)
+@_lang
+@click.pass_obj
+def rules_columns(obj, entity, lang) -> None:
+    """List the entities rules run on, or one entity's columns: name, kind and meaning."""
+    lang = lang or obj[1]
+    from auditor.render.columns import column_table, entity_table
+
+    if entity is None:
+        click.echo(entity_table(lang))
+        return
+    try:
+        click.echo(column_table(entity, lang))
+    except KeyError as exc:
+        _fail(exc.args[0])
+
+
 @rules.command("compile")
 @click.argument("code")
 @click.pass_obj

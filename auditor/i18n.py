@@ -234,3 +234,41 @@ _COVERAGE = {
     },
 }
 _add(_COVERAGE)
+
+
+# Words of `auditor rules test` and `auditor rules columns` (auditor/render/cases.py, auditor/render/columns.py),
+# merged like _REPORTS above.
+_RULE_TOOLS = {
+    "zh": {
+        "cases.pass": "应通过的用例", "cases.fail": "应报告的用例",
+        "cases.line": "{where}: {code} {verdict}「{name}」：{problem}",
+        "cases.unexpected": "应无问题，却报告了 {n} 个：{messages}",
+        "cases.count": "应报告 {want} 个问题，实为 {got} 个：{messages}",
+        "cases.mismatch": "应为 {want}，实为 {got}",
+        "cases.message": "问题的说明为空、缺英文或含“—”（某个占位符没有值）：{message}",
+        "cases.crash": "无法运行：{error}",
+        "cases.summary": "共 {cases} 个用例（{rules} 条规则）：通过 {passed}，失败 {failed}",
+        "columns.entities": "共 {n} 个实体；`auditor rules columns 实体名` 列出其各列",
+        "columns.count": "{n} 列",
+        "columns.added": "（校验时加入）",
+        "columns.figure_note": "figure 列 x 的值为精确小数；x_text 为原文，x_loc 为其位置。模板中 {x} 即原文。",
+        "columns.unknown": "没有实体 {name}；可用：{entities}",
+    },
+    "en": {
+        "cases.pass": "pass case", "cases.fail": "fail case",
+        "cases.line": "{where}: {code} {verdict} '{name}': {problem}",
+        "cases.unexpected": "expected no issue, got {n}: {messages}",
+        "cases.count": "expected {want} issues, got {got}: {messages}",
+        "cases.mismatch": "expected {want}, got {got}",
+        "cases.message": "a message is empty, lacks its English or shows — (a placeholder with no value): {message}",
+        "cases.crash": "could not run: {error}",
+        "cases.summary": "{cases} cases of {rules} rules: {passed} passed, {failed} failed",
+        "columns.entities": "{n} entities; `auditor rules columns ENTITY` lists one's columns",
+        "columns.count": "{n} columns",
+        "columns.added": "(added by validation)",
+        "columns.figure_note": "A figure column x holds an exact decimal; x_text is x as printed and x_loc where it "
+                               "stands. In a template, {x} is x as printed.",
+        "columns.unknown": "no entity {name}; use one of: {entities}",
+    },
+}
+_add(_RULE_TOOLS)

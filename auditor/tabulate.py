@@ -9,27 +9,17 @@ without going back to the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
 import pandas as pd
 
+from auditor.entities import ENTITIES, figures
+from auditor.implied import implied_weights
 from auditor.recognise.records import DocumentRecords, Field, ProjectTable, clean
 
-from auditor.entities import ENTITIES
-from auditor.implied import implied_weights
-
-FIGURES = {
-    "documents": ["year"], "projects": ["year"],
-    "funding": ["initial", "budget", "executed", "weight", "rate", "score"],
-    "scores": ["weight", "score"],
-    "narratives": ["score", "budget", "executed", "rate", "table_score", "table_budget",
-                   "table_executed", "table_rate"],
-    "indicators": ["target", "actual", "weight", "score", "implied_weight", "project_budget", "project_executed"],
-    "counts": ["value"],
-    "sections": ["weight", "score"],
-    "years": ["year", "doc_year"],
-}
+#: The figure columns of each entity (each brings `<name>_text` and `<name>_loc`), from the declaration.
+FIGURES: dict[str, list[str]] = {name: figures(name) for name in ENTITIES if figures(name)}
 
 
 def figure_columns(name: str, field: Field | None, unit: str = "") -> dict:
@@ -111,10 +101,6 @@ def project_name(table: ProjectTable) -> str:
 
 def _frame(name: str, entity_rows: list[dict]) -> pd.DataFrame:
     columns = list(ENTITIES[name])
-    for fig in FIGURES.get(name, []):
-        for suffix in ("_text", "_loc"):
-            if fig + suffix not in columns:
-                columns.append(fig + suffix)
     # NOTE: object columns from the start: pandas 3 would infer Arrow strings only for them to be turned
     # back into objects (a third of building 1,000 reports' frames)
     frame = pd.DataFrame(entity_rows, columns=columns if not entity_rows else None, dtype=object)

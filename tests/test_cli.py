@@ -4,6 +4,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -185,3 +186,72 @@ def test_readme_lists_every_rule_as_the_rule_files_say():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- rules:start")[1].split("-->", 1)[1].split("<!-- rules:end -->")[0].strip()
     assert block == rule_markdown(load_ruleset()), "run: python -c \"from auditor.render.rules import update_readme; update_readme('README.md')\""
+
+
+def test_rules_test_passes_on_the_builtin_rules():
+    result = run("rules", "test")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^共 \d+ 个用例（\d+ 条规则）：通过 \d+，失败 0$", result.output, re.M), result.output
+
+
+def test_rules_test_names_a_case_expecting_the_wrong_value(tmp_path):
+    text = (ROOT / "rules" / "scores" / "SCORE_LE_WEIGHT.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mine").mkdir()
+    path = tmp_path / "mine" / "MY_RULE.yaml"
+    path.write_text(text.replace("SCORE_LE_WEIGHT", "MY_RULE").replace('expected: "<= 10"}]\n    - name: a decimal',
+                                                                         'expected: "<= 11"}]\n    - name: a decimal'),
+                    encoding="utf-8")
+    result = run("rules", "--select", "MY_RULE", "test", "--rules", str(tmp_path), "--lang", "en")
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (f"{path}:27: MY_RULE fail case 'an execution rate typed as the score': "
+                        "expected [{found: 85, expected: <= 11}], got [{found: 85, expected: <= 10}]"), lines
+    assert lines[1:] == ["4 cases of 1 rules: 3 passed, 1 failed"]
+
+
+def test_rules_test_stops_on_a_wrong_rule_file(tmp_path):
+    (tmp_path / "mine").mkdir()
+    text = (ROOT / "rules" / "scores" / "SCORE_LE_WEIGHT.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "mine" / "MY_RULE.yaml"
+    path.write_text(text.replace("SCORE_LE_WEIGHT", "MY_RULE").replace("left: score", "left: scroe"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "test", "--rules", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{path}:6: unknown column 'scroe'" in result.stderr
+
+
+def test_rules_columns_lists_the_entities_and_one_entitys_columns():
+    out = run("rules", "columns").output
+    assert all(re.search(rf"^{e}\s", out, re.M) for e in ("documents", "funding", "indicators", "years")), out
+    out = run("rules", "columns", "funding", "--lang", "en").output
+    assert re.search(r"^budget\s+figure\s+the budget for the year", out, re.M), out
+    assert re.search(r"^rate_percent\s+decimal\s+.*\(added by validation\)$", out, re.M), out
+    assert re.search(r"^rate_percent\s+decimal\s+.*（校验时加入）$", run("rules", "columns", "funding").output, re.M)
+    result = CliRunner().invoke(main, ["rules", "columns", "budgets"])
+    assert result.exit_code == 2 and "funding" in result.stderr
+
+
+def test_readme_lists_every_entitys_columns_as_declared():
+    from auditor.render.columns import columns_markdown
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- columns:start")[1].split("-->", 1)[1].split("<!-- columns:end -->")[0].strip()
+    assert block == columns_markdown(), "run: python -c \"from auditor.render.columns import update_readme; update_readme('README.md')\""
+    for command in ("rules test", "rules columns"):
+        assert f"auditor {command}" in readme
+
+
+def test_readme_names_every_value_a_rule_type_computes():
+    from auditor.entities import ENTITIES
+    from auditor.ruleset.names import placeholders
+    from auditor.ruletypes import TYPES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Writing rules")[1].split("\n## ")[0]
+    columns = set().union(*(placeholders(e) for e in ENTITIES))
+    for rule_type in TYPES.values():
+        names = rule_type.computes or ()
+        if callable(names):  # require: what it computes depends on the requirement
+            names = [*names(SimpleNamespace(must_include=["x"], must_not_contain=None, column="categories")),
+                     *names(SimpleNamespace(must_include=[], must_not_contain="typos", column="text"))]
+        for name in names:
+            assert name in columns or f"{{{name}}}" in section, (rule_type.name, name)

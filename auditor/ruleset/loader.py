@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from auditor.ruleset.forms import Form, load_forms
+from auditor.ruleset.names import name_errors
 from auditor.ruleset.profile import Profile, load_lexicon, load_profile, merge_lexicon
 from auditor.ruleset.spec import Rule
 from auditor.ruleset.yamlfile import RuleFileError, line_of, load
@@ -91,6 +92,9 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
                 rule = _load_rule(path, chosen, lexicons, chosen_path)
             except RuleFileError as exc:
                 errors.append(exc)
+                continue
+            except RuleSetError as exc:  # names the rule's data lacks: each at its own line
+                errors.extend(exc.errors)
                 continue
             digest.update(path.name.encode() + path.read_bytes())
             if rule.code in sources:
@@ -204,6 +208,9 @@ def _load_rule(path: Path, profile: Profile | None, lexicons: dict, profile_path
         raise RuleFileError(path, line_of(lines, ("lexicon",)),
                             f"unknown lexicon '{lexicon}'; add lexicons/{lexicon}.yaml or use one of: "
                             f"{', '.join(sorted(lexicons)) or 'none'}")
+    unknown = name_errors(rule, path, data, lines)
+    if unknown:
+        raise RuleSetError(unknown)
     return rule
 
 

@@ -2,23 +2,16 @@
 
 A pass case must give no issue; a fail case must give exactly the issues it
 lists (matched on found/expected). A meta-test makes every rule have at least
-one of each, in the style of sqlfluff's rule fixtures.
+one of each, in the style of sqlfluff's rule fixtures. The runner is the
+library's (`auditor.ruleset.cases`), the one `auditor rules test` uses.
 """
 import pytest
 
-from auditor.engine.validate import validate
-from auditor.ruleset.loader import RuleSet, load_ruleset
-from auditor.tabulate import frame_from_rows
+from auditor.ruleset.cases import case_issues, cases_of, judge, one_rule
+from auditor.ruleset.loader import load_ruleset
 
 RULESET = load_ruleset()
-CASES = [(rule, verdict, case) for rule in RULESET.rules
-         for verdict, cases in (("pass", rule.cases.pass_), ("fail", rule.cases.fail)) for case in cases]
-
-
-def run_case(rule, case):
-    ruleset = RuleSet(rules=[rule], profile=RULESET.profile, lexicons=RULESET.lexicons)
-    entity = case.entity or rule.entities[0]
-    return validate({entity: frame_from_rows(entity, case.rows)}, ruleset)
+CASES = [(rule, verdict, case) for rule in RULESET.rules for verdict, _, case in cases_of(rule)]
 
 
 def test_every_rule_has_pass_and_fail_cases():
@@ -29,13 +22,14 @@ def test_every_rule_has_pass_and_fail_cases():
 
 @pytest.mark.parametrize("rule,verdict,case", CASES, ids=[f"{r.code}-{v}-{c.name}" for r, v, c in CASES])
 def test_case(rule, verdict, case):
-    issues = run_case(rule, case)
-    if verdict == "pass":
-        assert issues == [], [i.message for i in issues]
-        return
-    assert len(issues) == len(case.expect), [i.message for i in issues]
-    got = sorted(({k: getattr(i, k) for k in case.expect[0]} for i in issues), key=str)
-    assert got == sorted(case.expect, key=str)
-    for issue in issues:
-        assert issue.rule == rule.code and issue.kind == rule.kind
-        assert issue.message and issue.messages["en"] and "—" not in issue.message
+    issues = case_issues(rule, case, one_rule(rule, RULESET))
+    problem, details = judge(rule, verdict, case, issues)
+    assert problem is None, (problem, details)
+
+
+def test_a_case_expecting_the_wrong_value_is_reported():
+    rule = RULESET.get("SCORE_LE_WEIGHT")
+    case = rule.cases.fail[0]
+    wrong = case.model_copy(update={"expect": [{**case.expect[0], "expected": "<= 11"}]})
+    problem, details = judge(rule, "fail", wrong, case_issues(rule, wrong, one_rule(rule, RULESET)))
+    assert problem == "mismatch" and details["got"][0]["expected"] == "<= 10", details

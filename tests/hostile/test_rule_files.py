@@ -58,6 +58,10 @@ CASES: list[tuple[str, str, Callable[[Path], object]]] = [
         rule("BAD_DATE").replace("found: \"{score}\"", "found: 2023-02-30"), encoding="utf-8")),
     ("control character", "g/BAD_CHAR.yaml", lambda p: p.write_text(rule("BAD_CHAR") + "note: \x07\n",
                                                                      encoding="utf-8")),
+    ("misspelled column", "g/BAD_COLUMN.yaml", lambda p: p.write_text(
+        rule("BAD_COLUMN").replace("left: score", "left: scroe"), encoding="utf-8")),
+    ("misspelled placeholder", "g/BAD_PLACEHOLDER.yaml", lambda p: p.write_text(
+        rule("BAD_PLACEHOLDER").replace('found: "{score}"', 'found: "{socre}"'), encoding="utf-8")),
     ("lexicon related not a list", "lexicons/typos.yaml", lambda p: p.write_text(
         "name: typos\nentries:\n  合规率:\n    words: [合规律]\n    related: 合规\n", encoding="utf-8")),
     ("profile not chosen", "profiles/broken.yaml", lambda p: p.write_text("name: broken\ncategory_caps: [1\n",

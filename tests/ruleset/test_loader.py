@@ -296,3 +296,36 @@ def test_a_rule_type_registered_after_rules_are_loaded_is_refused():
     with pytest.raises(RuntimeError, match="before loading rules"):
         register(RuleType(spec=LateRule, check=lambda df, rule, lexicons: None, reads=lambda rule: []))
     assert "late" not in TYPES
+
+
+@pytest.mark.parametrize("change,line,words", [
+    (lambda t: t.replace("left: score", "left: scroe"), 6,
+     ("unknown column 'scroe' of entities funding, indicators; did you mean 'score'? "
+      "see `auditor rules columns funding`")),
+    (lambda t: t.replace("en: score {score} exceeds its weight {weight}", "en: score {score} exceeds {wieght}"), 14,
+     ("unknown placeholder '{wieght}' in message.en: neither a column of entity funding nor a value compare "
+      "computes (it computes none); did you mean '{weight}'?")),
+    (lambda t: t.replace("at: score", "at: scroe"), 10, "unknown column 'scroe'"),
+    (lambda t: t.replace('found: "{score}"', 'found: "{score_text}"'), 16, "write '{score}'"),
+    (lambda t: t.replace('expected: "<= {weight}"', 'expected: "<= {weight_loc}"'), 15, "where a value stands"),
+    (lambda t: t.replace('found: "{score}"', 'found: "{score"'), 16, "write a literal brace as {{ or }}"),
+    (lambda t: t.replace('rows: [{doc: a.txt, project: P, score: "85"', 'rows: [{doc: a.txt, project: P, scroe: "85"'),
+     28, "unknown column 'scroe' of entity funding in case 'an execution rate typed as the score'"),
+])
+def test_names_the_data_lacks_are_errors_at_their_line(tmp_path, change, line, words):
+    """A misspelled column or placeholder would load and print "—" at run time: it is one error at its line."""
+    text = change(mine(GOOD))
+    assert text != mine(GOOD)
+    errors = errors_for(tmp_path, text)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"{tmp_path / 'mine' / 'MY_RULE.yaml'}:{line}: "), errors[0]
+    assert words in errors[0], errors[0]
+
+
+def test_a_placeholder_its_type_computes_or_a_rate_reading_is_accepted(tmp_path):
+    text = (builtin_dir() / "funding" / "FUNDING_RATE.yaml").read_text(encoding="utf-8")
+    text = text.replace("code: FUNDING_RATE", "code: MY_RULE").replace('found: "{rate}"', 'found: "{rate_read}"')
+    write_rule(tmp_path, text)
+    assert load_ruleset([tmp_path]).get("MY_RULE").found == "{rate_read}"
+    errors = errors_for(tmp_path, text.replace('found: "{rate_read}"', 'found: "{sum}"'))
+    assert len(errors) == 1 and "a value ratio computes (computed)" in errors[0], errors

@@ -25,27 +25,14 @@ from functools import lru_cache
 from typing import Any
 
 from auditor.document import Locator
-from auditor.entities import ENTITIES
-from auditor.tabulate import FIGURES
+from auditor.entities import ENTITIES, columns_of
 
 KIND = "auditor_kind"  # the key of a field's Spark metadata naming its kind
 ROW = "_row"  # the row key: see `row_key`
 
-#: Columns `tabulate` adds beyond ENTITIES and the figures' `_text`/`_loc`, what
-#: `assign_caps` adds to scores and what `checks.with_rates` adds beside each rate.
-#: NOTE: a chunk with a column not listed here stops the run with `UnknownColumn`
-#: (a test tabulates every kind of row).
-EXTRA: dict[str, list[str]] = {
-    "projects": ["goal_loc", "goal_actual_loc"],
-    "funding": ["rate_percent", "rate_percent_text"],
-    "narratives": ["score_sentence", "budget_sentence", "executed_sentence", "rate_sentence", "grade_loc",
-                   "grade_sentence", "rate_percent", "rate_percent_text", "table_rate_percent",
-                   "table_rate_percent_text"],
-    "scores": ["profile", "default_cap"],
-}
-_INTS = {"table"}
-_BOOLS = {"units_agree", "weights_printed", "target_met"}
-_DECIMALS = {"default_cap", "rate_percent", "table_rate_percent"}
+#: The Spark kind of each kind of column in auditor.entities (a figure and a decimal cross alike).
+_SPARK_KINDS = {"figure": "decimal", "decimal": "decimal", "locator": "locator", "int": "int", "bool": "bool",
+                "text": "str"}
 
 
 class UnknownColumn(RuntimeError):
@@ -53,23 +40,20 @@ class UnknownColumn(RuntimeError):
 
 
 def entity_columns(entity: str) -> list[str]:
-    """The columns of one entity table, in the order `tabulate` gives them, extras last."""
-    columns = list(ENTITIES[entity])
-    for fig in FIGURES.get(entity, []):
-        columns += [c for c in (fig + "_text", fig + "_loc") if c not in columns]
-    return columns + [c for c in EXTRA.get(entity, []) if c not in columns]
+    """The columns of one entity table as auditor.entities declares them: those `tabulate` gives, then
+    those validation adds (`assign_caps`, `checks.with_rates`).
+
+    NOTE: a chunk with a column not declared there stops the run with `UnknownColumn`
+    (a test tabulates every kind of row).
+    """
+    return list(columns_of(entity))
 
 
 def kind_of(entity: str, column: str) -> str:
-    if column == "loc" or column.endswith("_loc"):
-        return "locator"
-    if column in FIGURES.get(entity, []) or column in _DECIMALS:
-        return "decimal"
-    if column in _INTS:
-        return "int"
-    if column in _BOOLS:
-        return "bool"
-    return "str"
+    declared = columns_of(entity).get(column)
+    if declared is None:
+        return "locator" if column == "loc" or column.endswith("_loc") else "str"
+    return _SPARK_KINDS[declared.kind]
 
 
 @lru_cache(maxsize=1)
