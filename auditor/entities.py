@@ -264,3 +264,15 @@ def figures(name: str) -> list[str]:
 
 #: The entities and the columns `tabulate` gives them, so an empty batch still has well-formed frames.
 ENTITIES: dict[str, list[str]] = {e.name: tabulated(e.name) for e in DECLARED}
+
+
+#: The rates every rule reads in percent, per entity: (rate, executed, budget, columns of one table).
+#: Validation adds `<rate>_percent` (Decimal) and `<rate>_percent_text` beside each (auditor.engine.checks).
+RATES: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {
+    "funding": [("rate", "executed", "budget", ("doc", "table"))],
+    "narratives": [("rate", "executed", "budget", ()),
+                   ("table_rate", "table_executed", "table_budget", ())],
+}
+
+#: Every rate column read in percent, whatever its entity.
+RATE_NAMES = tuple(dict.fromkeys(spec[0] for specs in RATES.values() for spec in specs))

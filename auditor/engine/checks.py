@@ -17,6 +17,7 @@ from auditor.numbers import fmt, half_unit, parse, places
 from auditor.ruletypes.figures import keys as _keys
 from auditor.ruletypes.figures import missing as _missing
 from auditor.ruletypes.figures import ratio_bounds
+from auditor.entities import RATE_NAMES, RATES  # noqa: F401 - RATE_NAMES is read from here too; declared beside the columns
 
 
 #: Above this, a rate printed without % cannot be a ratio: nobody spends 200 times the budget.
@@ -93,19 +94,6 @@ def read_rate(rate: Any, text: Any, executed: Any, budget: Any, style: str | Non
 def percent_text(value: Decimal | None) -> str | None:
     """A rate in percent as people print it: 100%, 98%, 14.46% (scaled readings in plain digits)."""
     return None if value is None else fmt(value, places(value)) + "%"
-
-
-#: The rates every rule reads in percent, per entity: (rate, executed, budget, columns of one table).
-#: Each gets `<rate>_percent` (Decimal) and `<rate>_percent_text` beside it before validation.
-RATES: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {
-    "funding": [("rate", "executed", "budget", ("doc", "table"))],
-    "narratives": [("rate", "executed", "budget", ()),
-                   ("table_rate", "table_executed", "table_budget", ())],
-}
-
-
-#: Every rate column read in percent, whatever its entity.
-RATE_NAMES = tuple(dict.fromkeys(spec[0] for specs in RATES.values() for spec in specs))
 
 
 def rates_in_percent(df: pd.DataFrame, rate: str, executed: str, budget: str,

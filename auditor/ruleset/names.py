@@ -41,7 +41,7 @@ def computed(rule) -> tuple[str, ...] | None:
 def placeholders(entity: str) -> frozenset[str]:
     """The names a template may use for a row of `entity`: each column but locators and printed texts
     (a figure `{x}` is its text as printed), and each rate's reading (`{rate_read}`, `{rate_read_en}`)."""
-    from auditor.engine.checks import RATE_NAMES
+    from auditor.entities import RATE_NAMES
 
     columns = columns_of(entity)
     out = {name for name, c in columns.items() if c.kind != "locator" and not name.endswith("_text")}
