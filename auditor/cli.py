@@ -274,7 +274,7 @@ def rules_test(ctx, rules_dirs, lang) -> None:
         _, ruleset = _ruleset(_settings([]), group["profile"], [*group["rules_dirs"], *rules_dirs],
                               group["select"], group["ignore"], lang)
     from auditor.render.cases import case_report
-    from auditor.ruleset.cases import run_cases
+    from auditor.engine.cases import run_cases
 
     results = run_cases(ruleset)
     click.echo(case_report(ruleset, results, lang))

@@ -1,10 +1,12 @@
-"""Run the example cases every rule carries, through the real engine (`auditor rules test`).
+"""The example cases every rule carries, and how a case's outcome is judged (`auditor rules test`).
+
+The running, which needs the engine, is `auditor.engine.cases`.
 
 A pass case must give no issue; a fail case must give exactly the issues it
 lists (matched on the keys its first expected issue gives: found, expected,
 ...), each from the rule, with a message in both languages that shows no "—"
 (a placeholder with no value). A case that cannot run is a failure too, never
-an exception. Great Expectations is imported only when a case runs.
+an exception.
 """
 from __future__ import annotations
 
@@ -46,15 +48,6 @@ def one_rule(rule, ruleset: RuleSet) -> RuleSet:
     return RuleSet(rules=[rule], profile=ruleset.profile, lexicons=ruleset.lexicons)
 
 
-def case_issues(rule, case, alone: RuleSet) -> list:
-    """The issues the rule gives on the case's rows (one entity's frame)."""
-    from auditor.engine.validate import validate
-    from auditor.tabulate import frame_from_rows
-
-    entity = case.entity or rule.entities[0]
-    return validate({entity: frame_from_rows(entity, case.rows)}, alone)
-
-
 def judge(rule, verdict: str, case, issues: list) -> tuple[str | None, dict[str, Any]]:
     """(problem, details) of a case's issues, or (None, {}) when they are what the case says."""
     messages = [i.message for i in issues]
@@ -76,24 +69,6 @@ def judge(rule, verdict: str, case, issues: list) -> tuple[str | None, dict[str,
 
 def _text(value: Any) -> Any:
     return value if value is None or isinstance(value, str) else str(value)
-
-
-def run_rule_cases(rule, ruleset: RuleSet) -> list[CaseResult]:
-    """Every case of one rule, judged."""
-    alone = one_rule(rule, ruleset)
-    out = []
-    for verdict, index, case in cases_of(rule):
-        try:
-            problem, details = judge(rule, verdict, case, case_issues(rule, case, alone))
-        except Exception as exc:  # noqa: BLE001 - one case that cannot run is that case's failure
-            problem, details = "crash", {"error": f"{type(exc).__name__}: {exc}"}
-        out.append(CaseResult(rule.code, verdict, case.name, index, problem, details))
-    return out
-
-
-def run_cases(ruleset: RuleSet) -> list[CaseResult]:
-    """Every case of every rule of the rule set, in rule order."""
-    return [result for rule in ruleset.rules for result in run_rule_cases(rule, ruleset)]
 
 
 def case_line(ruleset: RuleSet, result: CaseResult) -> str:

@@ -3,11 +3,12 @@
 A pass case must give no issue; a fail case must give exactly the issues it
 lists (matched on found/expected). A meta-test makes every rule have at least
 one of each, in the style of sqlfluff's rule fixtures. The runner is the
-library's (`auditor.ruleset.cases`), the one `auditor rules test` uses.
+library's (`auditor.engine.cases`), the one `auditor rules test` uses.
 """
 import pytest
 
-from auditor.ruleset.cases import case_issues, cases_of, judge, one_rule
+from auditor.engine.cases import case_issues
+from auditor.ruleset.cases import cases_of, judge, one_rule
 from auditor.ruleset.loader import load_ruleset
 
 RULESET = load_ruleset()
