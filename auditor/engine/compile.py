@@ -40,7 +40,7 @@ def _condition(where: dict[str, Any]):
 
 def compile_rule(rule, lexicons: dict[str, dict]) -> list[tuple[str, Any]]:
     """(entity, expectation) pairs for one rule: one per entity the rule runs on."""
-    from auditor.engine.validate import before_pyspark
+    from auditor.engine.spark.session import before_pyspark
 
     before_pyspark()  # NOTE: GX imports pyspark, which ended a `python -c` compiling rules before validating
     from auditor.engine import expectations as X

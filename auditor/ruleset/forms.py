@@ -282,9 +282,14 @@ def forms_of(dirs: tuple[Path, ...]) -> tuple[Form, ...]:
 
 
 def builtin_forms() -> tuple[Form, ...]:
-    from auditor.ruleset.loader import builtin_dir
-
     return forms_of((builtin_dir(),))
+
+
+def builtin_dir() -> Path:
+    """The shipped rules: inside the installed package, or `rules/` of a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"
 
 
 def table_words(rows: list[list[str]]) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from auditor.ruleset.forms import Form, load_forms
+from auditor.ruleset.forms import Form, builtin_dir, load_forms
 from auditor.ruleset.names import name_errors
 from auditor.ruleset.profile import Profile, load_lexicon, load_profile, merge_lexicon
 from auditor.ruleset.spec import Rule
@@ -55,13 +55,6 @@ class RuleSet:
             if rule.code == code:
                 return rule
         raise KeyError(code)
-
-
-def builtin_dir() -> Path:
-    """The shipped rules: inside the installed package, or `rules/` of a source checkout."""
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "_rules"
-    return packaged if packaged.is_dir() else here.parent / "rules"
 
 
 def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national", select: list[str] | tuple = (),

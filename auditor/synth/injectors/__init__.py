@@ -17,7 +17,7 @@ import copy as _copy
 import random
 from collections.abc import Callable
 
-from auditor import issue
+import auditor.issue as issue
 from auditor.synth.injectors import funding, prose, table, words
 from auditor.synth.injectors.defect import Defect, Injector
 from auditor.synth.model import Report
