@@ -273,8 +273,8 @@ def rules_test(ctx, rules_dirs, lang) -> None:
         group = ctx.parent.params
         _, ruleset = _ruleset(_settings([]), group["profile"], [*group["rules_dirs"], *rules_dirs],
                               group["select"], group["ignore"], lang)
-    from auditor.render.cases import case_report
     from auditor.engine.cases import run_cases
+    from auditor.render.cases import case_report
 
     results = run_cases(ruleset)
     click.echo(case_report(ruleset, results, lang))

@@ -95,8 +95,8 @@ def stages(directory: str, jobs: int | None) -> dict:
     direct_frames = {**frames, "scores": assign_caps(frames["scores"], ruleset.profile, ruleset.profiles)}
     failing = run_direct(direct_frames, ruleset)
     t6 = time.perf_counter()
-    from auditor.result import AuditResult, DocumentResult
     from auditor.render.json import render
+    from auditor.result import AuditResult, DocumentResult
 
     result = AuditResult([DocumentResult(d.doc, d.format) for d in digests], sorted(issues, key=lambda i: i.sort_key()),
                          "bench", ruleset.version)

@@ -5,9 +5,9 @@ published (tests/read/make_fixtures.py). Locations differ by format (line,
 table/row/column, sheet/cell, page); what a finding says may not.
 """
 import pytest
+from read.make_fixtures import build_docx, build_pdf, build_xlsx
 
 from auditor.pipeline import audit
-from read.make_fixtures import build_docx, build_pdf, build_xlsx
 
 
 def findings(result):

@@ -13,12 +13,11 @@ from typing import Any
 
 import pandas as pd
 
+from auditor.entities import RATE_NAMES, RATES  # noqa: F401 - RATE_NAMES is read from here too; declared beside the columns
 from auditor.numbers import fmt, half_unit, parse, places
 from auditor.ruletypes.figures import keys as _keys
 from auditor.ruletypes.figures import missing as _missing
 from auditor.ruletypes.figures import ratio_bounds
-from auditor.entities import RATE_NAMES, RATES  # noqa: F401 - RATE_NAMES is read from here too; declared beside the columns
-
 
 #: Above this, a rate printed without % cannot be a ratio: nobody spends 200 times the budget.
 RATIO_CEILING = Decimal(2)

@@ -8,8 +8,8 @@ from auditor.recognise.mentions import Mention, mentions_in, statements_in
 from auditor.recognise.narrative import recognise_narrative
 from auditor.recognise.records import DocumentRecords, Field, clean
 from auditor.recognise.report import EvaluationReport, read_report, report_title
-from auditor.ruleset.forms import Form, builtin_forms, forms_for
 from auditor.recognise.selfeval import header_words, is_self_evaluation, recognise_table
+from auditor.ruleset.forms import Form, builtin_forms, forms_for
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 

@@ -21,16 +21,22 @@ import re
 
 from auditor.document import Cell, Table
 from auditor.recognise import headers as H
-from auditor.ruleset.forms import Form
-from auditor.recognise.categories import categorise, is_level1_name, has_level2_word, misfiled_under_merge, own_category
+from auditor.recognise.categories import categorise, has_level2_word, is_level1_name, misfiled_under_merge, own_category
 from auditor.recognise.cells import (
-    NUMERIC, aligned, blank, cell_field, column_name, evidence_of, folded, starts_with,
+    NUMERIC,
+    aligned,
+    blank,
+    cell_field,
+    column_name,
+    evidence_of,
+    folded,
+    starts_with,
 )
 from auditor.recognise.funding_rows import funding_row
-from auditor.recognise.indicator_rows import combine_target, total_row
 from auditor.recognise.header_rows import combine_headers, is_subheader, is_words_only, with_row_above
-from auditor.recognise.indicator_rows import placeholder_test, split_parents, strip_marks
+from auditor.recognise.indicator_rows import combine_target, placeholder_test, split_parents, strip_marks, total_row
 from auditor.recognise.records import Field, IndicatorRow, ProjectTable, clean
+from auditor.ruleset.forms import Form
 
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _SCORE_FORMULA = re.compile(r"(\d+(?:\.\d+)?)分\s*[*×xX]\s*执行率")  # 得分(20分*执行率)

@@ -183,7 +183,7 @@ def _indicators(rng: random.Random, topic: V.Topic, p: Project, template: bool) 
     groups = (_choose_output(rng, own, quantity, quality, pool_out, n_out), F.sample(rng, pool_eff, n_eff),
               F.sample(rng, _SAT, n_sat))
     rows = []
-    for (level1, cap), specs in zip(p.caps.items(), groups):
+    for (_level1, cap), specs in zip(p.caps.items(), groups):
         specs.sort(key=_order)
         for spec, w in zip(specs, weights(rng, cap, len(specs))):
             row = fill(rng, spec, p, spec in own)

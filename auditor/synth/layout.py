@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
 def parse_text_form(text: str) -> list:
     """Word's copy-as-text: TAB-led lines are cells, a non-tab line right after a cell continues it,
     a blank line ends a row, two blank lines (or a non-tab line after a blank) end a table; other

@@ -35,9 +35,10 @@ def spark():
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory, sample_path):
+    from read.make_fixtures import build_docx, sample_blocks
+
     from auditor.synth import generate
     from auditor.synth.defects import injectable_kinds
-    from read.make_fixtures import build_docx, sample_blocks
 
     folder = tmp_path_factory.mktemp("spark-corpus")
     shutil.copy(sample_path, folder / "sample.txt")

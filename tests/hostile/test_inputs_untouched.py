@@ -22,7 +22,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from read.make_fixtures import build_docx, build_pdf, build_xlsx
 
 from . import corpus

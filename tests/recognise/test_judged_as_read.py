@@ -4,6 +4,7 @@ import pytest
 from auditor.pipeline import audit
 from auditor.read.text import parse_text
 from auditor.recognise import recognise
+
 from .test_variants import text_form
 
 HEAD = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "乡村道路养护"], ["主管部门", "交通局", "实施单位", "交通局"],

@@ -89,9 +89,9 @@ def test_a_table_flattened_into_paragraphs_is_reported_where_it_stands(tmp_path,
 
 
 def test_yuan_amounts_keep_their_printed_precision():
-    from auditor.tabulate import figure_columns
-    from auditor.recognise.records import Field
     from auditor.document import Locator
+    from auditor.recognise.records import Field
+    from auditor.tabulate import figure_columns
 
     cols = figure_columns("budget", Field("6617252", Locator(line=1)), "元")
     assert cols["budget"] == Decimal("661.7252") and cols["budget_text"] == "6617252"

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import httpx
 import websocket
-
 from render import browser
 
 

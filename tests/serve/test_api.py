@@ -7,7 +7,6 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-import pytest
 
 from auditor.render import renderer
 

@@ -5,11 +5,9 @@ import os
 import shutil
 
 import pytest
-
 from render import browser
 
 from .cdp import Chromium
-
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-from auditor.serve import Settings, create_app
 from render import browser
 from render.conftest import BLANK, FULL, MARKUP_PROJECT, PARTLY
+
+from auditor.serve import Settings, create_app
 
 from . import covered
 from .cdp import Chromium

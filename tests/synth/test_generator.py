@@ -249,7 +249,7 @@ def test_clean_reports_vary():
 
 
 def test_vocabulary_keeps_topics_apart():
-    every_text = lambda t: [t.goal, t.goal_actual, t.achievement, t.overview] + [s.name for s in t.specs]
+    def every_text(t): return [t.goal, t.goal_actual, t.achievement, t.overview] + [s.name for s in t.specs]
     generic = [s.name for s in GENERIC] + list(PROBLEMS + MEASURES + DEVIATION_REASONS) + [LOW_RATE_CAUSE]
     for t in TOPICS:
         assert any(k in t.goal and k in t.achievement for k in t.keywords) or (
@@ -525,7 +525,7 @@ def test_linkage_form_states_its_caps_in_a_note():
         r = make_report(random.Random(seed), form="linkage")
         text = render_text(r)
         tables = parse_tables(text)
-        for table, p in zip(tables, r.projects):
+        for table, _project in zip(tables, r.projects):
             header = table[_header_index(table, "绩效指标")]
             assert header[4:] == ["分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施"]
             note = ("注：1.一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分")
@@ -575,7 +575,7 @@ def test_forms_limit_the_defects_they_can_show():
     for name, report, defects in generate_reports(60, 9, defect_rate=1.0, form="mixed"):
         assert {d.kind for d in defects} <= kinds_for(report.form, report.look), name
     # 20 + 80: a score above its weight can only be the 执行率 score above the header's 20
-    for name, report, defects in generate_reports(20, 6, defect_rate=1.0, kinds=["score_exceeds_weight"],
+    for name, _report, defects in generate_reports(20, 6, defect_rate=1.0, kinds=["score_exceeds_weight"],
                                                   form="twenty_eighty"):
         assert [d.expected for d in defects] == ["<= 20"], name
 
