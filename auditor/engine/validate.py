@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
-import warnings
 from functools import lru_cache
 
 import pandas as pd
@@ -19,6 +17,7 @@ from auditor.document import Locator
 from auditor.engine.compile import compile_rule
 from auditor.engine.describe import make_issues
 from auditor.engine.profiles import checkable
+from auditor.engine.spark.session import before_pyspark
 from auditor.issue import Issue
 
 RESULT_FORMAT = {
@@ -27,26 +26,6 @@ RESULT_FORMAT = {
     "include_unexpected_rows": False,
     "return_unexpected_index_query": False,
 }
-
-
-#: the start of pyspark 4's warning about pandas 3, silenced here and in Spark's executors
-PYSPARK_PANDAS_WARNING = "PySpark does not yet fully support pandas"
-
-
-def before_pyspark() -> None:
-    """Make ready for GX importing pyspark, which it does whenever pyspark is installed (the spark extra).
-
-    NOTE: two traps of pyspark 4 met here. Its import warns on every run that
-    pandas 3 is not fully supported (auditor's Spark engine is tested with
-    pandas 3). And in a process whose `__main__` has neither a spec nor a file
-    (a spawned worker of `auditor serve`, `python -c`), pyspark takes itself
-    to be running doctests and calls sys.exit(0) when grpc is missing: the
-    server's workers died during start-up. Such a `__main__` is given a file.
-    """
-    warnings.filterwarnings("ignore", message=PYSPARK_PANDAS_WARNING, category=FutureWarning)
-    main = sys.modules.get("__main__")
-    if main is not None and getattr(main, "__spec__", None) is None and not hasattr(main, "__file__"):
-        main.__file__ = "<auditor>"
 
 
 @lru_cache(maxsize=1)

@@ -15,8 +15,29 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 
-from auditor.engine.validate import PYSPARK_PANDAS_WARNING, before_pyspark
+#: the start of pyspark 4's warning about pandas 3, silenced here and in Spark's executors
+PYSPARK_PANDAS_WARNING = "PySpark does not yet fully support pandas"
+
+
+def before_pyspark() -> None:
+    """Make ready for GX importing pyspark, which it does whenever pyspark is installed (the spark extra).
+
+    NOTE: two traps of pyspark 4 met here. Its import warns on every run that
+    pandas 3 is not fully supported (auditor's Spark engine is tested with
+    pandas 3). And in a process whose `__main__` has neither a spec nor a file
+    (a spawned worker of `auditor serve`, `python -c`), pyspark takes itself
+    to be running doctests and calls sys.exit(0) when grpc is missing: the
+    server's workers died during start-up. Such a `__main__` is given a file.
+    Kept here, in a module that imports nothing of auditor, so that whatever
+    may import GX (compiling rules, validating, a Spark session) can call it.
+    """
+    warnings.filterwarnings("ignore", message=PYSPARK_PANDAS_WARNING, category=FutureWarning)
+    main = sys.modules.get("__main__")
+    if main is not None and getattr(main, "__spec__", None) is None and not hasattr(main, "__file__"):
+        main.__file__ = "<auditor>"
+
 
 JAVA_MIN = 17
 #: Rows one pandas UDF call may get, and so the most rows one partition of an entity table may hold
