@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import main
+from auditor.render.readme import block
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = str(ROOT / "data_samples" / "lieshan-hrss-2023-self-evaluation.txt")
@@ -184,8 +185,8 @@ def test_readme_lists_every_rule_as_the_rule_files_say():
     from auditor.ruleset.loader import load_ruleset
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("<!-- rules:start")[1].split("-->", 1)[1].split("<!-- rules:end -->")[0].strip()
-    assert block == rule_markdown(load_ruleset()), "run: python -c \"from auditor.render.rules import update_readme; update_readme('README.md')\""
+    table = block(readme, "rules")
+    assert table == rule_markdown(load_ruleset()), "run: python -c \"from auditor.render.rules import update_readme; update_readme('README.md')\""
 
 
 def test_rules_test_passes_on_the_builtin_rules():
@@ -234,8 +235,8 @@ def test_readme_lists_every_entitys_columns_as_declared():
     from auditor.render.columns import columns_markdown
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("<!-- columns:start")[1].split("-->", 1)[1].split("<!-- columns:end -->")[0].strip()
-    assert block == columns_markdown(), "run: python -c \"from auditor.render.columns import update_readme; update_readme('README.md')\""
+    table = block(readme, "columns")
+    assert table == columns_markdown(), "run: python -c \"from auditor.render.columns import update_readme; update_readme('README.md')\""
     for command in ("rules test", "rules columns"):
         assert f"auditor {command}" in readme
 

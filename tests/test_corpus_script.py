@@ -7,18 +7,10 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from recognise.test_variants import text_form
 
 SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "corpus.py"
 PROJECT = "农村公路养护资金"
-
-
-def text_form(rows: list[list[str]]) -> str:
-    """Word's copy-as-text: a TAB before every cell, cell lines joined by newlines, a blank line per row."""
-    out = []
-    for row in rows:
-        out.extend("\t" + cell for cell in row)
-        out.append("")
-    return "\n".join(out) + "\n"
 
 
 #: A consistent 项目支出绩效自评表 (amounts in 万元): every sum, rate and cap agrees.

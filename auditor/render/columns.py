@@ -44,12 +44,6 @@ def columns_markdown() -> str:
 
 def update_readme(path) -> None:
     """Rewrite the column tables between the README's columns markers (run after declaring a column)."""
-    from pathlib import Path
+    from auditor.render.readme import write_block
 
-    path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    head, rest = text.split("<!-- columns:start", 1)
-    marker, rest = rest.split("-->", 1)
-    _, tail = rest.split("<!-- columns:end -->", 1)
-    path.write_text(f"{head}<!-- columns:start{marker}-->\n{columns_markdown()}\n<!-- columns:end -->{tail}",
-                    encoding="utf-8")
+    write_block(path, "columns", columns_markdown())

@@ -69,14 +69,7 @@ def form_markdown(forms) -> str:
 
 def update_readme(path, forms=None) -> None:
     """Rewrite the form table between the README's forms markers (run after adding a form)."""
-    from pathlib import Path
-
+    from auditor.render.readme import write_block
     from auditor.ruleset.forms import builtin_forms
 
-    path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    head, rest = text.split("<!-- forms:start", 1)
-    marker, rest = rest.split("-->", 1)
-    _, tail = rest.split("<!-- forms:end -->", 1)
-    table = form_markdown(forms or builtin_forms())
-    path.write_text(f"{head}<!-- forms:start{marker}-->\n{table}\n<!-- forms:end -->{tail}", encoding="utf-8")
+    write_block(path, "forms", form_markdown(forms or builtin_forms()))

@@ -53,14 +53,7 @@ def rule_markdown(ruleset) -> str:
 
 def update_readme(path, ruleset=None) -> None:
     """Rewrite the rule table between the README's rules markers (run after adding or renaming a rule)."""
-    from pathlib import Path
-
+    from auditor.render.readme import write_block
     from auditor.ruleset.loader import load_ruleset
 
-    path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    head, rest = text.split("<!-- rules:start", 1)
-    marker, rest = rest.split("-->", 1)
-    _, tail = rest.split("<!-- rules:end -->", 1)
-    table = rule_markdown(ruleset or load_ruleset())
-    path.write_text(f"{head}<!-- rules:start{marker}-->\n{table}\n<!-- rules:end -->{tail}", encoding="utf-8")
+    write_block(path, "rules", rule_markdown(ruleset or load_ruleset()))

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from auditor.cli import main
 from auditor.read.text import parse_text
 from auditor.recognise import recognise
+from auditor.render.readme import block
 from auditor.ruleset.forms import load_forms
 from auditor.ruleset.loader import RuleSetError, builtin_dir, load_ruleset
 
@@ -118,6 +119,6 @@ def test_the_readme_lists_every_builtin_form():
     from auditor.ruleset.forms import builtin_forms
 
     readme = (builtin_dir().parent / "README.md").read_text(encoding="utf-8")
-    block = readme.split("<!-- forms:start", 1)[1].split("-->", 1)[1].split("<!-- forms:end -->")[0].strip()
-    assert block == form_markdown(builtin_forms()), \
+    table = block(readme, "forms")
+    assert table == form_markdown(builtin_forms()), \
         "run: python -c \"from auditor.render.forms import update_readme; update_readme('README.md')\""
