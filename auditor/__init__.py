@@ -10,6 +10,7 @@
 `import auditor` (and `auditor --help`) costs nothing: the pipeline brings in
 pandas, and validation Great Expectations.
 """
+
 __version__ = "0.1.0"
 
 __all__ = ["AuditResult", "Config", "__version__", "audit"]

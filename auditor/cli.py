@@ -5,6 +5,7 @@ error, a bad rule or config file, or no input that could be read.
 Great Expectations is imported only by `check` (and `rules compile`), so
 `auditor --help` and `auditor rules` stay fast.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -92,8 +93,13 @@ def run() -> None:
 
 
 _profile = click.option("--profile", help="Rule profile (national by default; see rules/profiles/).")
-_rules_dir = click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
-                          help="An extra rules directory (repeatable); its rules, profiles and lexicons add to the built-in ones.")
+_rules_dir = click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="An extra rules directory (repeatable); its rules, profiles and lexicons add to the built-in ones.",
+)
 _select = click.option("--select", multiple=True, help="Run only these rules: a code, group or kind (repeatable).")
 _ignore = click.option("--ignore", multiple=True, help="Skip these rules: a code, group or kind (repeatable).")
 _lang = click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of messages: zh (default) or en.")
@@ -104,23 +110,41 @@ _lang = click.option("--lang", type=click.Choice(LANGS), default=None, help="Lan
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help=format_help())
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Exit 1 when an issue at or above this severity is found (default: error).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes reading files (default: one per core); with --engine spark, the N of local[N].")
-@click.option("--engine", type=click.Choice(ENGINES), default=None,
-              help="Where the rules run: pandas (default, this process) or spark (Apache Spark, for batches one "
-                   "machine cannot hold; needs pip install 'auditor[spark]' and Java 17). Same issues either way.")
-@click.option("--spark-master", metavar="URL", default=None,
-              help="With --engine spark: the Spark master, e.g. spark://host:7077 or yarn "
-                   "(default: local[N], N = --jobs or the cores here).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Exit 1 when an issue at or above this severity is found (default: error).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes reading files (default: one per core); with --engine spark, the N of local[N].",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=None,
+    help="Where the rules run: pandas (default, this process) or spark (Apache Spark, for batches one "
+    "machine cannot hold; needs pip install 'auditor[spark]' and Java 17). Same issues either way.",
+)
+@click.option(
+    "--spark-master",
+    metavar="URL",
+    default=None,
+    help="With --engine spark: the Spark master, e.g. spark://host:7077 or yarn "
+    "(default: local[N], N = --jobs or the cores here).",
+)
 @_lang
 @_profile
 @_rules_dir
 @_select
 @_ignore
-def check(paths, fmt, output, force, fail_on, jobs, engine, spark_master, lang, profile, rules_dirs, select,
-          ignore) -> None:
+def check(
+    paths, fmt, output, force, fail_on, jobs, engine, spark_master, lang, profile, rules_dirs, select, ignore
+) -> None:
     """Audit report files or directories and print the issues found.
 
     Exit status: 0 when no issue is at or above --fail-on, 1 when one is, 2 on a usage error
@@ -271,8 +295,9 @@ def rules_test(ctx, rules_dirs, lang) -> None:
     ruleset, lang = ctx.obj[0], lang or ctx.obj[1]
     if rules_dirs:  # NOTE: `rules --rules A test --rules B` reads both, with the group's other options
         group = ctx.parent.params
-        _, ruleset = _ruleset(_settings([]), group["profile"], [*group["rules_dirs"], *rules_dirs],
-                              group["select"], group["ignore"], lang)
+        _, ruleset = _ruleset(
+            _settings([]), group["profile"], [*group["rules_dirs"], *rules_dirs], group["select"], group["ignore"], lang
+        )
     from auditor.engine.cases import run_cases
     from auditor.render.cases import case_report
 
@@ -313,15 +338,22 @@ def rules_compile(obj, code) -> None:
 
     from auditor.engine.compile import compile_rule
 
-    out = [{"entity": entity, "expectation": exp.configuration.to_json_dict()}
-           for entity, exp in compile_rule(rule, ruleset.lexicons)]
+    out = [
+        {"entity": entity, "expectation": exp.configuration.to_json_dict()}
+        for entity, exp in compile_rule(rule, ruleset.lexicons)
+    ]
     click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
 
 
 @main.command()
 @click.argument("report", type=click.Path(exists=True, dir_okay=False))
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
-              help="Write the commented copy to FILE (.docx); the report itself is never changed.")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Write the commented copy to FILE (.docx); the report itself is never changed.",
+)
 @click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
 @_lang
 @_profile
@@ -358,16 +390,36 @@ def annotate(report, output, force, lang, profile, rules_dirs, select, ignore) -
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only)."
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Largest upload (all files of one request together), in MB; larger ones get 413.")
-@click.option("--keep", type=click.Path(file_okay=False), default=None,
-              help="Keep every upload (under generated names) and its issue list in DIR; by default nothing is kept.")
-@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Seconds one request may take; a longer audit is stopped and answered 504.")
-@click.option("--workers", type=click.IntRange(min=0), default=None,
-              help="Audit processes (default: one per core; 0 runs audits in threads of the server).")
+@click.option(
+    "--max-upload-mb",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Largest upload (all files of one request together), in MB; larger ones get 413.",
+)
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Keep every upload (under generated names) and its issue list in DIR; by default nothing is kept.",
+)
+@click.option(
+    "--timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds one request may take; a longer audit is stopped and answered 504.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Audit processes (default: one per core; 0 runs audits in threads of the server).",
+)
 @_profile
 @_rules_dir
 @_select
@@ -383,8 +435,11 @@ def serve(host, port, max_upload_mb, keep, timeout, workers, profile, rules_dirs
 
     from auditor.serve import Settings, create_app
 
-    app = create_app(config, ruleset, Settings(max_upload_mb=max_upload_mb, timeout=timeout, workers=workers,
-                                               keep=Path(keep) if keep else None))
+    app = create_app(
+        config,
+        ruleset,
+        Settings(max_upload_mb=max_upload_mb, timeout=timeout, workers=workers, keep=Path(keep) if keep else None),
+    )
     click.echo(f"auditor serve: http://{host}:{port}/  (API docs: /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
 

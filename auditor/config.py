@@ -18,6 +18,7 @@ the first file's directory). Command-line options win over all of them.
 `Config` holds the settings of one run that choose the rules; `auditor.audit`
 takes it, and the CLI fills it from these files and its options.
 """
+
 from __future__ import annotations
 
 import configparser

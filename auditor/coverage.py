@@ -10,6 +10,7 @@ self-evaluation but yields nothing checkable, a file with no self-evaluation
 content at all. These are findings of reading, not of rules, so they are made
 here and not in YAML: no rule could run on what was not read.
 """
+
 from __future__ import annotations
 
 from auditor.document import Locator
@@ -27,15 +28,21 @@ _WHY = {
     "none": ("未能识别", "could not be found"),
     "partial": ("只读到一部分（表格在此之前结束或被截断）", "was read only in part (the table ends or is cut off)"),
 }
-_FLAT = {"zh": "项目支出绩效自评表以纯文本出现（单元格之间没有分隔符），无法按单元格核对；请从 Word 原件复制或直接提交 .docx",
-         "en": "a self-evaluation table appears as plain text (no separators between cells) and cannot be checked cell by "
-               "cell; copy it from the Word original or submit the .docx"}
-_NOTHING = {"zh": "文中提到绩效自评，但未读到可核对的自评表、自评综述或评价报告数字；本文件未经核对",
-            "en": "the text speaks of a performance self-evaluation, but no table, summary or report figure could be "
-                  "read: this file was not checked"}
-_NO_CONTENT = {"zh": "文件中没有项目支出绩效自评内容（自评表、自评综述或绩效评价报告），未作核对",
-               "en": "the file holds no performance self-evaluation content (table, summary or evaluation report): "
-                     "nothing was checked"}
+_FLAT = {
+    "zh": "项目支出绩效自评表以纯文本出现（单元格之间没有分隔符），无法按单元格核对；请从 Word 原件复制或直接提交 .docx",
+    "en": "a self-evaluation table appears as plain text (no separators between cells) and cannot be checked cell by "
+    "cell; copy it from the Word original or submit the .docx",
+}
+_NOTHING = {
+    "zh": "文中提到绩效自评，但未读到可核对的自评表、自评综述或评价报告数字；本文件未经核对",
+    "en": "the text speaks of a performance self-evaluation, but no table, summary or report figure could be "
+    "read: this file was not checked",
+}
+_NO_CONTENT = {
+    "zh": "文件中没有项目支出绩效自评内容（自评表、自评综述或绩效评价报告），未作核对",
+    "en": "the file holds no performance self-evaluation content (table, summary or evaluation report): "
+    "nothing was checked",
+}
 
 
 def coverage(records: DocumentRecords) -> dict:
@@ -64,10 +71,12 @@ def incomplete_issues(records: DocumentRecords) -> list[Issue]:
     out = [_issue(doc, loc, _FLAT, "表格") for loc, part in records.problems if part == "flattened_table"]
     for loc, words in records.unknown_tables:
         seen = "、".join(words) or "—"
-        text = {"zh": f"表{loc.table or ''}像是绩效自评表，但不符合任何已声明的表式，未作核对；表中所见表头：{seen}"
-                      "（可在 rules/forms/ 中声明该表式）",
-                "en": f"table {loc.table or ''} looks like a self-evaluation table but matches no declared form and "
-                      f"was not checked; header words seen: {seen} (declare the form in rules/forms/)"}
+        text = {
+            "zh": f"表{loc.table or ''}像是绩效自评表，但不符合任何已声明的表式，未作核对；表中所见表头：{seen}"
+            "（可在 rules/forms/ 中声明该表式）",
+            "en": f"table {loc.table or ''} looks like a self-evaluation table but matches no declared form and "
+            f"was not checked; header words seen: {seen} (declare the form in rules/forms/)",
+        }
         out.append(_issue(doc, loc, text, "已声明的表式", found=seen))
     for table in records.tables:
         out.extend(_block_issues(doc, table))
@@ -78,8 +87,10 @@ def incomplete_issues(records: DocumentRecords) -> list[Issue]:
     elif not records.tables and not records.unknown_tables and not out and records.mentions_self_evaluation:
         # NOTE: a narrative report: its stated figures were checked, but "no issue" must not read as a checked table
         n = coverage(records)["claims"]
-        text = {"zh": f"文中未见项目支出绩效自评表：只核对了文字中的 {n} 处数字陈述，表格部分未作核对",
-                "en": f"no self-evaluation table was found: only {n} figures stated in the text were checked"}
+        text = {
+            "zh": f"文中未见项目支出绩效自评表：只核对了文字中的 {n} 处数字陈述，表格部分未作核对",
+            "en": f"no self-evaluation table was found: only {n} figures stated in the text were checked",
+        }
         out.append(_issue(doc, start, text, "自评表", severity="info"))
     return out
 
@@ -92,16 +103,35 @@ def _block_issues(doc: str, table: ProjectTable) -> list[Issue]:
             continue
         zh, en = _BLOCKS[block]
         why_zh, why_en = _WHY[state]
-        text = {"zh": f"表{table.table}「{name}」的{zh}{why_zh}，依赖它的核对未进行",
-                "en": f"in table {table.table} ({name}) {en} {why_en}; the checks that depend on it were not run"}
+        text = {
+            "zh": f"表{table.table}「{name}」的{zh}{why_zh}，依赖它的核对未进行",
+            "en": f"in table {table.table} ({name}) {en} {why_en}; the checks that depend on it were not run",
+        }
         out.append(_issue(doc, table.loc, text, zh, project=name))
     return out
 
 
-def _issue(doc: str, loc: Locator, text: dict, expected: str, project: str | None = None,
-           found: str | None = None, severity: str = "warning") -> Issue:
-    return Issue(doc=doc, rule="READ_TABLE", kind="extraction_incomplete", severity=severity, message=text["zh"],
-                 messages=dict(text), location=loc, project=project, expected=expected, found=found)
+def _issue(
+    doc: str,
+    loc: Locator,
+    text: dict,
+    expected: str,
+    project: str | None = None,
+    found: str | None = None,
+    severity: str = "warning",
+) -> Issue:
+    return Issue(
+        doc=doc,
+        rule="READ_TABLE",
+        kind="extraction_incomplete",
+        severity=severity,
+        message=text["zh"],
+        messages=dict(text),
+        location=loc,
+        project=project,
+        expected=expected,
+        found=found,
+    )
 
 
 def _name(table: ProjectTable) -> str:

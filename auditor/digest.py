@@ -7,6 +7,7 @@ the Spark engine in its executors; both turn them into the same
 `DocumentResult` and issues with `Digest.outcome`, so a file reads the same
 whichever engine audits it. Nothing here knows of rules or engines.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -45,10 +46,14 @@ class Digest:
     def outcome(self) -> tuple[DocumentResult, list[Issue]]:
         """The file's entry in the result and its own issues (for an unreadable file, the one that says why)."""
         if self.rows is None:
-            return (DocumentResult(doc=self.doc, format=self.format, status="unreadable", reason=self.reason),
-                    [unreadable_issue(self.doc, self.reason or "")])
-        return (DocumentResult(doc=self.doc, format=self.format, projects=self.projects, coverage=self.coverage),
-                self.issues)
+            return (
+                DocumentResult(doc=self.doc, format=self.format, status="unreadable", reason=self.reason),
+                [unreadable_issue(self.doc, self.reason or "")],
+            )
+        return (
+            DocumentResult(doc=self.doc, format=self.format, projects=self.projects, coverage=self.coverage),
+            self.issues,
+        )
 
 
 def read_one(item: tuple[Path, str], forms: tuple | None = None) -> Outcome:
@@ -65,8 +70,12 @@ def read_one(item: tuple[Path, str], forms: tuple | None = None) -> Outcome:
     except Exception as exc:  # noqa: BLE001
         # NOTE: a recogniser bug on one odd file must cost that file, never the batch (in a worker
         # process it would otherwise break the whole pool)
-        return display, doc.format, None, (f"{display}: auditor could not recognise this file "
-                                           f"({type(exc).__name__}: {exc}); please report it")
+        return (
+            display,
+            doc.format,
+            None,
+            (f"{display}: auditor could not recognise this file ({type(exc).__name__}: {exc}); please report it"),
+        )
 
 
 def digest_one(item: tuple[Path, str], forms: tuple | None = None) -> Digest:
@@ -77,14 +86,32 @@ def digest_one(item: tuple[Path, str], forms: tuple | None = None) -> Digest:
     try:
         rows = document_rows(records)
     except Exception as exc:  # noqa: BLE001 - like a recogniser bug: costs this file, never the batch
-        return Digest(display, fmt, None, f"{display}: auditor could not tabulate this file "
-                                          f"({type(exc).__name__}: {exc}); please report it")
-    return Digest(display, fmt, rows, None, [project_name(t) for t in records.tables], incomplete_issues(records),
-                  coverage(records))
+        return Digest(
+            display,
+            fmt,
+            None,
+            f"{display}: auditor could not tabulate this file ({type(exc).__name__}: {exc}); please report it",
+        )
+    return Digest(
+        display,
+        fmt,
+        rows,
+        None,
+        [project_name(t) for t in records.tables],
+        incomplete_issues(records),
+        coverage(records),
+    )
 
 
 def unreadable_issue(doc: str, reason: str) -> Issue:
     """The `unreadable_input` issue of a file that could not be read, recognised or tabulated."""
     text = {"zh": f"无法读取文件：{reason}", "en": f"the file could not be read: {reason}"}
-    return Issue(doc=doc, rule="READ_FILE", kind="unreadable_input", severity="error", message=text["zh"],
-                 messages=text, location=Locator(line=1))
+    return Issue(
+        doc=doc,
+        rule="READ_FILE",
+        kind="unreadable_input",
+        severity="error",
+        message=text["zh"],
+        messages=text,
+        location=Locator(line=1),
+    )

@@ -5,6 +5,7 @@ paragraphs and tables, every piece carrying a `Locator` that says where it
 stands in the source. The recognisers then work on this shape only, so the
 text, Word, Excel and PDF forms of one report give the same records.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -51,11 +52,19 @@ class Locator(NamedTuple):
 
     def sort_key(self) -> tuple:
         """Order within a document: by page/sheet, then line or paragraph, then table position."""
+
         def num(v):
             return v if isinstance(v, int) else -1
+
         return (
-            num(self.page), self.sheet or "", num(self.line), num(self.paragraph),
-            num(self.table), self.cell or "", str(self.row or ""), str(self.column or ""),
+            num(self.page),
+            self.sheet or "",
+            num(self.line),
+            num(self.paragraph),
+            num(self.table),
+            self.cell or "",
+            str(self.row or ""),
+            str(self.column or ""),
         )
 
     def short(self) -> str:

@@ -20,6 +20,7 @@ runs, from the tabulated ones (`assign_caps` adds `profile` and `default_cap` to
 Kept apart from `tabulate` (which needs pandas) so that rule validation and
 `auditor rules` stay light.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -84,10 +85,22 @@ YEAR = fig("year", "年度（如 2023）", "the year, e.g. 2023")
 
 def _rate_read(prefix: str, zh: str, en: str) -> tuple[Column, Column]:
     """`<rate>_percent` and its text, which `checks.with_rates` adds beside a rate."""
-    return (added("decimal", f"{prefix}_percent", f"{zh}按百分比读（无 % 的 0.98 视文件金额读作 98）",
-                  f"{en} in percent as the document's amounts read it (a bare 0.98 may be 98)"),
-            Column(f"{prefix}_percent_text", "text", f"{zh}按百分比读，如 98%", f"{en} in percent, printed: 98%",
-                   added=True, of=f"{prefix}_percent"))
+    return (
+        added(
+            "decimal",
+            f"{prefix}_percent",
+            f"{zh}按百分比读（无 % 的 0.98 视文件金额读作 98）",
+            f"{en} in percent as the document's amounts read it (a bare 0.98 may be 98)",
+        ),
+        Column(
+            f"{prefix}_percent_text",
+            "text",
+            f"{zh}按百分比读，如 98%",
+            f"{en} in percent, printed: 98%",
+            added=True,
+            of=f"{prefix}_percent",
+        ),
+    )
 
 
 def _sentence(key: str, zh: str, en: str) -> Column:
@@ -95,128 +108,290 @@ def _sentence(key: str, zh: str, en: str) -> Column:
 
 
 DECLARED: tuple[Entity, ...] = (
-    Entity("documents", "一个文件", "one file", (
-        DOC, text("format", "文件格式：txt、docx、xlsx、pdf……", "the file's format: txt, docx, xlsx, pdf, ..."),
-        text("title", "文件标题", "the document's title"), fig("year", "报告所属年度", "the year the report is for"),
-        EVIDENCE, LOC)),
-    Entity("projects", "一张项目支出绩效自评表", "one self-evaluation table (自评表)", (
-        DOC, PROJECT, TABLE, fig("year", "表头所写年度（（2023年度））", "the year its heading states (（2023年度）)"),
-        text("department", "主管部门", "主管部门: the department in charge"),
-        text("unit", "实施单位", "实施单位: the implementing unit"),
-        text("goal", "年度总体目标（预期目标）", "the annual goal (预期目标)"),
-        text("goal_actual", "年度总体目标的实际完成情况", "what the goal achieved (实际完成情况)"),
-        text("categories", "有分值的一级指标，以 | 分隔（含 执行率）；指标未读全时为空",
-             "the first-level categories that carry weight, separated by | (执行率 included); "
-             "empty unless the indicators were read in full"),
-        text("output_kinds", "产出指标的二级指标，以 | 分隔；指标未读全时为空",
-             "the output indicators' second levels, separated by |; empty unless read in full"),
-        text("form", "读表所依的表式代码（rules/forms/）", "the declared form the table was read as (rules/forms/)"),
-        EVIDENCE, LOC,
-        loc("goal_loc", "年度总体目标所在位置", "where the annual goal stands"),
-        loc("goal_actual_loc", "实际完成情况所在位置", "where the goal's achievement stands"))),
-    Entity("funding", "自评表的一行资金（年度资金总额、本年财政拨款……）", "one funding row of a table (年度资金总额, ...)", (
-        DOC, PROJECT, TABLE,
-        text("kind", "资金行：total（年度资金总额）、current、carryover、other、central、local",
-             "the row: total (年度资金总额), current, carryover, other, central, local"),
-        text("label", "行名（原文）", "the row's label as printed"),
-        fig("initial", "年初预算数", "the budget at the start of the year (年初预算数)"),
-        fig("budget", "全年预算数", "the budget for the year (全年预算数)"),
-        fig("executed", "全年执行数", "the amount spent (全年执行数)"),
-        fig("weight", "分值", "the weight (分值)"), fig("rate", "执行率", "the execution rate (执行率)"),
-        fig("score", "得分", "the score (得分)"),
-        text("unit", "表的金额单位（万元、元）", "the table's unit of amounts (万元, 元)"),
-        text("notes", "可说明资金的文字：自评综述与各偏差原因", "text that may explain the figures: the summary and "
-             "every deviation reason of the table"),
-        EVIDENCE, LOC, *_rate_read("rate", "执行率", "the rate"))),
-    Entity("indicators", "一个三级指标", "one third-level indicator row", (
-        DOC, PROJECT, TABLE,
-        text("category", "一级指标类别：产出、效益、满意度、成本……", "the category: 产出, 效益, 满意度, 成本, ..."),
-        text("level1", "一级指标（原文）", "the first level as printed"),
-        text("level2", "二级指标", "the second level"), text("level3", "三级指标", "the third level: the indicator"),
-        text("kind", "指标性质：total_cost（总成本）、satisfaction（满意度），其余为空",
-             "what it measures, where a rule needs it: total_cost, satisfaction; else empty"),
-        text("group", "二级含“成本”时为 cost", "cost where the second level is a cost"),
-        fig("target", "年度指标值", "the target (年度指标值)"),
-        text("target_op", "指标值的方向：>=、<=、= 或空", "the target's direction: >=, <=, = or empty"),
-        fig("actual", "实际完成值", "the actual value (实际完成值)"),
-        _c("bool", "units_agree", "指标值与实际值单位一致（实际值省略单位时按指标值的）",
-           "target and actual are in one unit (an actual printed bare takes the target's)"),
-        _c("bool", "target_met", "按原文是否完成指标值；无法比较时为空",
-           "whether the target was met as printed; empty where the two cannot be compared"),
-        fig("weight", "分值", "the weight (分值)"), fig("score", "得分", "the score (得分)"),
-        fig("implied_weight", "表未印分值时由得分推出的分值", "the weight its scores imply where the table prints none"),
-        text("reason", "偏差原因（无此列时为表尾说明）", "the deviation reason (or the table's footer note)"),
-        text("misfiled", "二级指标实际所属的一级类别（填错一级时）",
-             "the category its second level belongs to, where it is filed under another"),
-        _c("bool", "weights_printed", "表印有分值列", "whether the table prints a weight column"),
-        text("notes", "表中全部偏差原因与说明", "every deviation reason and note of the table"),
-        fig("project_budget", "本表年度资金总额的全年预算数（万元）", "the table's total budget, in 万元"),
-        fig("project_executed", "本表年度资金总额的全年执行数（万元）", "the table's total spent, in 万元"),
-        EVIDENCE, LOC)),
-    Entity("scores", "计入总分的一行：资金、一级类别、指标、总分", "one line counting toward 总分: funding, category, "
-           "indicator, total", (
-        DOC, PROJECT, TABLE,
-        text("role", "行的角色：funding、category、indicator、total", "the line: funding, category, indicator, total"),
-        text("category", "一级类别（执行率、产出……）", "the category (执行率, 产出, ...)"),
-        fig("weight", "分值（category 行：所写上限）", "the weight (a category row: its stated cap)"),
-        fig("score", "得分", "the score"), text("grade", "总分行的等级（优、良……）", "the total row's grade (优, 良, ...)"),
-        text("form_profile", "表式指定的分值方案", "the cap profile the table's form names"),
-        EVIDENCE, LOC,
-        added("text", "profile", "评判本表所用的分值方案（不符任何方案时为 unmatched）",
-              "the cap profile the table is judged by (unmatched where none fits)"),
-        added("decimal", "default_cap", "该方案下本类别的上限（category 行）", "that profile's cap of the category "
-              "(category rows)"))),
-    Entity("narratives", "一段自评综述（或所附评价报告的资金句）及其表中数字", "one summary (or an attached report's "
-           "budget sentence) beside its table's figures", (
-        DOC, PROJECT, TABLE,
-        fig("score", "综述所述得分", "the score it states"), fig("budget", "综述所述预算数（万元）",
-                                                             "the budget it states, in 万元"),
-        fig("executed", "综述所述执行数（万元）", "the amount spent it states, in 万元"),
-        fig("rate", "综述所述执行率", "the execution rate it states"),
-        text("grade", "综述所述等级", "the grade it states"),
-        fig("table_score", "表中总分", "the table's 总分"), fig("table_budget", "表中年度资金总额的全年预算数（万元）",
-                                                           "the table's total budget, in 万元"),
-        fig("table_executed", "表中年度资金总额的全年执行数（万元）", "the table's total spent, in 万元"),
-        fig("table_rate", "表中年度资金总额的执行率", "the table's total execution rate"),
-        EVIDENCE, LOC,
-        _sentence("score", "得分", "score"), _sentence("budget", "预算数", "budget"),
-        _sentence("executed", "执行数", "amount spent"), _sentence("rate", "执行率", "rate"),
-        loc("grade_loc", "等级所在位置", "where the grade stands"), _sentence("grade", "等级", "grade"),
-        *_rate_read("rate", "综述所述执行率", "the stated rate"),
-        *_rate_read("table_rate", "表中执行率", "the table's rate"))),
-    Entity("texts", "一段要检查措辞的文字", "one text whose wording is checked", (
-        DOC, PROJECT, TABLE,
-        text("field", "文字所在：name、goal、goal_actual、indicator、narrative、paragraph",
-             "where it stands: name, goal, goal_actual, indicator, narrative, paragraph"),
-        text("text", "文字内容", "the text"), EVIDENCE, LOC)),
-    Entity("names", "项目名称的一次出现（表中或文中）", "one place a project's name is written (a table or the prose)", (
-        DOC, PROJECT,
-        text("role", "table（自评表所写）或 mention（文中提及）", "table (as a table states it) or mention (in the prose)"),
-        text("source", "出处：table、narrative、list、report_title、evaluation_report",
-             "where: table, narrative, list, report_title, evaluation_report"),
-        text("name", "所写名称", "the name as written"), EVIDENCE, LOC)),
-    Entity("counts", "文中所述的项目个数或资金总额，或一张表的对应一项", "one stated count or fund total, or a table's "
-           "item it sums", (
-        DOC, text("claim", "count（项目个数）或 funds（资金，万元）", "count (projects) or funds (in 万元)"),
-        text("statement", "陈述的编号（S1……）；item 行为空", "the statement's id (S1, ...); empty on item rows"),
-        text("role", "total（所述）或 item（一张表）", "total (stated) or item (one table)"),
-        fig("value", "数值（资金按万元）", "the value (funds in 万元)"), text("unit", "所写单位", "the unit as written"),
-        EVIDENCE, LOC)),
-    Entity("sections", "所附绩效评价报告的总分、一节或一小节", "an attached evaluation report's overall score, one "
-           "section or subsection", (
-        DOC, text("report", "评价报告的项目名", "the project the report evaluates"),
-        text("role", "overall、section 或 subsection", "overall, section or subsection"),
-        text("section", "所属的节（节本身为其名）", "the section it belongs to (a section's own name)"),
-        text("name", "节或小节的名称", "the section's or subsection's name"),
-        fig("weight", "分值", "the points (分值)"), fig("score", "得分", "the score"),
-        text("grade", "等级", "the grade"), EVIDENCE, LOC)),
-    Entity("years", "文件某一部分所写的年度", "the year one part of the document states", (
-        DOC, PROJECT,
-        text("part", "部分：table、goal、list、report_title、evaluation_report",
-             "the part: table, goal, list, report_title, evaluation_report"),
-        text("part_zh", "部分的中文名", "the part's name in Chinese"),
-        text("part_en", "部分的英文名", "the part's name in English"),
-        YEAR, fig("doc_year", "报告所属年度", "the report's own year"), EVIDENCE, LOC)),
+    Entity(
+        "documents",
+        "一个文件",
+        "one file",
+        (
+            DOC,
+            text("format", "文件格式：txt、docx、xlsx、pdf……", "the file's format: txt, docx, xlsx, pdf, ..."),
+            text("title", "文件标题", "the document's title"),
+            fig("year", "报告所属年度", "the year the report is for"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "projects",
+        "一张项目支出绩效自评表",
+        "one self-evaluation table (自评表)",
+        (
+            DOC,
+            PROJECT,
+            TABLE,
+            fig("year", "表头所写年度（（2023年度））", "the year its heading states (（2023年度）)"),
+            text("department", "主管部门", "主管部门: the department in charge"),
+            text("unit", "实施单位", "实施单位: the implementing unit"),
+            text("goal", "年度总体目标（预期目标）", "the annual goal (预期目标)"),
+            text("goal_actual", "年度总体目标的实际完成情况", "what the goal achieved (实际完成情况)"),
+            text(
+                "categories",
+                "有分值的一级指标，以 | 分隔（含 执行率）；指标未读全时为空",
+                "the first-level categories that carry weight, separated by | (执行率 included); "
+                "empty unless the indicators were read in full",
+            ),
+            text(
+                "output_kinds",
+                "产出指标的二级指标，以 | 分隔；指标未读全时为空",
+                "the output indicators' second levels, separated by |; empty unless read in full",
+            ),
+            text(
+                "form", "读表所依的表式代码（rules/forms/）", "the declared form the table was read as (rules/forms/)"
+            ),
+            EVIDENCE,
+            LOC,
+            loc("goal_loc", "年度总体目标所在位置", "where the annual goal stands"),
+            loc("goal_actual_loc", "实际完成情况所在位置", "where the goal's achievement stands"),
+        ),
+    ),
+    Entity(
+        "funding",
+        "自评表的一行资金（年度资金总额、本年财政拨款……）",
+        "one funding row of a table (年度资金总额, ...)",
+        (
+            DOC,
+            PROJECT,
+            TABLE,
+            text(
+                "kind",
+                "资金行：total（年度资金总额）、current、carryover、other、central、local",
+                "the row: total (年度资金总额), current, carryover, other, central, local",
+            ),
+            text("label", "行名（原文）", "the row's label as printed"),
+            fig("initial", "年初预算数", "the budget at the start of the year (年初预算数)"),
+            fig("budget", "全年预算数", "the budget for the year (全年预算数)"),
+            fig("executed", "全年执行数", "the amount spent (全年执行数)"),
+            fig("weight", "分值", "the weight (分值)"),
+            fig("rate", "执行率", "the execution rate (执行率)"),
+            fig("score", "得分", "the score (得分)"),
+            text("unit", "表的金额单位（万元、元）", "the table's unit of amounts (万元, 元)"),
+            text(
+                "notes",
+                "可说明资金的文字：自评综述与各偏差原因",
+                "text that may explain the figures: the summary and every deviation reason of the table",
+            ),
+            EVIDENCE,
+            LOC,
+            *_rate_read("rate", "执行率", "the rate"),
+        ),
+    ),
+    Entity(
+        "indicators",
+        "一个三级指标",
+        "one third-level indicator row",
+        (
+            DOC,
+            PROJECT,
+            TABLE,
+            text("category", "一级指标类别：产出、效益、满意度、成本……", "the category: 产出, 效益, 满意度, 成本, ..."),
+            text("level1", "一级指标（原文）", "the first level as printed"),
+            text("level2", "二级指标", "the second level"),
+            text("level3", "三级指标", "the third level: the indicator"),
+            text(
+                "kind",
+                "指标性质：total_cost（总成本）、satisfaction（满意度），其余为空",
+                "what it measures, where a rule needs it: total_cost, satisfaction; else empty",
+            ),
+            text("group", "二级含“成本”时为 cost", "cost where the second level is a cost"),
+            fig("target", "年度指标值", "the target (年度指标值)"),
+            text("target_op", "指标值的方向：>=、<=、= 或空", "the target's direction: >=, <=, = or empty"),
+            fig("actual", "实际完成值", "the actual value (实际完成值)"),
+            _c(
+                "bool",
+                "units_agree",
+                "指标值与实际值单位一致（实际值省略单位时按指标值的）",
+                "target and actual are in one unit (an actual printed bare takes the target's)",
+            ),
+            _c(
+                "bool",
+                "target_met",
+                "按原文是否完成指标值；无法比较时为空",
+                "whether the target was met as printed; empty where the two cannot be compared",
+            ),
+            fig("weight", "分值", "the weight (分值)"),
+            fig("score", "得分", "the score (得分)"),
+            fig(
+                "implied_weight",
+                "表未印分值时由得分推出的分值",
+                "the weight its scores imply where the table prints none",
+            ),
+            text("reason", "偏差原因（无此列时为表尾说明）", "the deviation reason (or the table's footer note)"),
+            text(
+                "misfiled",
+                "二级指标实际所属的一级类别（填错一级时）",
+                "the category its second level belongs to, where it is filed under another",
+            ),
+            _c("bool", "weights_printed", "表印有分值列", "whether the table prints a weight column"),
+            text("notes", "表中全部偏差原因与说明", "every deviation reason and note of the table"),
+            fig("project_budget", "本表年度资金总额的全年预算数（万元）", "the table's total budget, in 万元"),
+            fig("project_executed", "本表年度资金总额的全年执行数（万元）", "the table's total spent, in 万元"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "scores",
+        "计入总分的一行：资金、一级类别、指标、总分",
+        "one line counting toward 总分: funding, category, indicator, total",
+        (
+            DOC,
+            PROJECT,
+            TABLE,
+            text(
+                "role", "行的角色：funding、category、indicator、total", "the line: funding, category, indicator, total"
+            ),
+            text("category", "一级类别（执行率、产出……）", "the category (执行率, 产出, ...)"),
+            fig("weight", "分值（category 行：所写上限）", "the weight (a category row: its stated cap)"),
+            fig("score", "得分", "the score"),
+            text("grade", "总分行的等级（优、良……）", "the total row's grade (优, 良, ...)"),
+            text("form_profile", "表式指定的分值方案", "the cap profile the table's form names"),
+            EVIDENCE,
+            LOC,
+            added(
+                "text",
+                "profile",
+                "评判本表所用的分值方案（不符任何方案时为 unmatched）",
+                "the cap profile the table is judged by (unmatched where none fits)",
+            ),
+            added(
+                "decimal",
+                "default_cap",
+                "该方案下本类别的上限（category 行）",
+                "that profile's cap of the category (category rows)",
+            ),
+        ),
+    ),
+    Entity(
+        "narratives",
+        "一段自评综述（或所附评价报告的资金句）及其表中数字",
+        "one summary (or an attached report's budget sentence) beside its table's figures",
+        (
+            DOC,
+            PROJECT,
+            TABLE,
+            fig("score", "综述所述得分", "the score it states"),
+            fig("budget", "综述所述预算数（万元）", "the budget it states, in 万元"),
+            fig("executed", "综述所述执行数（万元）", "the amount spent it states, in 万元"),
+            fig("rate", "综述所述执行率", "the execution rate it states"),
+            text("grade", "综述所述等级", "the grade it states"),
+            fig("table_score", "表中总分", "the table's 总分"),
+            fig("table_budget", "表中年度资金总额的全年预算数（万元）", "the table's total budget, in 万元"),
+            fig("table_executed", "表中年度资金总额的全年执行数（万元）", "the table's total spent, in 万元"),
+            fig("table_rate", "表中年度资金总额的执行率", "the table's total execution rate"),
+            EVIDENCE,
+            LOC,
+            _sentence("score", "得分", "score"),
+            _sentence("budget", "预算数", "budget"),
+            _sentence("executed", "执行数", "amount spent"),
+            _sentence("rate", "执行率", "rate"),
+            loc("grade_loc", "等级所在位置", "where the grade stands"),
+            _sentence("grade", "等级", "grade"),
+            *_rate_read("rate", "综述所述执行率", "the stated rate"),
+            *_rate_read("table_rate", "表中执行率", "the table's rate"),
+        ),
+    ),
+    Entity(
+        "texts",
+        "一段要检查措辞的文字",
+        "one text whose wording is checked",
+        (
+            DOC,
+            PROJECT,
+            TABLE,
+            text(
+                "field",
+                "文字所在：name、goal、goal_actual、indicator、narrative、paragraph",
+                "where it stands: name, goal, goal_actual, indicator, narrative, paragraph",
+            ),
+            text("text", "文字内容", "the text"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "names",
+        "项目名称的一次出现（表中或文中）",
+        "one place a project's name is written (a table or the prose)",
+        (
+            DOC,
+            PROJECT,
+            text(
+                "role",
+                "table（自评表所写）或 mention（文中提及）",
+                "table (as a table states it) or mention (in the prose)",
+            ),
+            text(
+                "source",
+                "出处：table、narrative、list、report_title、evaluation_report",
+                "where: table, narrative, list, report_title, evaluation_report",
+            ),
+            text("name", "所写名称", "the name as written"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "counts",
+        "文中所述的项目个数或资金总额，或一张表的对应一项",
+        "one stated count or fund total, or a table's item it sums",
+        (
+            DOC,
+            text("claim", "count（项目个数）或 funds（资金，万元）", "count (projects) or funds (in 万元)"),
+            text("statement", "陈述的编号（S1……）；item 行为空", "the statement's id (S1, ...); empty on item rows"),
+            text("role", "total（所述）或 item（一张表）", "total (stated) or item (one table)"),
+            fig("value", "数值（资金按万元）", "the value (funds in 万元)"),
+            text("unit", "所写单位", "the unit as written"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "sections",
+        "所附绩效评价报告的总分、一节或一小节",
+        "an attached evaluation report's overall score, one section or subsection",
+        (
+            DOC,
+            text("report", "评价报告的项目名", "the project the report evaluates"),
+            text("role", "overall、section 或 subsection", "overall, section or subsection"),
+            text("section", "所属的节（节本身为其名）", "the section it belongs to (a section's own name)"),
+            text("name", "节或小节的名称", "the section's or subsection's name"),
+            fig("weight", "分值", "the points (分值)"),
+            fig("score", "得分", "the score"),
+            text("grade", "等级", "the grade"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "years",
+        "文件某一部分所写的年度",
+        "the year one part of the document states",
+        (
+            DOC,
+            PROJECT,
+            text(
+                "part",
+                "部分：table、goal、list、report_title、evaluation_report",
+                "the part: table, goal, list, report_title, evaluation_report",
+            ),
+            text("part_zh", "部分的中文名", "the part's name in Chinese"),
+            text("part_en", "部分的英文名", "the part's name in English"),
+            YEAR,
+            fig("doc_year", "报告所属年度", "the report's own year"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
 )
 
 
@@ -225,10 +400,26 @@ def _expanded(entity: Entity) -> tuple[Column, ...]:
     for column in entity.declared:
         out.append(column)
         if column.kind == "figure":
-            out.append(Column(f"{column.name}_text", "text", f"{column.name} 的原文", f"{column.name} as printed",
-                              column.added, column.name))
-            out.append(Column(f"{column.name}_loc", "locator", f"{column.name} 所在位置",
-                              f"where {column.name} stands in the document", column.added, column.name))
+            out.append(
+                Column(
+                    f"{column.name}_text",
+                    "text",
+                    f"{column.name} 的原文",
+                    f"{column.name} as printed",
+                    column.added,
+                    column.name,
+                )
+            )
+            out.append(
+                Column(
+                    f"{column.name}_loc",
+                    "locator",
+                    f"{column.name} 所在位置",
+                    f"where {column.name} stands in the document",
+                    column.added,
+                    column.name,
+                )
+            )
     return tuple(out)
 
 
@@ -270,8 +461,7 @@ ENTITIES: dict[str, list[str]] = {e.name: tabulated(e.name) for e in DECLARED}
 #: Validation adds `<rate>_percent` (Decimal) and `<rate>_percent_text` beside each (auditor.engine.checks).
 RATES: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {
     "funding": [("rate", "executed", "budget", ("doc", "table"))],
-    "narratives": [("rate", "executed", "budget", ()),
-                   ("table_rate", "table_executed", "table_budget", ())],
+    "narratives": [("rate", "executed", "budget", ()), ("table_rate", "table_executed", "table_budget", ())],
 }
 
 #: Every rate column read in percent, whatever its entity.

@@ -10,6 +10,7 @@ the weights add up to the points the table states for its indicators
 (年度绩效目标(80分), or 100 less the funding weight). Otherwise nothing is
 inferred and no rule runs on it: a guessed weight would be a guessed verdict.
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal

@@ -1,4 +1,5 @@
 """The one finding type every reporter renders (see shared issue-contract)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,14 +12,35 @@ SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 #: The stable vocabulary of the issue contract. Rules may be renamed; kinds may not.
 KINDS = (
-    "score_exceeds_weight", "category_weight_cap", "category_score_cap", "total_mismatch",
-    "execution_rate_mismatch", "funding_sum_mismatch", "funding_score_formula",
-    "section_sum_mismatch", "narrative_table_mismatch", "count_mismatch",
-    "project_topic_mismatch", "project_name_mismatch", "year_mismatch", "grade_mismatch",
-    "vague_actual_value", "missing_deviation_reason", "empty_indicator_scored",
-    "unit_mismatch", "typo", "score_inconsistent_with_actual", "missing_category", "missing_value",
-    "unfilled_template", "category_misplacement", "execution_exceeds_budget", "claim_contradiction",
-    "copied_content", "unreadable_input", "extraction_incomplete",
+    "score_exceeds_weight",
+    "category_weight_cap",
+    "category_score_cap",
+    "total_mismatch",
+    "execution_rate_mismatch",
+    "funding_sum_mismatch",
+    "funding_score_formula",
+    "section_sum_mismatch",
+    "narrative_table_mismatch",
+    "count_mismatch",
+    "project_topic_mismatch",
+    "project_name_mismatch",
+    "year_mismatch",
+    "grade_mismatch",
+    "vague_actual_value",
+    "missing_deviation_reason",
+    "empty_indicator_scored",
+    "unit_mismatch",
+    "typo",
+    "score_inconsistent_with_actual",
+    "missing_category",
+    "missing_value",
+    "unfilled_template",
+    "category_misplacement",
+    "execution_exceeds_budget",
+    "claim_contradiction",
+    "copied_content",
+    "unreadable_input",
+    "extraction_incomplete",
 )
 
 

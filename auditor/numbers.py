@@ -5,6 +5,7 @@ A `Figure` never becomes a float. Its Decimal keeps the printed exponent
 rounding-aware comparisons of domain-rules §6 need: every printed figure
 stands for the interval of half a unit of its last digit around it.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,24 @@ from functools import lru_cache
 
 # NOTE: operators are matched longest first so that '>=' is not read as '>'.
 _OPERATORS = [
-    (">=", ">="), ("≥", ">="), ("≧", ">="), ("不低于", ">="), ("不少于", ">="), ("大于等于", ">="),
-    ("<=", "<="), ("≤", "<="), ("≦", "<="), ("不高于", "<="), ("不超过", "<="), ("小于等于", "<="),
-    (">", ">"), ("<", "<"), ("=", "="), ("═", "="), ("‹=", "<="), ("›=", ">="),
+    (">=", ">="),
+    ("≥", ">="),
+    ("≧", ">="),
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("大于等于", ">="),
+    ("<=", "<="),
+    ("≤", "<="),
+    ("≦", "<="),
+    ("不高于", "<="),
+    ("不超过", "<="),
+    ("小于等于", "<="),
+    (">", ">"),
+    ("<", "<"),
+    ("=", "="),
+    ("═", "="),
+    ("‹=", "<="),
+    ("›=", ">="),
 ]
 _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _UNIT_PERCENT = ("%", "百分比")
@@ -77,12 +93,12 @@ def parse(text: str | None) -> Figure | None:
     op = None
     for token, canonical in _OPERATORS:
         if s.startswith(token):
-            op, s = canonical, s[len(token):]
+            op, s = canonical, s[len(token) :]
             break
     m = _NUMBER.match(s)
     if not m:
         return None
-    rest = s[m.end():]
+    rest = s[m.end() :]
     percent = rest.startswith(_UNIT_PERCENT)
     unit = rest
     if percent:

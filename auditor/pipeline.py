@@ -6,6 +6,7 @@ whole batch, and the batch's result (`auditor.result.assemble`). They differ
 only in where: the pandas engine here, in worker processes and this one; the
 Spark engine (`auditor.engine.spark.run`) in Spark's executors.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -33,8 +34,13 @@ class Engine(Protocol):
 
     name: str
 
-    def audit_files(self, items: list[tuple[Path, str]], ruleset: RuleSet,
-                    progress: Callable[[str], None] | None = None, jobs: int | None = None) -> AuditResult: ...
+    def audit_files(
+        self,
+        items: list[tuple[Path, str]],
+        ruleset: RuleSet,
+        progress: Callable[[str], None] | None = None,
+        jobs: int | None = None,
+    ) -> AuditResult: ...
 
 
 def engine_named(name: str, spark_master: str | None = None) -> Engine:
@@ -48,9 +54,15 @@ def engine_named(name: str, spark_master: str | None = None) -> Engine:
     raise ValueError(f"unknown engine {name!r}: pandas or spark")
 
 
-def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | None = None,
-          progress: Callable[[str], None] | None = None, jobs: int | None = None,
-          engine: str = "pandas", spark_master: str | None = None) -> AuditResult:
+def audit(
+    paths: list[str],
+    config: Config | None = None,
+    ruleset: RuleSet | None = None,
+    progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+    engine: str = "pandas",
+    spark_master: str | None = None,
+) -> AuditResult:
     """Audit every report under `paths` (files or directories) with one validation per entity.
 
     Files are read and recognised in `jobs` worker processes (default: one per
@@ -63,8 +75,13 @@ def audit(paths: list[str], config: Config | None = None, ruleset: RuleSet | Non
     return chosen.audit_files(items, ruleset or (config or Config()).ruleset(), progress, jobs)
 
 
-def audit_files(items: list[tuple[Path, str]], config: Config | None = None, ruleset: RuleSet | None = None,
-                progress: Callable[[str], None] | None = None, jobs: int | None = None) -> AuditResult:
+def audit_files(
+    items: list[tuple[Path, str]],
+    config: Config | None = None,
+    ruleset: RuleSet | None = None,
+    progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+) -> AuditResult:
     """`audit` of (path, name) pairs on the pandas engine: each file is read from its path and reported under its name.
 
     A web upload is stored under a generated path and reported under the name
@@ -78,8 +95,13 @@ class PandasEngine:
 
     name = "pandas"
 
-    def audit_files(self, items: list[tuple[Path, str]], ruleset: RuleSet,
-                    progress: Callable[[str], None] | None = None, jobs: int | None = None) -> AuditResult:
+    def audit_files(
+        self,
+        items: list[tuple[Path, str]],
+        ruleset: RuleSet,
+        progress: Callable[[str], None] | None = None,
+        jobs: int | None = None,
+    ) -> AuditResult:
         outcomes = []
         rows = empty_rows()
         preparing: list[threading.Thread] = []
@@ -90,8 +112,7 @@ class PandasEngine:
             # Started only once the workers are forked: a process must not fork while a thread imports.
             from auditor.engine.validate import prepare as prepare_validation
 
-            thread = threading.Thread(target=prepare_validation, args=(ruleset,), name="auditor-prepare",
-                                      daemon=True)
+            thread = threading.Thread(target=prepare_validation, args=(ruleset,), name="auditor-prepare", daemon=True)
             thread.start()
             preparing.append(thread)
 
@@ -112,8 +133,13 @@ class PandasEngine:
 PARALLEL_FROM = 8  # files; below this, starting workers costs more than it saves
 
 
-def read_all(items: list[tuple[Path, str]], jobs: int | None, progress,
-             threads_allowed: Callable[[], None] | None = None, forms: tuple | None = None) -> Iterator[Digest]:
+def read_all(
+    items: list[tuple[Path, str]],
+    jobs: int | None,
+    progress,
+    threads_allowed: Callable[[], None] | None = None,
+    forms: tuple | None = None,
+) -> Iterator[Digest]:
     """Digests in input order, from worker processes when the batch is large enough to gain.
 
     `threads_allowed` is called as soon as no worker will be forked any more:

@@ -4,6 +4,7 @@ NOTE: click.progressbar rather than rich: click is already a dependency and its
 bar is all this needs (a count, the file being read); rich would add a package
 and its import time to every run for one line of output.
 """
+
 from __future__ import annotations
 
 import sys
@@ -35,8 +36,15 @@ def progress(files: int, lang: str, enabled: bool, stream: IO | None = None) -> 
     def show(item: str | None) -> str:
         return item or ""
 
-    with click.progressbar(length=files, label=t(lang, "progress.reading"), file=stream or sys.stderr,
-                           item_show_func=show, show_pos=True, width=24) as bar:
+    with click.progressbar(
+        length=files,
+        label=t(lang, "progress.reading"),
+        file=stream or sys.stderr,
+        item_show_func=show,
+        show_pos=True,
+        width=24,
+    ) as bar:
+
         def step(name: str) -> None:
             nonlocal seen
             seen += 1
@@ -48,4 +56,4 @@ def progress(files: int, lang: str, enabled: bool, stream: IO | None = None) -> 
 
 
 def _tail(name: str, width: int = 40) -> str:
-    return name if len(name) <= width else "…" + name[-(width - 1):]
+    return name if len(name) <= width else "…" + name[-(width - 1) :]

@@ -1,4 +1,5 @@
 """What `auditor.audit()` returns: data only, never printed here."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -52,8 +53,9 @@ class AuditResult:
         return dict(sorted(Counter(i.kind for i in self.issues).items()))
 
 
-def assemble(outcomes: Iterable[tuple[DocumentResult, list[Issue]]], validated: list[Issue],
-             rules_version: str) -> AuditResult:
+def assemble(
+    outcomes: Iterable[tuple[DocumentResult, list[Issue]]], validated: list[Issue], rules_version: str
+) -> AuditResult:
     """A batch's result from what each file gave (in input order) and what validation found.
 
     Both engines end here, so their results are the same list: every issue

@@ -6,6 +6,7 @@ Decimal, or None), `<name>_text` (as printed) and `<name>_loc` (a Locator).
 Rows carry `doc`, `project` and `evidence` so a finding can be reported
 without going back to the document.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,6 @@ def figure_columns(name: str, field: Field | None, unit: str = "") -> dict:
     return {name: value, f"{name}_text": clean(field.text) or None, f"{name}_loc": field.loc}
 
 
-
 def empty_rows() -> dict[str, list[dict]]:
     """No rows yet, for every entity: what `add_rows` fills and `frames` turns into frames."""
     return {name: [] for name in ENTITIES}
@@ -68,7 +68,8 @@ def document_rows(records: DocumentRecords) -> dict[str, list[dict]]:
     linked = {}
     for narrative in records.narratives:
         table = by_name.get(clean(narrative.project)) or next(
-            (t for t in records.tables if t.table == narrative.next_table), None)
+            (t for t in records.tables if t.table == narrative.next_table), None
+        )
         if table is not None:
             linked.setdefault(table.table, narrative.text)
         _narrative(records.doc, narrative, table, rows)
@@ -112,57 +113,119 @@ def _frame(name: str, entity_rows: list[dict]) -> pd.DataFrame:
 
 def _document(records: DocumentRecords, rows: dict) -> None:
     loc = records.year.loc if records.year else None
-    rows["documents"].append({
-        "doc": records.doc, "format": records.format, "title": records.title,
-        **figure_columns("year", records.year), "evidence": records.title, "loc": loc,
-    })
+    rows["documents"].append(
+        {
+            "doc": records.doc,
+            "format": records.format,
+            "title": records.title,
+            **figure_columns("year", records.year),
+            "evidence": records.title,
+            "loc": loc,
+        }
+    )
 
 
-def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: Field | None = None,
-             narrative: str = "") -> None:
+def _project(
+    doc: str, project: str, table: ProjectTable, rows: dict, doc_year: Field | None = None, narrative: str = ""
+) -> None:
     base = {"doc": doc, "project": project, "table": table.table}
     if table.name:
-        rows["names"].append({"doc": doc, "project": project, "role": "table", "source": "table", "name": project,
-                              "evidence": project, "loc": table.name.loc})
+        rows["names"].append(
+            {
+                "doc": doc,
+                "project": project,
+                "role": "table",
+                "source": "table",
+                "name": project,
+                "evidence": project,
+                "loc": table.name.loc,
+            }
+        )
     if table.year:
-        rows["years"].append({"doc": doc, "project": project, "part": "table", **PARTS["table"],
-                              **figure_columns("year", table.year),
-                              **figure_columns("doc_year", doc_year), "evidence": f"（{table.year.text}年度）",
-                              "loc": table.year.loc})
+        rows["years"].append(
+            {
+                "doc": doc,
+                "project": project,
+                "part": "table",
+                **PARTS["table"],
+                **figure_columns("year", table.year),
+                **figure_columns("doc_year", doc_year),
+                "evidence": f"（{table.year.text}年度）",
+                "loc": table.year.loc,
+            }
+        )
     goals = [(clean(e.text), clean(a.text)) for e, a in table.goals]
     structure = structure_read(table)
-    rows["projects"].append({
-        **base, **figure_columns("year", table.year),
-        "goal": " ".join(e for e, _ in goals if e) or None,
-        "goal_actual": " ".join(a for _, a in goals if a) or None,
-        "output_kinds": ("|".join(dict.fromkeys(clean(i.level2.text) for i in table.indicators
-                                                if i.category == "产出" and not i.level3.blank)) or None)
-        if structure else None,
-        "goal_loc": table.goals[0][0].loc if table.goals else None,
-        "goal_actual_loc": table.goals[0][1].loc if table.goals else None,
-        "categories": "|".join(dict.fromkeys(["执行率"] * bool(table.funding) + [
-            i.category for i in table.indicators if i.category and (not table_scored(table) or not table.weights_printed
-                                                                    or (i.values.get("weight") is not None
-                                                                        and not i.values["weight"].blank))]))
-        if structure else None,
-        "form": table.form,
-        "department": clean(table.header["主管部门"].text) if "主管部门" in table.header else None,
-        "unit": clean(table.header["实施单位"].text) if "实施单位" in table.header else None,
-        "evidence": project, "loc": table.name.loc if table.name else table.loc,
-    })
+    rows["projects"].append(
+        {
+            **base,
+            **figure_columns("year", table.year),
+            "goal": " ".join(e for e, _ in goals if e) or None,
+            "goal_actual": " ".join(a for _, a in goals if a) or None,
+            "output_kinds": (
+                "|".join(
+                    dict.fromkeys(
+                        clean(i.level2.text) for i in table.indicators if i.category == "产出" and not i.level3.blank
+                    )
+                )
+                or None
+            )
+            if structure
+            else None,
+            "goal_loc": table.goals[0][0].loc if table.goals else None,
+            "goal_actual_loc": table.goals[0][1].loc if table.goals else None,
+            "categories": "|".join(
+                dict.fromkeys(
+                    ["执行率"] * bool(table.funding)
+                    + [
+                        i.category
+                        for i in table.indicators
+                        if i.category
+                        and (
+                            not table_scored(table)
+                            or not table.weights_printed
+                            or (i.values.get("weight") is not None and not i.values["weight"].blank)
+                        )
+                    ]
+                )
+            )
+            if structure
+            else None,
+            "form": table.form,
+            "department": clean(table.header["主管部门"].text) if "主管部门" in table.header else None,
+            "unit": clean(table.header["实施单位"].text) if "实施单位" in table.header else None,
+            "evidence": project,
+            "loc": table.name.loc if table.name else table.loc,
+        }
+    )
     for expected, _ in table.goals:
         m = GOAL_YEAR.match(clean(expected.text))
         if m:
-            rows["years"].append({"doc": doc, "project": project, "part": "goal", **PARTS["goal"],
-                                  **figure_columns("year", Field(m.group(1), expected.loc)),
-                                  **figure_columns("doc_year", doc_year), "evidence": clean(expected.text),
-                                  "loc": expected.loc})
-    reasons = " ".join([clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values]
-                       + [clean(r.text) for r in table.remarks])
+            rows["years"].append(
+                {
+                    "doc": doc,
+                    "project": project,
+                    "part": "goal",
+                    **PARTS["goal"],
+                    **figure_columns("year", Field(m.group(1), expected.loc)),
+                    **figure_columns("doc_year", doc_year),
+                    "evidence": clean(expected.text),
+                    "loc": expected.loc,
+                }
+            )
+    reasons = " ".join(
+        [clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values]
+        + [clean(r.text) for r in table.remarks]
+    )
     for funding in table.funding:
-        row = {**base, "kind": funding.kind, "label": clean(funding.label.text),
-               "notes": " ".join(filter(None, [narrative, reasons])),
-               "evidence": funding.evidence, "loc": funding.label.loc}
+        row = {
+            **base,
+            "kind": funding.kind,
+            "label": clean(funding.label.text),
+            "notes": " ".join(filter(None, [narrative, reasons])),
+            "evidence": funding.evidence,
+            "loc": funding.label.loc,
+        }
         # NOTE: funding rows keep the table's own unit: their rules compare them with each other only.
         # Where they meet prose in 万元 (narratives, counts, cost indicators) they are converted.
         for key in FIGURES["funding"]:
@@ -177,8 +240,10 @@ def _project(doc: str, project: str, table: ProjectTable, rows: dict, doc_year: 
 
 def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
     total = next((f for f in table.funding if f.kind == "total"), None)
-    context = {**figure_columns("project_budget", total.values.get("budget") if total else None, table.unit),
-               **figure_columns("project_executed", total.values.get("executed") if total else None, table.unit)}
+    context = {
+        **figure_columns("project_budget", total.values.get("budget") if total else None, table.unit),
+        **figure_columns("project_executed", total.values.get("executed") if total else None, table.unit),
+    }
     reasons = [clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values]
     misfiled = {id(ind): category for ind, category in table.misplaced}
     # NOTE: a form with no 偏差原因 column explains its shortfalls in a footer row (20+80: 偏差大或目标未完成原因分析)
@@ -188,16 +253,25 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
         target = ind.values.get("target")
         actual = ind.values.get("actual")
         t_fig, a_fig = (target.figure if target else None), (actual.figure if actual else None)
-        row = {**base, "category": ind.category, "level1": clean(ind.level1.text),
-               "level2": clean(ind.level2.text) or None, "level3": clean(ind.level3.text) or None,
-               "kind": indicator_kind(clean(ind.level3.text)),
-               "group": "cost" if "成本" in clean(ind.level2.text) else None,
-               "target_op": (t_fig.op or "") if t_fig else None,
-               "units_agree": units_agree(t_fig, a_fig), "target_met": target_met(t_fig, a_fig),
-               "reason": (clean(ind.values["reason"].text) or None) if "reason" in ind.values else remark,
-               "misfiled": misfiled.get(id(ind)), "weights_printed": table.weights_printed,
-               "notes": " ".join(filter(None, reasons + [clean(r.text) for r in table.remarks])),
-               "evidence": ind.evidence, "loc": ind.level3.loc, **context}
+        row = {
+            **base,
+            "category": ind.category,
+            "level1": clean(ind.level1.text),
+            "level2": clean(ind.level2.text) or None,
+            "level3": clean(ind.level3.text) or None,
+            "kind": indicator_kind(clean(ind.level3.text)),
+            "group": "cost" if "成本" in clean(ind.level2.text) else None,
+            "target_op": (t_fig.op or "") if t_fig else None,
+            "units_agree": units_agree(t_fig, a_fig),
+            "target_met": target_met(t_fig, a_fig),
+            "reason": (clean(ind.values["reason"].text) or None) if "reason" in ind.values else remark,
+            "misfiled": misfiled.get(id(ind)),
+            "weights_printed": table.weights_printed,
+            "notes": " ".join(filter(None, reasons + [clean(r.text) for r in table.remarks])),
+            "evidence": ind.evidence,
+            "loc": ind.level3.loc,
+            **context,
+        }
         for key in ("target", "actual", "weight", "score"):
             row.update(figure_columns(key, ind.values.get(key)))
         weight = implied.get(id(ind))
@@ -269,41 +343,96 @@ def _scores(base: dict, table: ProjectTable, rows: dict) -> None:
     caps = table.stated_caps
     if indicators_full and "执行率" in caps and any(f.kind == "total" for f in table.funding):
         total = next(f for f in table.funding if f.kind == "total")
-        out.append({**base, "role": "category", "category": "执行率", "evidence": caps["执行率"].text,
-                    "loc": total.label.loc, **figure_columns("weight", caps["执行率"]), **figure_columns("score", None)})
+        out.append(
+            {
+                **base,
+                "role": "category",
+                "category": "执行率",
+                "evidence": caps["执行率"].text,
+                "loc": total.label.loc,
+                **figure_columns("weight", caps["执行率"]),
+                **figure_columns("score", None),
+            }
+        )
     for funding in table.funding if indicators_full or funding_full else []:
         if funding.kind == "total":
-            out.append({**base, "role": "funding", "category": "执行率", "evidence": funding.evidence,
-                        "loc": funding.label.loc, **figure_columns("weight", funding.values.get("weight")),
-                        **figure_columns("score", funding.values.get("score"))})
+            out.append(
+                {
+                    **base,
+                    "role": "funding",
+                    "category": "执行率",
+                    "evidence": funding.evidence,
+                    "loc": funding.label.loc,
+                    **figure_columns("weight", funding.values.get("weight")),
+                    **figure_columns("score", funding.values.get("score")),
+                }
+            )
             if indicators_full and "执行率" not in caps:
-                out.append({**base, "role": "category", "category": "执行率", "evidence": funding.evidence,
-                            "loc": funding.label.loc, **figure_columns("weight", None),
-                            **figure_columns("score", None)})
+                out.append(
+                    {
+                        **base,
+                        "role": "category",
+                        "category": "执行率",
+                        "evidence": funding.evidence,
+                        "loc": funding.label.loc,
+                        **figure_columns("weight", None),
+                        **figure_columns("score", None),
+                    }
+                )
     for parent in table.parents if indicators_full else []:
-        out.append({**base, "role": "category", "category": parent.category, "evidence": parent.evidence,
-                    "loc": parent.level1.loc, **figure_columns("weight", parent.values.get("weight")),
-                    **figure_columns("score", parent.values.get("score"))})
+        out.append(
+            {
+                **base,
+                "role": "category",
+                "category": parent.category,
+                "evidence": parent.evidence,
+                "loc": parent.level1.loc,
+                **figure_columns("weight", parent.values.get("weight")),
+                **figure_columns("score", parent.values.get("score")),
+            }
+        )
     seen: set[str] = set()
     for ind in table.indicators:
         if ind.category and ind.category not in seen and indicators_full:
             seen.add(ind.category)
             cap = caps.get(ind.category, ind.cap)
-            out.append({**base, "role": "category", "category": ind.category,
-                        "evidence": cap.text if cap is not None and ind.category in caps else clean(ind.level1.text),
-                        "loc": ind.level1.loc.with_labels(clean(ind.level1.text), "一级指标"),
-                        **figure_columns("weight", cap), **figure_columns("score", None)})
-        out.append({**base, "role": "indicator", "category": ind.category, "evidence": ind.evidence,
-                    "loc": ind.level3.loc, **figure_columns("weight", ind.values.get("weight")),
-                    **figure_columns("score", ind.values.get("score"))})
+            out.append(
+                {
+                    **base,
+                    "role": "category",
+                    "category": ind.category,
+                    "evidence": cap.text if cap is not None and ind.category in caps else clean(ind.level1.text),
+                    "loc": ind.level1.loc.with_labels(clean(ind.level1.text), "一级指标"),
+                    **figure_columns("weight", cap),
+                    **figure_columns("score", None),
+                }
+            )
+        out.append(
+            {
+                **base,
+                "role": "indicator",
+                "category": ind.category,
+                "evidence": ind.evidence,
+                "loc": ind.level3.loc,
+                **figure_columns("weight", ind.values.get("weight")),
+                **figure_columns("score", ind.values.get("score")),
+            }
+        )
     if table.total and indicators_full and funding_full:
         grade = table.total.values.get("grade")
-        out.append({**base, "role": "total", "category": None, "evidence": table.total.evidence,
-                    "grade": clean(grade.text) if grade else None,
-                    "loc": table.total.loc,
-                    # NOTE: with no weight column (20+80) the rows' weights are unknown: 总分's 100 sums nothing
-                    **figure_columns("weight", table.total.values.get("weight") if table.weights_printed else None),
-                    **figure_columns("score", table.total.values.get("score"))})
+        out.append(
+            {
+                **base,
+                "role": "total",
+                "category": None,
+                "evidence": table.total.evidence,
+                "grade": clean(grade.text) if grade else None,
+                "loc": table.total.loc,
+                # NOTE: with no weight column (20+80) the rows' weights are unknown: 总分's 100 sums nothing
+                **figure_columns("weight", table.total.values.get("weight") if table.weights_printed else None),
+                **figure_columns("score", table.total.values.get("score")),
+            }
+        )
 
 
 def _texts(base: dict, project: str, table: ProjectTable, rows: dict) -> None:
@@ -316,13 +445,27 @@ def _texts(base: dict, project: str, table: ProjectTable, rows: dict) -> None:
                 out.append({**base, "field": name, "text": clean(f.text), "evidence": clean(f.text), "loc": f.loc})
     for ind in table.indicators:
         if not ind.level3.blank:
-            out.append({**base, "field": "indicator", "text": clean(ind.level3.text),
-                        "evidence": ind.evidence, "loc": ind.level3.loc.with_labels(clean(ind.level3.text), "三级指标")})
+            out.append(
+                {
+                    **base,
+                    "field": "indicator",
+                    "text": clean(ind.level3.text),
+                    "evidence": ind.evidence,
+                    "loc": ind.level3.loc.with_labels(clean(ind.level3.text), "三级指标"),
+                }
+            )
     kept = {id(ind.level3) for ind in table.indicators}
     for placeholder in table.placeholders:
         if id(placeholder) not in kept:  # NOTE: a placeholder row not read as an indicator is still template text
-            out.append({**base, "field": "indicator", "text": clean(placeholder.text), "evidence": placeholder.text,
-                        "loc": placeholder.loc})
+            out.append(
+                {
+                    **base,
+                    "field": "indicator",
+                    "text": clean(placeholder.text),
+                    "evidence": placeholder.text,
+                    "loc": placeholder.loc,
+                }
+            )
 
 
 def _narrative(doc: str, narrative, table: ProjectTable | None, rows: dict) -> None:
@@ -336,8 +479,13 @@ def _narrative(doc: str, narrative, table: ProjectTable | None, rows: dict) -> N
         row.update(figure_columns(key, claim.field if claim else None))
         row[f"{key}_sentence"] = claim.sentence if claim else None
     grade = claims.get("grade")
-    row.update({"grade": grade.field.text if grade else None, "grade_loc": grade.field.loc if grade else None,
-                "grade_sentence": grade.sentence if grade else None})
+    row.update(
+        {
+            "grade": grade.field.text if grade else None,
+            "grade_loc": grade.field.loc if grade else None,
+            "grade_sentence": grade.sentence if grade else None,
+        }
+    )
     table_values = {
         "table_score": table.total.values.get("score") if table and table.total else None,
         "table_budget": total.values.get("budget") if total else None,
@@ -347,8 +495,15 @@ def _narrative(doc: str, narrative, table: ProjectTable | None, rows: dict) -> N
     for key, f in table_values.items():
         row.update(figure_columns(key, f, table.unit if table and key in ("table_budget", "table_executed") else ""))
     rows["narratives"].append(row)
-    rows["texts"].append({**base, "field": "narrative", "text": narrative.text, "evidence": narrative.text,
-                          "loc": narrative.loc.with_labels(column="自评综述")})
+    rows["texts"].append(
+        {
+            **base,
+            "field": "narrative",
+            "text": narrative.text,
+            "evidence": narrative.text,
+            "loc": narrative.loc.with_labels(column="自评综述"),
+        }
+    )
 
 
 def frame_from_rows(entity: str, rows: list[dict]) -> pd.DataFrame:
@@ -369,8 +524,9 @@ def frame_from_rows(entity: str, rows: list[dict]) -> pd.DataFrame:
             if key in figures:
                 text = None if value is None else str(value)
                 fig = parse(text) if text is not None else None
-                converted.update({key: fig.value if fig else None, f"{key}_text": text,
-                                  f"{key}_loc": Locator(line=number)})
+                converted.update(
+                    {key: fig.value if fig else None, f"{key}_text": text, f"{key}_loc": Locator(line=number)}
+                )
             else:
                 converted[key] = value
         out.append(converted)
@@ -392,34 +548,85 @@ def _prose(records: DocumentRecords, rows: dict) -> None:
     """Names, counts, scored report sections, years and paragraphs stated in the prose."""
     doc = records.doc
     for narrative in records.narratives:
-        rows["names"].append({"doc": doc, "project": None, "role": "mention", "source": "narrative",
-                              "name": clean(narrative.project), "evidence": narrative.text[:80],
-                              "loc": narrative.loc})
+        rows["names"].append(
+            {
+                "doc": doc,
+                "project": None,
+                "role": "mention",
+                "source": "narrative",
+                "name": clean(narrative.project),
+                "evidence": narrative.text[:80],
+                "loc": narrative.loc,
+            }
+        )
     for m in records.mentions:
-        rows["names"].append({"doc": doc, "project": None, "role": "mention", "source": m.source,
-                              "name": clean(m.name), "evidence": m.evidence, "loc": m.field.loc})
+        rows["names"].append(
+            {
+                "doc": doc,
+                "project": None,
+                "role": "mention",
+                "source": m.source,
+                "name": clean(m.name),
+                "evidence": m.evidence,
+                "loc": m.field.loc,
+            }
+        )
         if m.year:
-            rows["years"].append({"doc": doc, "project": None, "part": m.source, **PARTS[m.source],
-                                  **figure_columns("year", Field(m.year, m.field.loc)),
-                                  **figure_columns("doc_year", records.year), "evidence": m.evidence,
-                                  "loc": m.field.loc})
+            rows["years"].append(
+                {
+                    "doc": doc,
+                    "project": None,
+                    "part": m.source,
+                    **PARTS[m.source],
+                    **figure_columns("year", Field(m.year, m.field.loc)),
+                    **figure_columns("doc_year", records.year),
+                    "evidence": m.evidence,
+                    "loc": m.field.loc,
+                }
+            )
     _counts(records, rows)
     for report in records.reports:
         _report_claims(records, report, rows)
         if report.year:
-            rows["years"].append({"doc": doc, "project": None, "part": "evaluation_report",
-                                  **PARTS["evaluation_report"],
-                                  **figure_columns("year", report.year), **figure_columns("doc_year", records.year),
-                                  "evidence": report.title.text, "loc": report.year.loc})
+            rows["years"].append(
+                {
+                    "doc": doc,
+                    "project": None,
+                    "part": "evaluation_report",
+                    **PARTS["evaluation_report"],
+                    **figure_columns("year", report.year),
+                    **figure_columns("doc_year", records.year),
+                    "evidence": report.title.text,
+                    "loc": report.year.loc,
+                }
+            )
         for part in report.parts:
-            rows["sections"].append({"doc": doc, "report": report.name, "role": part.role, "section": part.section,
-                                     "name": part.name, **figure_columns("weight", part.weight),
-                                     **figure_columns("score", part.score), "grade": part.grade,
-                                     "evidence": part.evidence,
-                                     "loc": (part.score or part.weight).loc})
+            rows["sections"].append(
+                {
+                    "doc": doc,
+                    "report": report.name,
+                    "role": part.role,
+                    "section": part.section,
+                    "name": part.name,
+                    **figure_columns("weight", part.weight),
+                    **figure_columns("score", part.score),
+                    "grade": part.grade,
+                    "evidence": part.evidence,
+                    "loc": (part.score or part.weight).loc,
+                }
+            )
     for p in records.paragraphs:
-        rows["texts"].append({"doc": doc, "project": None, "table": None, "field": "paragraph",
-                              "text": clean(p.text), "evidence": p.text, "loc": p.loc})
+        rows["texts"].append(
+            {
+                "doc": doc,
+                "project": None,
+                "table": None,
+                "field": "paragraph",
+                "text": clean(p.text),
+                "evidence": p.text,
+                "loc": p.loc,
+            }
+        )
 
 
 def _report_claims(records: DocumentRecords, report, rows: dict) -> None:
@@ -439,16 +646,26 @@ def _report_claims(records: DocumentRecords, report, rows: dict) -> None:
     if SequenceMatcher(None, name, project_name(table)).ratio() < 0.5:
         return
     total = next((f for f in table.funding if f.kind == "total"), None)
-    row = {"doc": records.doc, "project": project_name(table), "table": table.table,
-           "evidence": next(iter(report.claims.values()))[1], "loc": report.title.loc}
+    row = {
+        "doc": records.doc,
+        "project": project_name(table),
+        "table": table.table,
+        "evidence": next(iter(report.claims.values()))[1],
+        "loc": report.title.loc,
+    }
     for key in ("score", "budget", "executed", "rate"):
         field_, sentence = report.claims.get(key, (None, None))
         row.update(figure_columns(key, field_))
         row[f"{key}_sentence"] = sentence
-    row.update({"grade": None, **figure_columns("table_score", None),
-                **figure_columns("table_budget", total.values.get("budget") if total else None, table.unit),
-                **figure_columns("table_executed", total.values.get("executed") if total else None, table.unit),
-                **figure_columns("table_rate", total.values.get("rate") if total else None)})
+    row.update(
+        {
+            "grade": None,
+            **figure_columns("table_score", None),
+            **figure_columns("table_budget", total.values.get("budget") if total else None, table.unit),
+            **figure_columns("table_executed", total.values.get("executed") if total else None, table.unit),
+            **figure_columns("table_rate", total.values.get("rate") if total else None),
+        }
+    )
     rows["narratives"].append(row)
 
 
@@ -461,18 +678,40 @@ def _counts(records: DocumentRecords, rows: dict) -> None:
         field = statement.field
         fig = field.figure
         value = fig.value.scaleb(-4) if fig and statement.unit == "元" else (fig.value if fig else None)
-        out.append({"doc": records.doc, "claim": statement.claim, "statement": f"S{n}", "role": "total",
-                    "value": value, "value_text": field.text + (statement.unit if statement.claim == "funds" else "个"),
-                    "value_loc": field.loc, "unit": statement.unit, "evidence": statement.evidence, "loc": field.loc})
+        out.append(
+            {
+                "doc": records.doc,
+                "claim": statement.claim,
+                "statement": f"S{n}",
+                "role": "total",
+                "value": value,
+                "value_text": field.text + (statement.unit if statement.claim == "funds" else "个"),
+                "value_loc": field.loc,
+                "unit": statement.unit,
+                "evidence": statement.evidence,
+                "loc": field.loc,
+            }
+        )
     if not records.statements:
         return
     for table in records.tables:
         total = next((f for f in table.funding if f.kind == "total"), None)
         budget = None
         if total:
-            budget = total.values.get("budget") if total.values.get("budget") and total.values["budget"].figure \
+            budget = (
+                total.values.get("budget")
+                if total.values.get("budget") and total.values["budget"].figure
                 else total.values.get("initial")
+            )
         base = {"doc": records.doc, "role": "item", "unit": "万元", "evidence": project_name(table), "loc": table.loc}
-        out.append({**base, "claim": "count", "statement": None, "value": Decimal(1), "value_text": "1",
-                    "value_loc": table.loc})
+        out.append(
+            {
+                **base,
+                "claim": "count",
+                "statement": None,
+                "value": Decimal(1),
+                "value_text": "1",
+                "value_loc": table.loc,
+            }
+        )
         out.append({**base, "claim": "funds", "statement": None, **figure_columns("value", budget, table.unit)})

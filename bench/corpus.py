@@ -23,6 +23,7 @@ Rules of the count, as the corpus README gives them:
   * info issues are listed, never counted;
   * a silent pass is a document with labels on which auditor reported nothing at all.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,26 +41,43 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus" / "partial"]
 
 #: Subkinds of `kind: other` that the issue contract now names as kinds: they count as those kinds.
-CONTRACT_SUBKINDS = frozenset({
-    "score_inconsistent_with_actual", "missing_value", "unfilled_template", "category_misplacement",
-    "execution_exceeds_budget", "claim_contradiction",
-})
+CONTRACT_SUBKINDS = frozenset(
+    {
+        "score_inconsistent_with_actual",
+        "missing_value",
+        "unfilled_template",
+        "category_misplacement",
+        "execution_exceeds_budget",
+        "claim_contradiction",
+    }
+)
 #: Kinds that recompute a figure: quoting a consistent figure (an fp_token) as wrong is a false alarm,
 #: and any of them in a clean control is one.
-ARITHMETIC_KINDS = frozenset({
-    "execution_rate_mismatch", "funding_sum_mismatch", "total_mismatch", "narrative_table_mismatch",
-    "count_mismatch", "section_sum_mismatch", "funding_score_formula", "claim_contradiction",
-})
+ARITHMETIC_KINDS = frozenset(
+    {
+        "execution_rate_mismatch",
+        "funding_sum_mismatch",
+        "total_mismatch",
+        "narrative_table_mismatch",
+        "count_mismatch",
+        "section_sum_mismatch",
+        "funding_score_formula",
+        "claim_contradiction",
+    }
+)
 #: Subkinds that are a contract kind under another name: a score above the weight its row implies is
 #: score_exceeds_weight; two sentences of one report that disagree are claim_contradiction.
-SUBKIND_AS_KIND = {"score_exceeds_implied_weight": "score_exceeds_weight",
-                   "narrative_internal_contradiction": "claim_contradiction"}
+SUBKIND_AS_KIND = {
+    "score_exceeds_implied_weight": "score_exceeds_weight",
+    "narrative_internal_contradiction": "claim_contradiction",
+}
 NOT_READ = "extraction_incomplete"
 COUNTED = ("error", "warning")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 # ---------------------------------------------------------------- labels
+
 
 def read_label_file(path: Path) -> tuple[dict, str | None]:
     """The label file as a dict, and why it could not be read (labels are hand-written: never crash on one)."""
@@ -129,6 +147,7 @@ def has_one_project(data: dict, projects_read: list[str]) -> bool:
 
 # ---------------------------------------------------------------- matching
 
+
 def norm_project(name) -> str:
     """A project name as compared: NFKC (（续建） = (续建)) and no whitespace, since tables wrap names."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name or "")))
@@ -182,8 +201,13 @@ def fp_token_hit(issue: dict, tokens: list[str]) -> str | None:
 
 def find_label(label: dict, issues: list[dict], one_project: bool) -> dict | None:
     """The issue that finds a label and how, preferring an exact project over containment over a guess."""
-    rank = ["same project", "label project within the issue's", "issue project within the label's",
-            "label has no project", "document-level issue, one project"]
+    rank = [
+        "same project",
+        "label project within the issue's",
+        "issue project within the label's",
+        "label has no project",
+        "document-level issue, one project",
+    ]
     best = None
     for issue in issues:
         if issue["kind"] != label["counts_as"]:
@@ -194,17 +218,25 @@ def find_label(label: dict, issues: list[dict], one_project: bool) -> dict | Non
     if best is None:
         return None
     issue, mode = best
-    return {"rule": issue["rule"], "severity": issue["severity"], "project": issue.get("project"),
-            "found": issue.get("found"), "mode": mode}
+    return {
+        "rule": issue["rule"],
+        "severity": issue["severity"],
+        "project": issue.get("project"),
+        "found": issue.get("found"),
+        "mode": mode,
+    }
 
 
 def matches_any(issue: dict, wanted: list[dict], one_project: bool) -> bool:
     """Whether an issue is of the kind and project of one of `wanted` (labels or uncertain entries)."""
-    return any(issue["kind"] == w["counts_as"] and project_match(w.get("project"), issue.get("project"), one_project)
-               for w in wanted)
+    return any(
+        issue["kind"] == w["counts_as"] and project_match(w.get("project"), issue.get("project"), one_project)
+        for w in wanted
+    )
 
 
 # ---------------------------------------------------------------- one document
+
 
 def issue_record(issue) -> dict:
     """The JSON object of an issue (contract shape), so results and measurements read the same."""
@@ -213,13 +245,20 @@ def issue_record(issue) -> dict:
 
 def label_record(entry: dict) -> dict:
     """The parts of a label the measurement reports: enough to find it again in the file."""
-    return {"kind": entry.get("kind"), "subkind": entry.get("subkind"), "counts_as": label_kind(entry),
-            "project": entry.get("project"), "location": entry.get("location"),
-            "expected": entry.get("expected"), "found": entry.get("found")}
+    return {
+        "kind": entry.get("kind"),
+        "subkind": entry.get("subkind"),
+        "counts_as": label_kind(entry),
+        "project": entry.get("project"),
+        "location": entry.get("location"),
+        "expected": entry.get("expected"),
+        "found": entry.get("found"),
+    }
 
 
-def classify(issue: dict, labels: list[dict], uncertain: list[dict], tokens: list[str], clean: bool,
-             one_project: bool) -> str:
+def classify(
+    issue: dict, labels: list[dict], uncertain: list[dict], tokens: list[str], clean: bool, one_project: bool
+) -> str:
     """What a reported issue counts as: info, not_read, false_alarm, fp_token, clean_control, hit or uncertain."""
     if issue["severity"] not in COUNTED:
         return "info"
@@ -254,8 +293,9 @@ def coverage_figures(coverage) -> dict | None:
     return out
 
 
-def measure_document(stem: str, doc: str, data: dict, note: str | None, issues: list[dict],
-                     document: dict | None) -> dict:
+def measure_document(
+    stem: str, doc: str, data: dict, note: str | None, issues: list[dict], document: dict | None
+) -> dict:
     """Labels found, issues classed and the silence of one document: the unit every total adds up."""
     labels = [label_record(e) for e in entries(data, "labels")]
     uncertain = [label_record(e) for e in entries(data, "uncertain")]
@@ -272,9 +312,17 @@ def measure_document(stem: str, doc: str, data: dict, note: str | None, issues: 
     coverage = (document or {}).get("coverage")
     figures = coverage_figures(coverage)
     return {
-        "doc": stem, "path": doc, "label_note": note, "clean_control": clean, "one_project": one_project,
-        "status": (document or {}).get("status"), "projects_read": (document or {}).get("projects") or [],
-        "labels": labels, "uncertain": len(uncertain), "fp_tokens": tokens, "issues": classed,
+        "doc": stem,
+        "path": doc,
+        "label_note": note,
+        "clean_control": clean,
+        "one_project": one_project,
+        "status": (document or {}).get("status"),
+        "projects_read": (document or {}).get("projects") or [],
+        "labels": labels,
+        "uncertain": len(uncertain),
+        "fp_tokens": tokens,
+        "issues": classed,
         "found": sum(1 for lb in labels if lb["found_by"]),
         "false_alarms": sum(1 for i in classed if i["counted_as"] in FALSE_ALARMS),
         "not_read": sum(1 for i in classed if i["counted_as"] == "not_read"),
@@ -285,6 +333,7 @@ def measure_document(stem: str, doc: str, data: dict, note: str | None, issues: 
 
 
 # ---------------------------------------------------------------- a folder
+
 
 def corpus_files(directory: Path) -> list[Path]:
     """The documents of a labelled folder: every file of docs/, of any format, in name order."""
@@ -317,10 +366,16 @@ def measure_dir(directory: Path, config=None, ruleset=None, jobs: int | None = N
     measured = []
     for path in files:
         data, note = read_label_file(label_path(directory, path.stem))
-        measured.append(measure_document(path.stem, str(path), data, note, by_doc.get(str(path), []),
-                                         documents.get(str(path))))
-    return {"dir": str(directory), "auditor": result.version, "rules": result.rules_version,
-            "documents": measured, "totals": totals(measured)}
+        measured.append(
+            measure_document(path.stem, str(path), data, note, by_doc.get(str(path), []), documents.get(str(path)))
+        )
+    return {
+        "dir": str(directory),
+        "auditor": result.version,
+        "rules": result.rules_version,
+        "documents": measured,
+        "totals": totals(measured),
+    }
 
 
 def totals(documents: list[dict]) -> dict:
@@ -335,16 +390,24 @@ def totals(documents: list[dict]) -> dict:
     false_alarms = sum(counted[k] for k in FALSE_ALARMS)
     reported = hits + doubtful + false_alarms
     return {
-        "recall_by_kind": {k: {"found": found[k], "labelled": labelled[k], "recall": ratio(found[k], labelled[k])}
-                           for k in sorted(labelled)},
-        "labelled": sum(labelled.values()), "found": sum(found.values()),
+        "recall_by_kind": {
+            k: {"found": found[k], "labelled": labelled[k], "recall": ratio(found[k], labelled[k])}
+            for k in sorted(labelled)
+        },
+        "labelled": sum(labelled.values()),
+        "found": sum(found.values()),
         "recall": ratio(sum(found.values()), sum(labelled.values())),
-        "reported_errors_warnings": reported, "hits": hits, "uncertain_hits": doubtful,
-        "false_alarms": false_alarms, "fp_token_hits": counted["fp_token"],
+        "reported_errors_warnings": reported,
+        "hits": hits,
+        "uncertain_hits": doubtful,
+        "false_alarms": false_alarms,
+        "fp_token_hits": counted["fp_token"],
         "clean_control_alarms": counted["clean_control"],
         "precision": ratio(hits + doubtful, reported),
-        "extraction_incomplete": counted["not_read"], "info": counted["info"],
-        "documents": len(documents), "labelled_documents": sum(1 for d in documents if not d["clean_control"]),
+        "extraction_incomplete": counted["not_read"],
+        "info": counted["info"],
+        "documents": len(documents),
+        "labelled_documents": sum(1 for d in documents if not d["clean_control"]),
         "clean_controls": sum(1 for d in documents if d["clean_control"]),
         "silent_passes": [d["doc"] for d in documents if d["silent"]],
         "nothing_checked": [d["doc"] for d in documents if d["nothing_checked"]],
@@ -358,15 +421,18 @@ def ratio(part: int, whole: int) -> float | None:
 
 # ---------------------------------------------------------------- printing
 
+
 def pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
 
 def issue_line(issue: dict) -> str:
     """One issue for review: doc, rule, kind, project, message, found, expected."""
-    return (f"{issue['doc_stem']}  {issue['rule']} [{issue['kind']}/{issue['severity']}] "
-            f"{issue.get('project') or '(document)'}: {issue['message']}  "
-            f"(found {issue.get('found')!s}, expected {issue.get('expected')!s})")
+    return (
+        f"{issue['doc_stem']}  {issue['rule']} [{issue['kind']}/{issue['severity']}] "
+        f"{issue.get('project') or '(document)'}: {issue['message']}  "
+        f"(found {issue.get('found')!s}, expected {issue.get('expected')!s})"
+    )
 
 
 def with_stem(doc: dict, issues: list[dict]) -> list[dict]:
@@ -379,10 +445,15 @@ def print_labels(documents: list[dict]) -> None:
     for doc in documents:
         for label in doc["labels"]:
             by = label["found_by"]
-            how = (f"found by {by['rule']} ({by['severity']}, {by['mode']}: {by['project'] or 'document'})"
-                   if by else "MISSED")
-            print(f"  {doc['doc']}  [{label['counts_as']}] {label.get('project') or '(no project)'}  "
-                  f"@ {label.get('location') or '?'}: {how}")
+            how = (
+                f"found by {by['rule']} ({by['severity']}, {by['mode']}: {by['project'] or 'document'})"
+                if by
+                else "MISSED"
+            )
+            print(
+                f"  {doc['doc']}  [{label['counts_as']}] {label.get('project') or '(no project)'}  "
+                f"@ {label.get('location') or '?'}: {how}"
+            )
         if doc["label_note"]:
             print(f"  {doc['doc']}  ({doc['label_note']}: counted as a clean control)")
 
@@ -440,18 +511,22 @@ def print_table(documents: list[dict]) -> None:
     for d in documents:
         labels = "clean" if d["clean_control"] else str(len(d["labels"]))
         status = "" if d["status"] in (None, "ok") else f"  ({d['status']})"
-        print(f"{d['doc']:<{width}}  {labels:>6}  {d['found']:>5}  {d['false_alarms']:>12}  {d['not_read']:>8}  "
-              f"{len(d['projects_read']):>8}  {'SILENT' if d['silent'] else '':>6}{status}")
+        print(
+            f"{d['doc']:<{width}}  {labels:>6}  {d['found']:>5}  {d['false_alarms']:>12}  {d['not_read']:>8}  "
+            f"{len(d['projects_read']):>8}  {'SILENT' if d['silent'] else '':>6}{status}"
+        )
 
 
 def print_totals(t: dict, title: str) -> None:
-    print(f"{title}: {t['documents']} documents ({t['labelled_documents']} labelled, {t['clean_controls']} clean "
-          f"controls); recall {t['found']}/{t['labelled']} = {pct(t['recall'])}; precision of errors+warnings "
-          f"{t['hits'] + t['uncertain_hits']}/{t['reported_errors_warnings']} = {pct(t['precision'])} "
-          f"({t['hits']} on labels, {t['uncertain_hits']} on uncertain); false alarms {t['false_alarms']} "
-          f"(fp_tokens {t['fp_token_hits']}, clean controls {t['clean_control_alarms']}); "
-          f"extraction_incomplete {t['extraction_incomplete']}; info {t['info']}; "
-          f"silent passes {len(t['silent_passes'])}; nothing checked {len(t['nothing_checked'])}")
+    print(
+        f"{title}: {t['documents']} documents ({t['labelled_documents']} labelled, {t['clean_controls']} clean "
+        f"controls); recall {t['found']}/{t['labelled']} = {pct(t['recall'])}; precision of errors+warnings "
+        f"{t['hits'] + t['uncertain_hits']}/{t['reported_errors_warnings']} = {pct(t['precision'])} "
+        f"({t['hits']} on labels, {t['uncertain_hits']} on uncertain); false alarms {t['false_alarms']} "
+        f"(fp_tokens {t['fp_token_hits']}, clean controls {t['clean_control_alarms']}); "
+        f"extraction_incomplete {t['extraction_incomplete']}; info {t['info']}; "
+        f"silent passes {len(t['silent_passes'])}; nothing checked {len(t['nothing_checked'])}"
+    )
 
 
 def print_dir(measured: dict, verbose: bool) -> None:
@@ -467,10 +542,15 @@ def print_dir(measured: dict, verbose: bool) -> None:
 
 # ---------------------------------------------------------------- main
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("dirs", nargs="*", type=Path, help="labelled folders (default: ../shared/corpus and "
-                        "../shared/corpus/partial from the repository root)")
+    parser.add_argument(
+        "dirs",
+        nargs="*",
+        type=Path,
+        help="labelled folders (default: ../shared/corpus and ../shared/corpus/partial from the repository root)",
+    )
     parser.add_argument("--json", type=Path, help="also write every figure, label and issue to this file")
     parser.add_argument("--verbose", action="store_true", help="print every issue and what it was counted as")
     parser.add_argument("--profile", default="national", help="the rule profile (as auditor check --profile)")

@@ -18,6 +18,7 @@ validation apart, and whether its JSON is byte for byte the pandas engine's.
 Also: `auditor --help` and one report from a cold start. Nothing is asserted:
 the figures are printed, for people to compare with the targets in the README.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -98,14 +99,26 @@ def stages(directory: str, jobs: int | None) -> dict:
     from auditor.render.json import render
     from auditor.result import AuditResult, DocumentResult
 
-    result = AuditResult([DocumentResult(d.doc, d.format) for d in digests], sorted(issues, key=lambda i: i.sort_key()),
-                         "bench", ruleset.version)
+    result = AuditResult(
+        [DocumentResult(d.doc, d.format) for d in digests],
+        sorted(issues, key=lambda i: i.sort_key()),
+        "bench",
+        ruleset.version,
+    )
     render(result)
     t7 = time.perf_counter()
-    return {"load rules": t1 - t0, "read+recognise+rows": t2 - t1, "tabulate": t3 - t2, "gx import+suites": t4 - t3,
-            "validate (GX)": t5 - t4, "pandas lower bound": t6 - t5, "render json": t7 - t6,
-            "issues": len(issues), "failing rows (pandas)": failing,
-            "peak MB (this process)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "load rules": t1 - t0,
+        "read+recognise+rows": t2 - t1,
+        "tabulate": t3 - t2,
+        "gx import+suites": t4 - t3,
+        "validate (GX)": t5 - t4,
+        "pandas lower bound": t6 - t5,
+        "render json": t7 - t6,
+        "issues": len(issues),
+        "failing rows (pandas)": failing,
+        "peak MB (this process)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def spark_stages(directory: str, master: str, out: str) -> dict:
@@ -126,26 +139,37 @@ def spark_stages(directory: str, master: str, out: str) -> dict:
     t2 = time.perf_counter()
     Path(out).write_text(render(result), encoding="utf-8")
     t3 = time.perf_counter()
-    return {"load rules": t1 - t0, "spark session": timings["session"], "read+recognise+rows (executors)":
-            timings["read"], "validate (GX on Spark)": timings["validate"], "render json": t3 - t2,
-            "issues": len(result.issues), "peak MB (driver)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "load rules": t1 - t0,
+        "spark session": timings["session"],
+        "read+recognise+rows (executors)": timings["read"],
+        "validate (GX on Spark)": timings["validate"],
+        "render json": t3 - t2,
+        "issues": len(result.issues),
+        "peak MB (driver)": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def spark_row(folder: Path, n: int, master: str, pandas_json: Path) -> None:
     """Print the Spark engine's figures for one folder, next to the pandas engine's printed just above."""
     out = folder.with_suffix(".spark.json")
     start = time.perf_counter()
-    child = subprocess.run([sys.executable, __file__, "--spark-of", str(folder), "--spark-master", master,
-                            "--spark-out", str(out)], capture_output=True, text=True)
+    child = subprocess.run(
+        [sys.executable, __file__, "--spark-of", str(folder), "--spark-master", master, "--spark-out", str(out)],
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - start
     if child.returncode != 0:
         print(f"  spark ({master}): failed: {(child.stderr.strip().splitlines() or ['?'])[-1]}")
         return
     s = json.loads(child.stdout.strip().splitlines()[-1])
     same = out.read_bytes() == pandas_json.read_bytes()
-    print(f"  spark ({master}) end to end: {wall:.2f} s, {n / wall:.1f} documents/s, "
-          f"{n / (wall - s['spark session']):.1f} documents/s after the session start; "
-          f"same JSON as pandas: {'yes' if same else 'NO'}")
+    print(
+        f"  spark ({master}) end to end: {wall:.2f} s, {n / wall:.1f} documents/s, "
+        f"{n / (wall - s['spark session']):.1f} documents/s after the session start; "
+        f"same JSON as pandas: {'yes' if same else 'NO'}"
+    )
     for key in ("spark session", "read+recognise+rows (executors)", "validate (GX on Spark)", "render json"):
         print(f"  {key:<32} {s[key]:8.2f} s")
     print(f"  issues {s['issues']}, driver peak {s['peak MB (driver)']:.0f} MB (the JVM and executors are apart)")
@@ -166,12 +190,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
     parser.add_argument("--formats", nargs="+", default=["txt", "docx"], choices=["txt", "docx"])
     parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument("--forms", default="central",
-                        help="published forms of the generated reports: central (default), mixed (an equal share "
-                             "of each form auditor.synth writes), or codes joined by commas (central,sichuan)")
+    parser.add_argument(
+        "--forms",
+        default="central",
+        help="published forms of the generated reports: central (default), mixed (an equal share "
+        "of each form auditor.synth writes), or codes joined by commas (central,sichuan)",
+    )
     parser.add_argument("--stages-of", help=argparse.SUPPRESS)
-    parser.add_argument("--spark", action="store_true",
-                        help="also run the Spark engine on the .txt sizes of --spark-sizes (needs the spark extra)")
+    parser.add_argument(
+        "--spark",
+        action="store_true",
+        help="also run the Spark engine on the .txt sizes of --spark-sizes (needs the spark extra)",
+    )
     parser.add_argument("--spark-sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--spark-master", default="local[2]")
     parser.add_argument("--spark-of", help=argparse.SUPPRESS)
@@ -184,8 +214,10 @@ def main() -> None:
     if args.spark_of:
         print(json.dumps(spark_stages(args.spark_of, args.spark_master, args.spark_out)))
         return
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.platform()}; forms: {args.forms}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.platform()}; forms: {args.forms}"
+    )
     command = auditor_command()
     wall, _ = timed([*command, "--help"])
     print(f"auditor --help: {wall:.2f} s")
@@ -202,19 +234,33 @@ def main() -> None:
                 made = time.perf_counter() - start
                 jobs = ["--jobs", str(args.jobs)] if args.jobs else []
                 out = Path(tmp) / f"{fmt}-{n}.json"
-                wall, peak = timed([*command, "check", str(folder), "--format", "json", "-o", str(out), "--force",
-                                    *jobs])
-                child = subprocess.run([sys.executable, __file__, "--stages-of", str(folder), *jobs],
-                                       capture_output=True, text=True, check=True)
+                wall, peak = timed(
+                    [*command, "check", str(folder), "--format", "json", "-o", str(out), "--force", *jobs]
+                )
+                child = subprocess.run(
+                    [sys.executable, __file__, "--stages-of", str(folder), *jobs],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 s = json.loads(child.stdout.strip().splitlines()[-1])
                 ratio = s["validate (GX)"] / s["pandas lower bound"] if s["pandas lower bound"] else float("nan")
                 print(f"\n{n} {fmt} reports (generated in {made:.1f} s)")
                 print(f"  end to end: {wall:.2f} s, {n / wall:.1f} documents/s, peak {peak:.0f} MB")
-                for key in ("load rules", "read+recognise+rows", "tabulate", "gx import+suites", "validate (GX)",
-                            "pandas lower bound", "render json"):
+                for key in (
+                    "load rules",
+                    "read+recognise+rows",
+                    "tabulate",
+                    "gx import+suites",
+                    "validate (GX)",
+                    "pandas lower bound",
+                    "render json",
+                ):
                     print(f"  {key:<22} {s[key]:8.2f} s")
-                print(f"  validate / lower bound: {ratio:.2f}x   issues {s['issues']}, "
-                      f"failing rows by pandas {s['failing rows (pandas)']}, stage peak {s['peak MB (this process)']:.0f} MB")
+                print(
+                    f"  validate / lower bound: {ratio:.2f}x   issues {s['issues']}, "
+                    f"failing rows by pandas {s['failing rows (pandas)']}, stage peak {s['peak MB (this process)']:.0f} MB"
+                )
                 if args.spark and fmt == "txt" and n in args.spark_sizes:
                     spark_row(folder, n, args.spark_master, out)
                 shutil.rmtree(folder)

@@ -12,6 +12,7 @@ answers and one warm-up request is done, then:
 Nothing is asserted: the figures are printed, for people to compare with the
 target in the README (one report answered in under 1 s when warm).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,11 @@ def free_port() -> int:
 def start(port: int, workers: int) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("auditor")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "auditor"]
-    return subprocess.Popen([*command, "serve", "--port", str(port), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [*command, "serve", "--port", str(port), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def wait_ready(client: httpx.Client, url: str, limit: float = 180) -> float:
@@ -81,15 +85,19 @@ def main() -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = start(port, args.workers)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"server workers: {args.workers}; file: {args.file.name} ({len(body):,} bytes)")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"server workers: {args.workers}; file: {args.file.name} ({len(body):,} bytes)"
+    )
     try:
         with httpx.Client(timeout=120) as client:
             print(f"server up in {wait_ready(client, url):.1f} s")
             post(client, url, args.file.name, body)  # warm-up
             times = [post(client, url, args.file.name, body) for _ in range(args.requests)]
-        print(f"sequential, {args.requests} requests: median {statistics.median(times):.3f} s, "
-              f"p95 {percentile(times, 0.95):.3f} s, max {max(times):.3f} s, min {min(times):.3f} s")
+        print(
+            f"sequential, {args.requests} requests: median {statistics.median(times):.3f} s, "
+            f"p95 {percentile(times, 0.95):.3f} s, max {max(times):.3f} s, min {min(times):.3f} s"
+        )
 
         done: list[float] = []
         lock = threading.Lock()
@@ -109,9 +117,11 @@ def main() -> None:
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - started
-        print(f"{args.concurrency} concurrent uploaders, {wall:.0f} s: {len(done)} requests, "
-              f"{len(done) / wall:.2f} requests/s, median latency {statistics.median(done):.2f} s, "
-              f"p95 {percentile(done, 0.95):.2f} s")
+        print(
+            f"{args.concurrency} concurrent uploaders, {wall:.0f} s: {len(done)} requests, "
+            f"{len(done) / wall:.2f} requests/s, median latency {statistics.median(done):.2f} s, "
+            f"p95 {percentile(done, 0.95):.2f} s"
+        )
     finally:
         server.terminate()
         server.wait(10)

@@ -9,6 +9,7 @@ pandas engine, and keeps the JSON issue list (documents, issues, summary; the
 `auditor` block, which names the version, is left out). A refactoring that
 claims to change nothing must give the same bytes.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """The command line as users drive it: exit codes, formats, languages, rule listing."""
+
 import json
 import re
 import subprocess
@@ -27,7 +28,9 @@ def test_check_text_groups_by_document_and_project_and_ends_with_summary():
     assert out.index("老字号") < out.index("城乡居民基本养老保险")
     assert "L231" in out and "得分 85 超过分值 10" in out and "应为 <= 10" in out
     assert "已核对 2 张自评表（2 张完整）、18 个指标" in out  # what was read, so no one mistakes a gap for a pass
-    assert re.search(r"共 1 个文件，35 个问题：错误 17，警告 15，提示 3；共核对 2 张自评表（2 张完整）、18 个指标\n$", out)
+    assert re.search(
+        r"共 1 个文件，35 个问题：错误 17，警告 15，提示 3；共核对 2 张自评表（2 张完整）、18 个指标\n$", out
+    )
 
 
 def test_check_json_follows_the_issue_contract():
@@ -36,8 +39,12 @@ def test_check_json_follows_the_issue_contract():
     document = data["documents"][0]
     coverage = document.pop("coverage")
     assert document == {"doc": SAMPLE, "status": "ok", "format": "txt", "projects": ["老字号", "城乡居民基本养老保险"]}
-    assert {k: coverage[k] for k in ("tables", "tables_full", "indicators", "forms")} == \
-        {"tables": 2, "tables_full": 2, "indicators": 18, "forms": ["central"]}
+    assert {k: coverage[k] for k in ("tables", "tables_full", "indicators", "forms")} == {
+        "tables": 2,
+        "tables_full": 2,
+        "indicators": 18,
+        "forms": ["central"],
+    }
     assert [b["project"] for b in coverage["blocks"]] == ["老字号", "城乡居民基本养老保险"]
     keys = ["doc", "rule", "kind", "severity", "project", "message", "expected", "found", "location", "evidence"]
     for issue in data["issues"]:
@@ -158,8 +165,9 @@ def test_unknown_config_setting_is_an_error(tmp_path, monkeypatch):
 
 def test_installed_command_works_from_any_directory(tmp_path):
     """The built-in rules ship inside the package: `auditor rules` works outside the checkout."""
-    proc = subprocess.run([sys.executable, "-m", "auditor", "rules"], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditor", "rules"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert "SCORE_LE_WEIGHT" in proc.stdout
 
@@ -186,7 +194,9 @@ def test_readme_lists_every_rule_as_the_rule_files_say():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = block(readme, "rules")
-    assert table == rule_markdown(load_ruleset()), "run: python -c \"from auditor.render.rules import update_readme; update_readme('README.md')\""
+    assert table == rule_markdown(load_ruleset()), (
+        "run: python -c \"from auditor.render.rules import update_readme; update_readme('README.md')\""
+    )
 
 
 def test_rules_test_passes_on_the_builtin_rules():
@@ -199,14 +209,19 @@ def test_rules_test_names_a_case_expecting_the_wrong_value(tmp_path):
     text = (ROOT / "rules" / "scores" / "SCORE_LE_WEIGHT.yaml").read_text(encoding="utf-8")
     (tmp_path / "mine").mkdir()
     path = tmp_path / "mine" / "MY_RULE.yaml"
-    path.write_text(text.replace("SCORE_LE_WEIGHT", "MY_RULE").replace('expected: "<= 10"}]\n    - name: a decimal',
-                                                                         'expected: "<= 11"}]\n    - name: a decimal'),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("SCORE_LE_WEIGHT", "MY_RULE").replace(
+            'expected: "<= 10"}]\n    - name: a decimal', 'expected: "<= 11"}]\n    - name: a decimal'
+        ),
+        encoding="utf-8",
+    )
     result = run("rules", "--select", "MY_RULE", "test", "--rules", str(tmp_path), "--lang", "en")
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert lines[0] == (f"{path}:27: MY_RULE fail case 'an execution rate typed as the score': "
-                        "expected [{found: 85, expected: <= 11}], got [{found: 85, expected: <= 10}]"), lines
+    assert lines[0] == (
+        f"{path}:27: MY_RULE fail case 'an execution rate typed as the score': "
+        "expected [{found: 85, expected: <= 11}], got [{found: 85, expected: <= 10}]"
+    ), lines
     assert lines[1:] == ["4 cases of 1 rules: 3 passed, 1 failed"]
 
 
@@ -236,7 +251,9 @@ def test_readme_lists_every_entitys_columns_as_declared():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = block(readme, "columns")
-    assert table == columns_markdown(), "run: python -c \"from auditor.render.columns import update_readme; update_readme('README.md')\""
+    assert table == columns_markdown(), (
+        "run: python -c \"from auditor.render.columns import update_readme; update_readme('README.md')\""
+    )
     for command in ("rules test", "rules columns"):
         assert f"auditor {command}" in readme
 
@@ -252,7 +269,9 @@ def test_readme_names_every_value_a_rule_type_computes():
     for rule_type in TYPES.values():
         names = rule_type.computes or ()
         if callable(names):  # require: what it computes depends on the requirement
-            names = [*names(SimpleNamespace(must_include=["x"], must_not_contain=None, column="categories")),
-                     *names(SimpleNamespace(must_include=[], must_not_contain="typos", column="text"))]
+            names = [
+                *names(SimpleNamespace(must_include=["x"], must_not_contain=None, column="categories")),
+                *names(SimpleNamespace(must_include=[], must_not_contain="typos", column="text")),
+            ]
         for name in names:
             assert name in columns or f"{{{name}}}" in section, (rule_type.name, name)

@@ -3,6 +3,7 @@
 The documents are our own: a 自评表 in Word's copy-as-text form (as tests/recognise/test_variants.py
 writes it) with a planted defect, in a labelled folder laid out as the real corpus is (docs/ + labels/).
 """
+
 import importlib.util
 from pathlib import Path
 
@@ -15,15 +16,28 @@ PROJECT = "农村公路养护资金"
 
 #: A consistent 项目支出绩效自评表 (amounts in 万元): every sum, rate and cap agrees.
 FORM = [
-    ["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", PROJECT],
+    ["项目支出绩效自评表"],
+    ["（2023年度）"],
+    ["项目名称", PROJECT],
     ["主管部门", "交通运输局", "实施单位", "公路事务中心"],
     ["项目资金\n（万元）", "", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
     ["", "年度资金总额", "500", "500", "10", "100%", "10"],
     ["", "其中：当年财政拨款", "500", "500", "", "", ""],
     ["年度总体目标完成情况", "预期目标", "实际完成情况"],
     ["", "完成农村公路日常养护", "养护农村公路126公里，路况优良率88%"],
-    ["年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "指标性质", "分值", "年度指标值", "度量单位",
-     "实际完成值", "得分", "未完成原因"],
+    [
+        "年度绩效指标完成情况",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "分值",
+        "年度指标值",
+        "度量单位",
+        "实际完成值",
+        "得分",
+        "未完成原因",
+    ],
     ["", "产出指标\n(50分)", "数量指标", "养护里程", "正向", "30", "≥120", "公里", "126", "30", ""],
     ["", "", "质量指标", "路况优良率", "正向", "20", "≥85%", "", "88%", "20", ""],
     ["", "效益指标\n(30分)", "社会效益指标", "群众出行时间缩短率", "正向", "30", "≥10%", "", "11%", "30", ""],
@@ -128,14 +142,30 @@ def test_kinds_projects_and_fp_tokens_are_compared_as_the_readme_says(corpus):
 
 def test_fp_tokens_uncertain_entries_and_silence_are_counted_apart(corpus):
     def issue(kind, found, severity="error", project=None):
-        return {"doc": "d.txt", "rule": "R", "kind": kind, "severity": severity, "project": project,
-                "message": "m", "expected": None, "found": found, "location": {"line": 1}}
+        return {
+            "doc": "d.txt",
+            "rule": "R",
+            "kind": kind,
+            "severity": severity,
+            "project": project,
+            "message": "m",
+            "expected": None,
+            "found": found,
+            "location": {"line": 1},
+        }
 
-    data = {"projects": 1, "fp_tokens": ["7.79"],
-            "labels": [{"kind": "funding_sum_mismatch", "project": "P"}],
-            "uncertain": [{"kind": "year_mismatch"}]}
-    issues = [issue("funding_sum_mismatch", "7.79", project="P"), issue("year_mismatch", "2020"),
-              issue("extraction_incomplete", None, "warning"), issue("typo", "x", "info")]
+    data = {
+        "projects": 1,
+        "fp_tokens": ["7.79"],
+        "labels": [{"kind": "funding_sum_mismatch", "project": "P"}],
+        "uncertain": [{"kind": "year_mismatch"}],
+    }
+    issues = [
+        issue("funding_sum_mismatch", "7.79", project="P"),
+        issue("year_mismatch", "2020"),
+        issue("extraction_incomplete", None, "warning"),
+        issue("typo", "x", "info"),
+    ]
     doc = corpus.measure_document("d", "d.txt", data, None, issues, {"projects": ["P"], "coverage": None})
     assert [i["counted_as"] for i in doc["issues"]] == ["fp_token", "uncertain", "not_read", "info"]
     assert doc["found"] == 0 and doc["false_alarms"] == 1 and doc["not_read"] == 1 and not doc["silent"]

@@ -1,4 +1,5 @@
 """Every column a rule may read is declared once, in auditor.entities, and tabulate produces no other."""
+
 from decimal import Decimal
 from pathlib import Path
 

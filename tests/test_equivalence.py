@@ -4,6 +4,7 @@ The binary files are generated here from the text form, with merged cells as
 published (tests/read/make_fixtures.py). Locations differ by format (line,
 table/row/column, sheet/cell, page); what a finding says may not.
 """
+
 import pytest
 from read.make_fixtures import build_docx, build_pdf, build_xlsx
 

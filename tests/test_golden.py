@@ -1,4 +1,5 @@
 """End to end on the bundled sample: the issue list reviewed by hand (tests/golden/README.md)."""
+
 import json
 from pathlib import Path
 
@@ -17,8 +18,9 @@ def test_sample_matches_reviewed_issue_list(monkeypatch, ruleset):
         got.pop("auditor")
         expected = json.loads(golden.read_text(encoding="utf-8"))
         assert got["documents"] == expected["documents"]
-        assert [(i["rule"], i["location"]) for i in got["issues"]] == \
-            [(i["rule"], i["location"]) for i in expected["issues"]]
+        assert [(i["rule"], i["location"]) for i in got["issues"]] == [
+            (i["rule"], i["location"]) for i in expected["issues"]
+        ]
         assert got == expected
 
 
@@ -34,4 +36,3 @@ def test_sample_findings_named_by_users(sample_result):
     assert ("execution_rate_mismatch", brand, "97.31%", "100%") in found
     topics = {i.project for i in sample_result.issues if i.kind == "project_topic_mismatch"}
     assert topics == {pension, brand}
-

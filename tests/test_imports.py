@@ -5,6 +5,7 @@ function (a lazy import is still a dependency: it only runs later), and
 leaves out `if TYPE_CHECKING:` blocks, which never run. A cycle is listed
 with the file and line of each import that closes it.
 """
+
 from __future__ import annotations
 
 import ast
@@ -39,7 +40,8 @@ class _Imports(ast.NodeVisitor):
     def visit_If(self, node: ast.If) -> None:
         test = node.test
         if (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-                isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"):
+            isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+        ):
             for child in node.orelse:
                 self.visit(child)
             return
@@ -60,7 +62,7 @@ class _Imports(ast.NodeVisitor):
         base = node.module or ""
         if node.level:
             anchor = self.package.split(".")
-            anchor = anchor[:len(anchor) - (node.level - 1)]
+            anchor = anchor[: len(anchor) - (node.level - 1)]
             base = ".".join([*anchor, base] if base else anchor)
         self.found.append((base, [a.name for a in node.names], node.lineno, self.depth == 0))
 
@@ -75,8 +77,13 @@ def imports_of(module: str) -> list[tuple[str, list[str] | None, int, bool]]:
 def _literals(module: str) -> set[str]:
     """Names a module binds at its top to a literal (`__version__ = "0.1.0"`)."""
     tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
-    return {target.id for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-            for target in node.targets if isinstance(target, ast.Name)}
+    return {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
 
 
 def _imports_at_top(module: str) -> bool:
@@ -177,8 +184,13 @@ def test_the_engines_import_nothing_of_what_drives_them():
     """auditor.engine is called by the pipeline, the CLI and the server; it never calls back."""
     above = ("auditor.pipeline", "auditor.cli", "auditor.serve")
     edges = graph()
-    wrong = [f"{m} -> {t} (line {line})" for m, targets in edges.items() if m.startswith("auditor.engine")
-             for t, line in targets.items() if t.startswith(above)]
+    wrong = [
+        f"{m} -> {t} (line {line})"
+        for m, targets in edges.items()
+        if m.startswith("auditor.engine")
+        for t, line in targets.items()
+        if t.startswith(above)
+    ]
     assert not wrong, wrong
 
 
@@ -197,6 +209,8 @@ def test_cycles_are_found_and_listed():
 
 def test_importing_the_package_imports_nothing_else_of_it():
     """`import auditor` (and so `auditor --help`) pays for no pipeline, pandas or Great Expectations."""
-    code = "import sys, auditor; print(sorted(m for m in sys.modules if m.startswith(('auditor.', 'pandas', 'great_'))))"
+    code = (
+        "import sys, auditor; print(sorted(m for m in sys.modules if m.startswith(('auditor.', 'pandas', 'great_'))))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -1,4 +1,5 @@
 """The library the README promises: `auditor.audit(paths, config)` returns an `AuditResult` and never prints."""
+
 from __future__ import annotations
 
 import contextlib
@@ -57,9 +58,15 @@ def test_the_readmes_python_examples_run_as_written(example, monkeypatch):
 
 def test_import_auditor_then_audit_in_a_fresh_process():
     """The lazy exports work from a cold start, as a user's script meets them."""
-    code = ("import auditor; r = auditor.audit([sys.argv[1]], auditor.Config()); "
-            "print(type(r).__name__, len(r.documents))")
-    done = subprocess.run([sys.executable, "-c", "import sys; " + code, str(SAMPLE)], capture_output=True,
-                          text=True, timeout=300, cwd=os.fspath(ROOT))
+    code = (
+        "import auditor; r = auditor.audit([sys.argv[1]], auditor.Config()); print(type(r).__name__, len(r.documents))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; " + code, str(SAMPLE)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=os.fspath(ROOT),
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "AuditResult 1\n" and done.stderr == ""

@@ -5,18 +5,21 @@ import pytest
 from auditor.numbers import fmt, half_unit, parse
 
 
-@pytest.mark.parametrize("text,value,percent,op", [
-    ("661.7252", "661.7252", False, None),
-    ("75.00%", "75.00", True, None),
-    ("75.00％", "75.00", True, None),
-    ("１００%", "100", True, None),
-    ("≤3000000", "3000000", False, "<="),
-    ("≥95%", "95", True, ">="),
-    (">=50个", "50", False, ">="),
-    ("不低于90%", "90", True, ">="),
-    ("100百分比", "100", True, None),
-    ("1,580", "1580", False, None),
-])
+@pytest.mark.parametrize(
+    "text,value,percent,op",
+    [
+        ("661.7252", "661.7252", False, None),
+        ("75.00%", "75.00", True, None),
+        ("75.00％", "75.00", True, None),
+        ("１００%", "100", True, None),
+        ("≤3000000", "3000000", False, "<="),
+        ("≥95%", "95", True, ">="),
+        (">=50个", "50", False, ">="),
+        ("不低于90%", "90", True, ">="),
+        ("100百分比", "100", True, None),
+        ("1,580", "1580", False, None),
+    ],
+)
 def test_parse_keeps_printed_precision(text, value, percent, op):
     fig = parse(text)
     assert fig is not None
@@ -24,8 +27,9 @@ def test_parse_keeps_printed_precision(text, value, percent, op):
     assert fig.percent is percent and fig.op == op
 
 
-@pytest.mark.parametrize("text", ["达成预期指标", "较高", "", None, "\u00a0", "2023年城乡医疗救助区级配套资金680万元",
-                                  "≤核定单位数量"])
+@pytest.mark.parametrize(
+    "text", ["达成预期指标", "较高", "", None, "\u00a0", "2023年城乡医疗救助区级配套资金680万元", "≤核定单位数量"]
+)
 def test_words_are_not_figures(text):
     assert parse(text) is None
 

@@ -12,6 +12,7 @@ alarm and no extraction_incomplete (generated reports are complete). Recall
 per kind and per form is printed, with every miss and alarm, so that a form
 the recogniser misreads shows where.
 """
+
 import random
 import time
 from collections import Counter, defaultdict
@@ -56,8 +57,10 @@ def _alarm_lines(m, alarms) -> list[str]:
     lines = []
     for (form, rule, kind, severity), items in sorted(groups.items()):
         name, issue = items[0]
-        lines.append(f"{form}: {len(items)} × {rule} ({kind}, {severity}), e.g. {name} {issue.project}: "
-                     f"{issue.message} | {issue.evidence}")
+        lines.append(
+            f"{form}: {len(items)} × {rule} ({kind}, {severity}), e.g. {name} {issue.project}: "
+            f"{issue.message} | {issue.evidence}"
+        )
     return lines
 
 
@@ -98,12 +101,14 @@ def test_generated_reports_of_every_form_are_read_completely(mixed):
 
 
 _OPS = {"ge": ">=", "ge%": ">=", "sat": ">=", "le": "<=", "le%": "<=", "cost": "<=", "eq%": "=", "zero": "="}
-_LOOKS = [("central_split", {"ge": "≥", "le": "≤", "eq": "=", "direction": False}),
-          ("central_split", {"ge": "≧", "le": "≦", "eq": "═", "direction": False}),
-          ("central_split", {"ge": ">=", "le": "<=", "eq": "=", "direction": False}),
-          ("central_split", {"direction": True}),
-          ("sichuan", {"ge": "≧", "le": "≦", "eq": "═"}),
-          ("sichuan", {"ge": ">=", "le": "<=", "eq": "="})]
+_LOOKS = [
+    ("central_split", {"ge": "≥", "le": "≤", "eq": "=", "direction": False}),
+    ("central_split", {"ge": "≧", "le": "≦", "eq": "═", "direction": False}),
+    ("central_split", {"ge": ">=", "le": "<=", "eq": "=", "direction": False}),
+    ("central_split", {"direction": True}),
+    ("sichuan", {"ge": "≧", "le": "≦", "eq": "═"}),
+    ("sichuan", {"ge": ">=", "le": "<=", "eq": "="}),
+]
 
 
 def _recognised(report, directory: Path):
@@ -128,11 +133,20 @@ def test_split_targets_are_read_with_their_operator_value_and_unit(form, look, t
                 target = row.values.get("target") if row is not None else None
                 got = target.figure if target is not None else None
                 _, value, unit = split_target(ind.target)
-                want = None if ind.kind == "qual" else (
-                    "<=" if ind.kind == "zero" and r.look.get("direction") else _OPS[ind.kind], Decimal(value), unit)
+                want = (
+                    None
+                    if ind.kind == "qual"
+                    else (
+                        "<=" if ind.kind == "zero" and r.look.get("direction") else _OPS[ind.kind],
+                        Decimal(value),
+                        unit,
+                    )
+                )
                 have = (got.op, got.value, got.unit) if got is not None else None
                 if have != want:
                     cells = row.evidence if row is not None else "(row not read)"
-                    misread.append(f"{form} {r.look}: row {cells!r} → target "
-                                   f"{clean(target.text) if target is not None else None!r} read as {have}, not {want}")
+                    misread.append(
+                        f"{form} {r.look}: row {cells!r} → target "
+                        f"{clean(target.text) if target is not None else None!r} read as {have}, not {want}"
+                    )
     assert misread == []

@@ -10,6 +10,7 @@ its destination and renamed into place, so no reader ever sees half a file.
 `anchor` finds the cell or sentence a locator names, `marks` puts the comment's
 range there, `comment` words it, `parts` reads and writes the zip's parts.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -8,6 +8,7 @@ are matched against the cells' text, and the found value, the evidence and the
 column headings settle which cell of the row is meant. Counting here mirrors
 the reader's rules, and tests/render/test_annotate.py checks both agree.
 """
+
 from __future__ import annotations
 
 import re
@@ -101,8 +102,11 @@ class Body:
         for el in parent:
             if el.tag == want:
                 yield el
-            elif isinstance(el.tag, str) and el.tag not in self._skip and el.tag not in (
-                    self.w + "tc", self.w + "tr", self.w + "p", self.w + "tbl"):
+            elif (
+                isinstance(el.tag, str)
+                and el.tag not in self._skip
+                and el.tag not in (self.w + "tc", self.w + "tr", self.w + "p", self.w + "tbl")
+            ):
                 yield from self._children(el, want)
 
 
@@ -116,7 +120,7 @@ class Anchor:
     """Where a comment goes: a table cell, or a paragraph (with the character span of the sentence)."""
 
     element: etree._Element
-    kind: str                          # "cell" or "paragraph"
+    kind: str  # "cell" or "paragraph"
     span: tuple[int, int] | None = None
 
 

@@ -1,4 +1,5 @@
 """The text of one Word comment: severity, kind and rule, the message, expected and found, where it belongs."""
+
 from __future__ import annotations
 
 from lxml import etree
@@ -16,8 +17,10 @@ def _clean(text: str) -> str:
 
 def comment(w: str, cid: str, issue: Issue, lang: str, author: str, placed: bool) -> etree._Element:
     """The w:comment of `issue` with id `cid`; an issue not `placed` at its locator says where it belongs."""
-    lines = [f"[{t(lang, 'severity.' + issue.severity)}] {kind_label(lang, issue.kind)} · {issue.rule}",
-             issue.message_in(lang)]
+    lines = [
+        f"[{t(lang, 'severity.' + issue.severity)}] {kind_label(lang, issue.kind)} · {issue.rule}",
+        issue.message_in(lang),
+    ]
     expected = issue.expected_in(lang)
     if expected is not None or issue.found is not None:
         lines.append(f"{t(lang, 'expected')} {expected or '—'}；{t(lang, 'found')} {issue.found or '—'}")

@@ -5,6 +5,7 @@ Word text runs rarely break there, so the runs are split (each half keeps the
 run's formatting) before the markers go in. Splitting changes no visible text,
 so the annotated copy reads, and audits, exactly like the original.
 """
+
 from __future__ import annotations
 
 import copy
@@ -87,7 +88,7 @@ def _split_run(body: Body, run: etree._Element, node: etree._Element, k: int) ->
     children = list(run)
     i = children.index(node)
     text = node.text or ""
-    for child in children[i + 1:]:
+    for child in children[i + 1 :]:
         run.remove(child)
     node.text = text[:k]
     node.set(XML_SPACE, "preserve")

@@ -5,6 +5,7 @@ already carries reviewers' comments), its relationship from the main part, and i
 content type. The main part is found through _rels/.rels, so a strict or renamed
 document is commented in its own part.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,7 @@ _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 _COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 _REL_TYPES = {  # the comments relationship type in transitional and strict documents
-    "http://schemas.openxmlformats.org/wordprocessingml/2006/main":
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
     "http://purl.oclc.org/ooxml/wordprocessingml/main": "http://purl.oclc.org/ooxml/officeDocument/relationships/comments",
 }
 
@@ -58,8 +58,9 @@ class Parts:
         for rel in self.xml(self.rels).iter(f"{{{_REL}}}Relationship"):
             if rel.get("Type", "").endswith("/comments") and rel.get("TargetMode") != "External":
                 target = rel.get("Target", "")
-                return posixpath.normpath(target.lstrip("/") if target.startswith("/") else
-                                          posixpath.join(folder, target))
+                return posixpath.normpath(
+                    target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                )
         return None
 
     def comments_root(self, w: str) -> etree._Element:
@@ -71,14 +72,23 @@ class Parts:
     def link_comments(self, w: str) -> None:
         """Add the relationship and the content type of the comments part when they are missing."""
         folder = posixpath.dirname(self.main)
-        rels = self.xml(self.rels) if self.rels in self.names or self.rels in self.changed else \
-            etree.Element(f"{{{_REL}}}Relationships", nsmap={None: _REL})
+        rels = (
+            self.xml(self.rels)
+            if self.rels in self.names or self.rels in self.changed
+            else etree.Element(f"{{{_REL}}}Relationships", nsmap={None: _REL})
+        )
         if not any(r.get("Type", "").endswith("/comments") for r in rels):
             ids = {r.get("Id") for r in rels}
             rid = next(f"rId{n}" for n in range(len(ids) + 1, len(ids) + 10_000) if f"rId{n}" not in ids)
-            etree.SubElement(rels, f"{{{_REL}}}Relationship", Id=rid, Type=_REL_TYPES.get(w.strip("{}"),
-                             _REL_TYPES["http://schemas.openxmlformats.org/wordprocessingml/2006/main"]),
-                             Target=posixpath.relpath(self.comments, folder or "."))
+            etree.SubElement(
+                rels,
+                f"{{{_REL}}}Relationship",
+                Id=rid,
+                Type=_REL_TYPES.get(
+                    w.strip("{}"), _REL_TYPES["http://schemas.openxmlformats.org/wordprocessingml/2006/main"]
+                ),
+                Target=posixpath.relpath(self.comments, folder or "."),
+            )
             self.set_xml(self.rels, rels)
         types = self.xml("[Content_Types].xml")
         part = "/" + self.comments

@@ -4,6 +4,7 @@ Each case's rows become one entity's frame and are validated with a rule set
 holding only its rule; `auditor.ruleset.cases.judge` says whether the issues
 are what the case says. Great Expectations is imported only when a case runs.
 """
+
 from __future__ import annotations
 
 from auditor.ruleset.cases import CaseResult, cases_of, judge, one_rule
@@ -35,5 +36,3 @@ def run_rule_cases(rule, ruleset: RuleSet) -> list[CaseResult]:
 def run_cases(ruleset: RuleSet) -> list[CaseResult]:
     """Every case of every rule of the rule set, in rule order."""
     return [result for rule in ruleset.rules for result in run_rule_cases(rule, ruleset)]
-
-

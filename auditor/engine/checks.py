@@ -6,6 +6,7 @@ type lives in its module of `auditor.ruletypes`, which Great Expectations
 calls through `auditor.engine.expectations`; figures are exact Decimals whose
 exponent is the printed precision (domain-rules §6).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -64,8 +65,9 @@ def rate_in_percent(rate: Any, text: Any, executed: Any, budget: Any, style: str
     return read_rate(rate, text, executed, budget, style)[0]
 
 
-def read_rate(rate: Any, text: Any, executed: Any, budget: Any, style: str | None = None
-              ) -> tuple[Decimal | None, str | None]:
+def read_rate(
+    rate: Any, text: Any, executed: Any, budget: Any, style: str | None = None
+) -> tuple[Decimal | None, str | None]:
     """`rate_in_percent` and what decided it: "sign", "percent" or "ratio" (the amounts), "nearest",
     "style", "size", or None when nothing did."""
     readings = rate_readings(rate, text)
@@ -95,8 +97,9 @@ def percent_text(value: Decimal | None) -> str | None:
     return None if value is None else fmt(value, places(value)) + "%"
 
 
-def rates_in_percent(df: pd.DataFrame, rate: str, executed: str, budget: str,
-                     table: tuple[str, ...] = ()) -> list[Decimal | None]:
+def rates_in_percent(
+    df: pd.DataFrame, rate: str, executed: str, budget: str, table: tuple[str, ...] = ()
+) -> list[Decimal | None]:
     """`rate_in_percent` of every row; a table whose amounts show how it prints bare rates lends that to the rest.
 
     NOTE: only rows printed without % whose amounts decide the reading count
@@ -135,7 +138,8 @@ def with_rates(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                 continue
             values = rates_in_percent(frame, rate, executed, budget, table) if len(frame) else []
             frame[f"{rate}_percent"] = pd.Series(values, index=frame.index, dtype=object)
-            frame[f"{rate}_percent_text"] = pd.Series([percent_text(v) for v in values], index=frame.index,
-                                                      dtype=object)
+            frame[f"{rate}_percent_text"] = pd.Series(
+                [percent_text(v) for v in values], index=frame.index, dtype=object
+            )
         out[entity] = frame
     return out

@@ -8,6 +8,7 @@ Where GX has the expectation already (null, not null, regex: a type's
 made from the type's spec (`engine.expectations`): its columns (`reads`), its
 own keys and the rule's `where:` as a row condition.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -63,5 +64,8 @@ def _expectation(X, rule_type: RuleType, rule, lexicons: dict[str, dict], common
         name, kwargs = rule_type.builtin(rule, lexicons)
         return getattr(gx.expectations, name)(**kwargs, **common)
     return X.expectation_class(rule_type)(
-        column_list=rule_type.reads(rule), **rule_type.params(rule),
-        ignore_row_if="any_value_is_missing" if rule_type.skip_missing else "never", **common)
+        column_list=rule_type.reads(rule),
+        **rule_type.params(rule),
+        ignore_row_if="any_value_is_missing" if rule_type.skip_missing else "never",
+        **common,
+    )

@@ -4,6 +4,7 @@ GX tells which rows failed; the figures a person needs to act (the rate we
 computed, the sum the rows really make) are recomputed here for those rows
 only, with the same functions the checks use.
 """
+
 from __future__ import annotations
 
 import string
@@ -87,16 +88,27 @@ def make_issue(rule, frame: pd.DataFrame, index: Any, row: dict, lexicons: dict,
     loc = loc if loc is not None else row.get("loc")
     evidence = computed.get("evidence") or (row.get(f"{at}_sentence") if at else None)
     messages = {lang: render(getattr(rule.message, lang), values) for lang in ("zh", "en")}
-    expected = {lang: render(rule.expected if isinstance(rule.expected, str) else getattr(rule.expected, lang), values)
-                for lang in ("zh", "en")} if rule.expected else {}
+    expected = (
+        {
+            lang: render(rule.expected if isinstance(rule.expected, str) else getattr(rule.expected, lang), values)
+            for lang in ("zh", "en")
+        }
+        if rule.expected
+        else {}
+    )
     from auditor.document import Locator
 
     return Issue(
-        doc=row["doc"], rule=rule.code, kind=rule.kind, severity=rule.severity,
-        message=messages["zh"], messages=messages,
+        doc=row["doc"],
+        rule=rule.code,
+        kind=rule.kind,
+        severity=rule.severity,
+        message=messages["zh"],
+        messages=messages,
         location=loc if loc is not None else Locator(),
         project=row.get("project"),
-        expected=expected.get("zh"), expected_by_lang={"en": expected["en"]} if expected else {},
+        expected=expected.get("zh"),
+        expected_by_lang={"en": expected["en"]} if expected else {},
         found=render(rule.found, values) if rule.found else None,
         evidence=evidence or row.get("evidence"),
     )

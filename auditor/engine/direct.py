@@ -5,6 +5,7 @@ suite bookkeeping, metric resolution and result objects around it. Running the
 checks directly, with `where:` applied by pandas, shows what that bookkeeping
 costs. Nothing here is used to audit: issues always come from the GX suites.
 """
+
 from __future__ import annotations
 
 import pandas as pd

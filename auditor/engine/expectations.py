@@ -13,6 +13,7 @@ expectations (`RuleType.builtin`) gets no class here.
 Importing this module imports Great Expectations (seconds): only
 `auditor.engine.validate` does, and only when validation starts.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -97,10 +98,12 @@ def _make(rule_type: RuleType) -> type[AuditorExpectation]:
     _metric_provider(rule_type, metric, keys)
     fields = rule_type.spec.model_fields
     namespace: dict[str, Any] = {
-        "__module__": __name__, "__qualname__": f"ExpectAuditor{_camel(rule_type.metric)}",
+        "__module__": __name__,
+        "__qualname__": f"ExpectAuditor{_camel(rule_type.metric)}",
         "__doc__": rule_type.spec.__doc__,
         "__annotations__": {key: fields[key].annotation for key in keys},
-        "map_metric": metric, "success_keys": ("column_list", *keys, "mostly"),
+        "map_metric": metric,
+        "success_keys": ("column_list", *keys, "mostly"),
     }
     namespace.update({key: fields[key].default for key in keys if not fields[key].is_required()})
     return type(namespace["__qualname__"], (AuditorExpectation,), namespace)
@@ -125,12 +128,19 @@ def _metric_provider(rule_type: RuleType, metric: str, keys: tuple[str, ...]) ->
         return on_spark(column_list, check, rule, {lexicon: LEXICONS[lexicon]} if lexicon else {})
 
     name = f"Auditor{_camel(rule_type.metric)}"
-    return type(name, (MulticolumnMapMetricProvider,), {
-        "__module__": __name__, "__qualname__": name,
-        "condition_metric_name": metric, "condition_domain_keys": _DOMAIN, "condition_value_keys": keys,
-        "_pandas": multicolumn_condition_partial(engine=PandasExecutionEngine)(_pandas),
-        "_spark": multicolumn_condition_partial(engine=SparkDFExecutionEngine)(_spark),
-    })
+    return type(
+        name,
+        (MulticolumnMapMetricProvider,),
+        {
+            "__module__": __name__,
+            "__qualname__": name,
+            "condition_metric_name": metric,
+            "condition_domain_keys": _DOMAIN,
+            "condition_value_keys": keys,
+            "_pandas": multicolumn_condition_partial(engine=PandasExecutionEngine)(_pandas),
+            "_spark": multicolumn_condition_partial(engine=SparkDFExecutionEngine)(_spark),
+        },
+    )
 
 
 for _type in TYPES.values():

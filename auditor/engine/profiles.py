@@ -12,6 +12,7 @@ used where the table states none.
 pandas engine calls it over the batch's frames as it validates them, the
 Spark engine's executors over each chunk of files they read.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -41,16 +42,18 @@ def assign_caps(scores: pd.DataFrame, chosen, profiles: dict) -> pd.DataFrame:
     stated: dict[tuple, dict[str, Decimal]] = {}
     own: dict[tuple, object] = {}
     form_profiles = out["form_profile"] if "form_profile" in out else [None] * len(out)
-    for doc, table, role, category, weight, form_profile in zip(out["doc"], out["table"], out["role"],
-                                                                out["category"], out["weight"], form_profiles):
+    for doc, table, role, category, weight, form_profile in zip(
+        out["doc"], out["table"], out["role"], out["category"], out["weight"], form_profiles
+    ):
         if form_profile and form_profile in profiles:
             own[(doc, table)] = profiles[form_profile]
         if role == "category" and weight is not None and category:
             stated.setdefault((doc, table), {})[category] = weight
     # NOTE: a form that names its own profile is judged by it alone: a regional table whose stated caps
     # happen to agree with another province's profile (四川 产出 40 = 湖北 产出 40) is still a 四川 table
-    chosen_for = {key: own[key] if key in own else _pick(caps, _candidates(chosen, profiles))
-                  for key, caps in stated.items()}
+    chosen_for = {
+        key: own[key] if key in own else _pick(caps, _candidates(chosen, profiles)) for key, caps in stated.items()
+    }
     names, caps = [], []
     for doc, table, role, category in zip(out["doc"], out["table"], out["role"], out["category"]):
         profile = chosen_for.get((doc, table), own.get((doc, table), chosen))

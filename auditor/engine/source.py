@@ -10,6 +10,7 @@ The engine is given to GX the way GX lets a data source choose its engine
 (`execution_engine_override`); the source registers itself as the data
 source type `auditor_pandas`.
 """
+
 from __future__ import annotations
 
 import weakref

@@ -5,6 +5,7 @@ small documents took minutes one by one and under a second as one frame), so
 every entity is one concatenated frame validated once; results are asked for
 as row positions only and locators are joined here, not by GX.
 """
+
 from __future__ import annotations
 
 import logging
@@ -138,8 +139,9 @@ def _validate_suite(source, entity: str, frame: pd.DataFrame, suite):
     from great_expectations.validator.v1_validator import Validator
 
     definition = _asset(source, entity).get_batch_definition("all")
-    return Validator(batch_definition=definition, batch_parameters={"dataframe": frame},
-                     result_format=RESULT_FORMAT).validate_expectation_suite(suite)
+    return Validator(
+        batch_definition=definition, batch_parameters={"dataframe": frame}, result_format=RESULT_FORMAT
+    ).validate_expectation_suite(suite)
 
 
 def _asset(source, entity: str):
@@ -166,9 +168,19 @@ def exception_message(info: dict | None) -> str | None:
 def crashed(rule, frame: pd.DataFrame, message: str | None) -> list[Issue]:
     """A rule that fails to run is reported against each document it should have checked; the run goes on."""
     text = {"zh": f"规则 {rule.code} 未能运行：{message}", "en": f"rule {rule.code} could not run: {message}"}
-    return [Issue(doc=doc, rule=rule.code, kind=rule.kind, severity="warning", message=text["zh"], messages=text,
-                  location=Locator(line=1), evidence=None)
-            for doc in sorted(frame["doc"].unique())]
+    return [
+        Issue(
+            doc=doc,
+            rule=rule.code,
+            kind=rule.kind,
+            severity="warning",
+            message=text["zh"],
+            messages=text,
+            location=Locator(line=1),
+            evidence=None,
+        )
+        for doc in sorted(frame["doc"].unique())
+    ]
 
 
 # NOTE: the names these had while private, for code that still uses them (the Spark engine's

@@ -4,6 +4,7 @@ A file's name can lie (a .txt that is a Word file, a .docx that is a PDF);
 its first bytes do not. Readers of binary formats are imported only when a
 file of that format turns up, so reading text never pays for lxml or pdfplumber.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -14,9 +15,17 @@ from auditor.document import Document
 from auditor.read.errors import UnreadableInput
 
 SUFFIXES = (".txt", ".text", ".docx", ".xlsx", ".xlsm", ".xls", ".pdf", ".doc", ".wps")
-_READERS = {"text": "text", "docx": "docx", "xlsx": "xlsx", "xls": "xlsx", "pdf": "pdf", "doc": "office",
-            "rtf": "office", "html": "office",  # NOTE: many ".doc" files on government sites are RTF or HTML
-            "wps": "office"}
+_READERS = {
+    "text": "text",
+    "docx": "docx",
+    "xlsx": "xlsx",
+    "xls": "xlsx",
+    "pdf": "pdf",
+    "doc": "office",
+    "rtf": "office",
+    "html": "office",  # NOTE: many ".doc" files on government sites are RTF or HTML
+    "wps": "office",
+}
 _OOXML_SUFFIXES = {".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
@@ -42,8 +51,9 @@ def read_document(path: Path, display: str | None = None) -> Document:
         kind = _OOXML_SUFFIXES.get(path.suffix.lower(), kind)
     module = _READERS.get(kind)
     if module is None:
-        raise UnreadableInput(f"{display}: not a report format auditor reads ({kind}); "
-                              f"supported: {', '.join(SUFFIXES)}")
+        raise UnreadableInput(
+            f"{display}: not a report format auditor reads ({kind}); supported: {', '.join(SUFFIXES)}"
+        )
     reader = importlib.import_module(f"auditor.read.{module}")
     try:
         doc = reader.read(path, display)

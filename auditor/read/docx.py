@@ -11,6 +11,7 @@ Locators: `paragraph` is the 1-based number of a body-level w:p in body order
 paragraphs in tables are not); `table` is the 1-based number of a body-level
 w:tbl; `row`/`column` are 1-based positions in `Table.rows` and in the row.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -22,8 +23,10 @@ from auditor.document import Cell, Document, Locator, Paragraph, Table
 from auditor.read import safety
 from auditor.read.errors import UnreadableInput
 
-_WORD_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                    "http://purl.oclc.org/ooxml/wordprocessingml/main")  # transitional, strict
+_WORD_NAMESPACES = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+)  # transitional, strict
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MATH_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -76,15 +79,45 @@ class _Walker:
         self.CHAR, self.FONT = w + "char", w + "font"
         self.TCPR, self.TRPR, self.RPR = w + "tcPr", w + "trPr", w + "rPr"
         self.VMERGE, self.HMERGE, self.CELLDEL, self.DEL, self.VANISH = (
-            w + "vMerge", w + "hMerge", w + "cellDel", w + "del", w + "vanish")
+            w + "vMerge",
+            w + "hMerge",
+            w + "cellDel",
+            w + "del",
+            w + "vanish",
+        )
         # NOTE: deleted text, field codes, drawings (floating text boxes), footnote marks, ruby
         # (phonetic) text and property elements carry no reading text; everything else is descended
         # into, which is how ins, moveTo, sdt/sdtContent, customXml, smartTag, hyperlink and
         # fldSimple are kept.
-        self.SKIP = {w + n for n in ("del", "moveFrom", "delText", "delInstrText", "instrText", "drawing", "pict",
-                                     "object", "footnoteReference", "endnoteReference", "commentReference",
-                                     "pPr", "rPr", "tcPr", "trPr", "tblPr", "tblGrid", "tblPrEx", "sectPr",
-                                     "sdtPr", "sdtEndPr", "altChunk", "fldData", "rt")}
+        self.SKIP = {
+            w + n
+            for n in (
+                "del",
+                "moveFrom",
+                "delText",
+                "delInstrText",
+                "instrText",
+                "drawing",
+                "pict",
+                "object",
+                "footnoteReference",
+                "endnoteReference",
+                "commentReference",
+                "pPr",
+                "rPr",
+                "tcPr",
+                "trPr",
+                "tblPr",
+                "tblGrid",
+                "tblPrEx",
+                "sectPr",
+                "sdtPr",
+                "sdtEndPr",
+                "altChunk",
+                "fldData",
+                "rt",
+            )
+        }
         self.ALT = _MC + "AlternateContent"
 
     def blocks(self, parent: etree._Element) -> None:
@@ -214,8 +247,24 @@ def _properties(el: etree._Element, tag: str) -> dict[str, etree._Element]:
 
 # NOTE: ≥ and ≤ are often typed with Insert Symbol in the Symbol font, which stores
 # a private-use code (F0B3) instead of the character; the common ones are mapped.
-_SYMBOL_FONT = {0xB3: "≥", 0xA3: "≤", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈", 0xB0: "°",
-                0xD6: "√", 0xAE: "→", 0xAC: "←", 0xB7: "•", 0x2D: "−", 0x3C: "<", 0x3E: ">", 0x25: "%"}
+_SYMBOL_FONT = {
+    0xB3: "≥",
+    0xA3: "≤",
+    0xB1: "±",
+    0xB4: "×",
+    0xB8: "÷",
+    0xB9: "≠",
+    0xBB: "≈",
+    0xB0: "°",
+    0xD6: "√",
+    0xAE: "→",
+    0xAC: "←",
+    0xB7: "•",
+    0x2D: "−",
+    0x3C: "<",
+    0x3E: ">",
+    0x25: "%",
+}
 
 
 def _symbol(code: str | None, font: str | None) -> str:

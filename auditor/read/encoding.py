@@ -5,6 +5,7 @@ GB18030 (a superset of GBK and GB2312). A file that none of these decodes is
 reported as unreadable rather than guessed at: a wrong guess would produce
 garbage figures and false alarms.
 """
+
 from __future__ import annotations
 
 from auditor.read.errors import UnreadableInput

@@ -5,6 +5,7 @@ without end; the caller must get an answer (a Document or UnreadableInput)
 within a known time whatever the file does. `run_isolated` gives the child a
 time limit and, where the platform allows, an address-space limit.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -16,8 +17,8 @@ from typing import Any
 
 from auditor.read.errors import UnreadableInput
 
-DEFAULT_TIMEOUT = 60.0                          # seconds a child process may take
-MEMORY_LIMIT = 2 * 1024 * 1024 * 1024           # address space of a child process, bytes
+DEFAULT_TIMEOUT = 60.0  # seconds a child process may take
+MEMORY_LIMIT = 2 * 1024 * 1024 * 1024  # address space of a child process, bytes
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -59,6 +60,7 @@ def _child(conn: Any, fn: Callable, args: tuple, memory_limit: int | None) -> No
     if memory_limit:
         try:
             import resource
+
             resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
         except (ImportError, ValueError, OSError):
             pass  # NOTE: not every platform can limit address space; the timeout still applies
@@ -75,8 +77,13 @@ def _child(conn: Any, fn: Callable, args: tuple, memory_limit: int | None) -> No
         conn.close()
 
 
-def run_isolated(fn: Callable, *args: Any, timeout: float = DEFAULT_TIMEOUT, memory_limit: int | None = MEMORY_LIMIT,
-                 display: str = "file") -> Any:
+def run_isolated(
+    fn: Callable,
+    *args: Any,
+    timeout: float = DEFAULT_TIMEOUT,
+    memory_limit: int | None = MEMORY_LIMIT,
+    display: str = "file",
+) -> Any:
     """fn(*args) in a child process; its result, or UnreadableInput on timeout, crash or error.
 
     `fn` must be a module-level function and its arguments and result picklable.

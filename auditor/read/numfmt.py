@@ -7,6 +7,7 @@ formats, hence this small renderer for the codes budget tables use: General,
 0 / 0.00 / #,##0.00, percentages, literals ("元", \\元, [Red], [$¥-804]), up to
 four sections, scientific notation and dates. Fractions fall back to General.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,11 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 _TOKEN = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]|[Ee][+-]|.', re.S)
-_DATE_TOKEN = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|'
-                         r'AM/PM|A/P|\.0+|.', re.I | re.S)
+_DATE_TOKEN = re.compile(
+    r'"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|'
+    r"AM/PM|A/P|\.0+|.",
+    re.I | re.S,
+)
 _PLACEHOLDER = set("0#?")
 _DATE_CODES = re.compile(r"[ydhs]|m(?![^\[]*\])", re.I)
 _EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -82,15 +86,16 @@ def format_number(value: float | int | Decimal, fmt: str) -> str:
     if not places:
         return "".join(_literal(t) for t in tokens)
     first, last = places[0], places[-1]
-    numeric = tokens[first:last + 1]
+    numeric = tokens[first : last + 1]
     scale = Decimal(100) ** sum(t == "%" for t in tokens)
     while last + 1 < len(tokens) and tokens[last + 1] == ",":  # trailing commas divide by 1,000
         scale /= 1000
         last += 1
     number = _render(abs(Decimal(repr(value) if isinstance(value, float) else value)) * scale, numeric)
     sign = "-" if negative and number.strip("0.,") else ""
-    return sign + "".join(_literal(t) for t in tokens[:first]) + number + "".join(
-        _literal(t) for t in tokens[last + 1:])
+    return (
+        sign + "".join(_literal(t) for t in tokens[:first]) + number + "".join(_literal(t) for t in tokens[last + 1 :])
+    )
 
 
 def _render(value: Decimal, numeric: list[str]) -> str:
@@ -156,7 +161,7 @@ def format_date(value: datetime | date | time, fmt: str | None) -> str:
         elif low in _DATE_PARTS:
             out.append(_DATE_PARTS[low](value))
         elif low in ("am/pm", "a/p"):
-            out.append(("AM" if value.hour < 12 else "PM")[:len(low) // 2])
+            out.append(("AM" if value.hour < 12 else "PM")[: len(low) // 2])
         else:
             out.append(_literal(token) if not token.startswith("[") else "")
     return "".join(out)
@@ -164,16 +169,24 @@ def format_date(value: datetime | date | time, fmt: str | None) -> str:
 
 def _minute_context(tokens: list[str], i: int) -> bool:
     before = [t.lower() for t in tokens[:i] if t.strip() and t not in ":"]
-    after = [t.lower() for t in tokens[i + 1:] if t.strip() and t not in ":"]
+    after = [t.lower() for t in tokens[i + 1 :] if t.strip() and t not in ":"]
     return bool(before and before[-1] in ("h", "hh")) or bool(after and after[0] in ("s", "ss"))
 
 
 _DATE_PARTS = {
-    "yyyy": lambda v: f"{v.year:04d}", "yy": lambda v: f"{v.year % 100:02d}",
-    "mmmmm": lambda v: v.strftime("%B")[0], "mmmm": lambda v: v.strftime("%B"), "mmm": lambda v: v.strftime("%b"),
-    "mm": lambda v: f"{v.month:02d}", "m": lambda v: str(v.month),
-    "dddd": lambda v: v.strftime("%A"), "ddd": lambda v: v.strftime("%a"),
-    "dd": lambda v: f"{v.day:02d}", "d": lambda v: str(v.day),
-    "hh": lambda v: f"{v.hour:02d}", "h": lambda v: str(v.hour),
-    "ss": lambda v: f"{v.second:02d}", "s": lambda v: str(v.second),
+    "yyyy": lambda v: f"{v.year:04d}",
+    "yy": lambda v: f"{v.year % 100:02d}",
+    "mmmmm": lambda v: v.strftime("%B")[0],
+    "mmmm": lambda v: v.strftime("%B"),
+    "mmm": lambda v: v.strftime("%b"),
+    "mm": lambda v: f"{v.month:02d}",
+    "m": lambda v: str(v.month),
+    "dddd": lambda v: v.strftime("%A"),
+    "ddd": lambda v: v.strftime("%a"),
+    "dd": lambda v: f"{v.day:02d}",
+    "d": lambda v: str(v.day),
+    "hh": lambda v: f"{v.hour:02d}",
+    "h": lambda v: str(v.hour),
+    "ss": lambda v: f"{v.second:02d}",
+    "s": lambda v: str(v.second),
 }

@@ -6,13 +6,14 @@ directory names the streams. Reading that directory costs a few sectors, so we
 can say "encrypted" or "a Word file" without a dependency (olefile) and
 before any converter runs. Every loop is bounded: the bytes may be hostile.
 """
+
 from __future__ import annotations
 
 import struct
 from pathlib import Path
 
 MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_DIR_SECTORS = 4096        # 16,384 directory entries: far more than any document has
+MAX_DIR_SECTORS = 4096  # 16,384 directory entries: far more than any document has
 _END, _FREE = 0xFFFFFFFE, 0xFFFFFFFF
 
 
@@ -69,7 +70,7 @@ class _Ole:
             for off in range(0, self.size, 128):
                 name_len, kind = struct.unpack_from("<HB", data, off + 64)
                 if kind in (1, 2, 5) and 2 <= name_len <= 64:
-                    name = data[off:off + name_len - 2].decode("utf-16-le", errors="replace")
+                    name = data[off : off + name_len - 2].decode("utf-16-le", errors="replace")
                     start, size = struct.unpack_from("<II", data, off + 116)
                     out.append((name, kind, start, size))
             sector = self.next(sector)

@@ -10,6 +10,7 @@ covered from the same row is a horizontal merge and is dropped. A table that
 breaks across pages is stitched back (see `pdf_layout.stitches`), after page
 numbers and running headers/footers are dropped (they would sit between the parts).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,10 +20,10 @@ from auditor.read import safety
 from auditor.read.errors import UnreadableInput
 from auditor.read.pdf_layout import PageTable, assemble, cell_text, lines_of
 
-PDF_TIMEOUT = 60.0          # seconds for the whole file
+PDF_TIMEOUT = 60.0  # seconds for the whole file
 PDF_MEMORY = safety.MEMORY_LIMIT
 MAX_PAGES = 2_000
-MARGIN_BAND = 0.06          # top and bottom share of a page where headers, footers and page numbers sit
+MARGIN_BAND = 0.06  # top and bottom share of a page where headers, footers and page numbers sit
 
 
 def read(path: Path, display: str) -> Document:
@@ -30,8 +31,9 @@ def read(path: Path, display: str) -> Document:
     kind = safety.sniff(path)
     if kind != "pdf":
         raise UnreadableInput(f"{display}: not a PDF (the file is really {kind})")
-    return safety.run_isolated(extract, str(path), display, timeout=PDF_TIMEOUT, memory_limit=PDF_MEMORY,
-                               display=display)
+    return safety.run_isolated(
+        extract, str(path), display, timeout=PDF_TIMEOUT, memory_limit=PDF_MEMORY, display=display
+    )
 
 
 def extract(path: str, display: str) -> Document:
@@ -63,8 +65,9 @@ def _reason(exc: BaseException, display: str) -> UnreadableInput:
     from pdfminer.pdfdocument import PDFEncryptionError
 
     if isinstance(exc, PDFEncryptionError) or "encrypt" in str(exc).lower() or "password" in str(exc).lower():
-        return UnreadableInput(f"{display}: the PDF is encrypted (it needs a password to open); "
-                               "save an unprotected copy and audit that")
+        return UnreadableInput(
+            f"{display}: the PDF is encrypted (it needs a password to open); save an unprotected copy and audit that"
+        )
     return UnreadableInput(f"{display}: the PDF is damaged ({type(exc).__name__}: {exc})")
 
 

@@ -7,6 +7,7 @@ by the width; otherwise it was meant (a vertical header 产/出/指/标 keeps it
 lines). A paragraph starts at an indented line or after a line that stops
 short. Pure functions of plain data, so they are tested without a PDF.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -81,8 +82,15 @@ def _make_line(chars: list[dict]) -> Line:
                 break
             word = ch
     first_width = word["x1"] - first["x0"]
-    return Line(text=text, x0=first["x0"], x1=max(c["x1"] for c in chars), top=min(c["top"] for c in chars),
-                bottom=max(c["bottom"] for c in chars), size=max(c["size"] for c in chars), first_width=first_width)
+    return Line(
+        text=text,
+        x0=first["x0"],
+        x1=max(c["x1"] for c in chars),
+        top=min(c["top"] for c in chars),
+        bottom=max(c["bottom"] for c in chars),
+        size=max(c["size"] for c in chars),
+        first_width=first_width,
+    )
 
 
 def join(lines: list[Line], right: float, slack: float = 0.5) -> str:
@@ -213,6 +221,11 @@ def _extend(prev: PageTable, nxt: PageTable) -> None:
 
 
 def _to_table(t: PageTable, index: int) -> Table:
-    rows = [[Cell(text=text, loc=Locator(page=t.row_pages[i], table=index, row=i + 1, column=j + 1))
-             for j, text in enumerate(row)] for i, row in enumerate(t.rows)]
+    rows = [
+        [
+            Cell(text=text, loc=Locator(page=t.row_pages[i], table=index, row=i + 1, column=j + 1))
+            for j, text in enumerate(row)
+        ]
+        for i, row in enumerate(t.rows)
+    ]
     return Table(rows=rows, loc=Locator(page=t.page, table=index), index=index)

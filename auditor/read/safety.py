@@ -5,6 +5,7 @@ and a file can be built to hurt (zip bombs, entity expansion, parsers that
 never return). Everything here runs *before* a parser sees the bytes; a parser
 that must still be distrusted runs in a child process (isolate.py).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -19,18 +20,19 @@ from auditor.read.errors import UnreadableInput
 from auditor.read.isolate import DEFAULT_TIMEOUT, MEMORY_LIMIT, run_isolated  # noqa: F401 - one place for every guard
 from auditor.read.ole import ole_kind
 
-MAX_ARCHIVE_BYTES = 200 * 1024 * 1024          # the .docx/.xlsx file itself
-MAX_ENTRIES = 5_000                             # parts in one archive
-MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024      # all parts together, as declared
-MAX_RATIO = 200                                 # uncompressed / compressed, per part
-RATIO_FLOOR = 1024 * 1024                       # NOTE: tiny parts of repeated XML legitimately reach high ratios
+MAX_ARCHIVE_BYTES = 200 * 1024 * 1024  # the .docx/.xlsx file itself
+MAX_ENTRIES = 5_000  # parts in one archive
+MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024  # all parts together, as declared
+MAX_RATIO = 200  # uncompressed / compressed, per part
+RATIO_FLOOR = 1024 * 1024  # NOTE: tiny parts of repeated XML legitimately reach high ratios
 SNIFF_BYTES = 64 * 1024
 
 _PDF, _OLE, _ZIP = b"%PDF", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", (b"PK\x03\x04", b"PK\x05\x06")
 # NOTE: zipfile raises all of these on damaged archives (RuntimeError: an encrypted entry)
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError)
-_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                              dtd_validation=False)
+_XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False
+)
 
 
 def sniff(path: Path) -> str:
@@ -114,16 +116,20 @@ def open_zip(path: Path, display: str) -> zipfile.ZipFile:
         raise UnreadableInput(f"{display}: the file is empty")
     if head.startswith(_OLE):
         if ole_kind(path) == "encrypted":
-            raise UnreadableInput(f"{display}: the file is encrypted (password-protected); "
-                                  "save an unprotected copy and audit that")
+            raise UnreadableInput(
+                f"{display}: the file is encrypted (password-protected); save an unprotected copy and audit that"
+            )
         raise UnreadableInput(f"{display}: an old binary Office file (OLE), not an Office Open XML file")
     if not head.startswith(_ZIP):
-        raise UnreadableInput(f"{display}: not an Office Open XML file (no zip signature; "
-                              f"the file is really {sniff(path)})")
+        raise UnreadableInput(
+            f"{display}: not an Office Open XML file (no zip signature; the file is really {sniff(path)})"
+        )
     size = path.stat().st_size
     if size > MAX_ARCHIVE_BYTES:
-        raise UnreadableInput(f"{display}: the file is {size // 2**20} MB, over the {MAX_ARCHIVE_BYTES // 2**20} MB "
-                              "limit for Office files")
+        raise UnreadableInput(
+            f"{display}: the file is {size // 2**20} MB, over the {MAX_ARCHIVE_BYTES // 2**20} MB "
+            "limit for Office files"
+        )
     try:
         zf = zipfile.ZipFile(path)
     except _ZIP_ERRORS as exc:
@@ -140,16 +146,19 @@ def check_zip(zf: zipfile.ZipFile, display: str) -> None:
     """Refuse a zip bomb by entry count, total declared size or per-part compression ratio."""
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise UnreadableInput(f"{display}: refused as a possible zip bomb: {len(infos)} parts "
-                              f"(limit {MAX_ENTRIES})")
+        raise UnreadableInput(f"{display}: refused as a possible zip bomb: {len(infos)} parts (limit {MAX_ENTRIES})")
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_UNCOMPRESSED:
-        raise UnreadableInput(f"{display}: refused as a possible zip bomb: {total // 2**20} MB uncompressed "
-                              f"(limit {MAX_TOTAL_UNCOMPRESSED // 2**20} MB)")
+        raise UnreadableInput(
+            f"{display}: refused as a possible zip bomb: {total // 2**20} MB uncompressed "
+            f"(limit {MAX_TOTAL_UNCOMPRESSED // 2**20} MB)"
+        )
     for info in infos:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnreadableInput(f"{display}: refused as a possible zip bomb: part {info.filename} expands "
-                                  f"{info.file_size // max(info.compress_size, 1)}:1 (limit {MAX_RATIO}:1)")
+            raise UnreadableInput(
+                f"{display}: refused as a possible zip bomb: part {info.filename} expands "
+                f"{info.file_size // max(info.compress_size, 1)}:1 (limit {MAX_RATIO}:1)"
+            )
 
 
 def read_part(zf: zipfile.ZipFile, name: str, display: str) -> bytes:
@@ -173,8 +182,10 @@ _MARKERS = [m.encode(e) for m in ("<!DOCTYPE", "<!ENTITY") for e in ("ascii", "u
 def refuse_doctype(data: bytes, name: str, display: str) -> None:
     """Refuse a part that declares a DOCTYPE (entity expansion, external entities)."""
     if any(marker in data for marker in _MARKERS):
-        raise UnreadableInput(f"{display}: refused: XML part {name} declares a DOCTYPE/ENTITY, "
-                              "which Office files never need (possible entity-expansion attack)")
+        raise UnreadableInput(
+            f"{display}: refused: XML part {name} declares a DOCTYPE/ENTITY, "
+            "which Office files never need (possible entity-expansion attack)"
+        )
 
 
 def parse_xml(data: bytes, name: str, display: str) -> etree._Element:
@@ -205,8 +216,9 @@ def check_xml_parts(zf: zipfile.ZipFile, display: str) -> None:
                 while chunk := f.read(1 << 20):
                     total += len(chunk)
                     if total > info.file_size:
-                        raise UnreadableInput(f"{display}: refused as a possible zip bomb: part {info.filename} "
-                                              "is larger than declared")
+                        raise UnreadableInput(
+                            f"{display}: refused as a possible zip bomb: part {info.filename} is larger than declared"
+                        )
                     refuse_doctype(tail + chunk, info.filename, display)
                     tail = chunk[-32:]
                     merged.feed(chunk)
@@ -214,7 +226,7 @@ def check_xml_parts(zf: zipfile.ZipFile, display: str) -> None:
             raise UnreadableInput(f"{display}: the file is damaged (part {info.filename}: {exc})") from exc
 
 
-MAX_MERGED_CELLS = 2_000_000   # cells covered by merged ranges in one workbook
+MAX_MERGED_CELLS = 2_000_000  # cells covered by merged ranges in one workbook
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?")
 
 
@@ -234,8 +246,14 @@ class MergeCounter:
 
     def start(self, name: str) -> None:
         self.name = name
-        self.parser = etree.XMLPullParser(events=("end",), tag=("{*}row", "{*}mergeCell"), resolve_entities=False,
-                                          no_network=True, load_dtd=False, huge_tree=False)
+        self.parser = etree.XMLPullParser(
+            events=("end",),
+            tag=("{*}row", "{*}mergeCell"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        )
 
     def feed(self, chunk: bytes) -> None:
         if self.parser is None:
@@ -251,8 +269,10 @@ class MergeCounter:
         except etree.XMLSyntaxError:
             self.parser = None
         if self.cells > MAX_MERGED_CELLS:
-            raise UnreadableInput(f"{self.display}: refused: merged ranges in {self.name} cover {self.cells} cells "
-                                  f"(limit {MAX_MERGED_CELLS}); not a report")
+            raise UnreadableInput(
+                f"{self.display}: refused: merged ranges in {self.name} cover {self.cells} cells "
+                f"(limit {MAX_MERGED_CELLS}); not a report"
+            )
 
 
 def _area(ref: str) -> int:

@@ -11,13 +11,16 @@ Simplified text is left exactly as it is: t2s would rewrite some characters
 that are valid simplified words too (乾隆), and a report must never be altered
 where it did not need to be.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)"
+)
 #: Share of Chinese characters t2s changes above which a text is taken as written in traditional characters.
 TRADITIONAL_SHARE = 0.05
 _SAMPLE = 1_500  # characters looked at to decide: a mirror is traditional from its first line

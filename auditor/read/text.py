@@ -10,6 +10,7 @@ Tables in other text shapes (` | `-separated rows, a cell a line between `|`
 marks, tab-separated rows from a browser or Excel) are read by
 `auditor.read.text_tables` where such a block starts outside a Word table.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

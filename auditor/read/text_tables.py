@@ -21,6 +21,7 @@ three separators on a line that ends with one): a sentence with an `A|B`
 stays a paragraph. Space-separated rows and figures glued together are
 ambiguous and are left as paragraphs for the recogniser to report.
 """
+
 from __future__ import annotations
 
 import csv
@@ -55,7 +56,7 @@ def starts_table(lines: list[str], i: int) -> bool:
         return _one_line_table(lines[i]) or (i + 1 < len(lines) and line_kind(lines[i + 1]) == PIPE)
     if kind != TSV:
         return False
-    pair = lines[i:i + 2]
+    pair = lines[i : i + 2]
     return _tabs(lines[i]) >= 3 or (len(pair) == 2 and line_kind(pair[1]) == TSV and max(map(_tabs, pair)) >= 2)
 
 
@@ -90,6 +91,7 @@ def _cells(texts: list[str], numbers: Iterable[int], index: int) -> list[Cell]:
 
 
 # --- pipe text -------------------------------------------------------------------------------------
+
 
 def _pipe_extent(lines: list[str], start: int) -> int:
     """The end of the pipe lines from start, with the single blank lines and the prose between them."""
@@ -221,8 +223,13 @@ class _PipeReader:
             self.feed(i)
         end = self.end
         # a table cut off inside a cell: the lines after it, up to a blank line, are that cell's text
-        while end < len(self.lines) and self.width and self.row.lines and not _blank(self.lines[end]) \
-                and line_kind(self.lines[end]) is None:
+        while (
+            end < len(self.lines)
+            and self.width
+            and self.row.lines
+            and not _blank(self.lines[end])
+            and line_kind(self.lines[end]) is None
+        ):
             self.feed(end)
             end += 1
         self.end_table()
@@ -306,6 +313,7 @@ class _PipeReader:
 
 # --- tab-separated rows ----------------------------------------------------------------------------
 
+
 def _tsv_fields(lines: list[str], i: int) -> tuple[list[str], int]:
     """The fields of the row at lines[i] and the lines it took (more than one when a quoted cell wraps)."""
     line = lines[i]
@@ -346,8 +354,9 @@ def _tsv_blocks(lines: list[str], start: int, index: int) -> tuple[list[Block], 
         i += used
     most = max(_tabs(lines[k]) for k in range(start, i))
     if not rows or most < 2 or (len(rows) < 2 and most < 3):  # NOTE: `1.\t正文` lines are a numbered list
-        return [Paragraph(text=lines[k].strip(), loc=Locator(line=k + 1)) for k in range(start, i)
-                if not _blank(lines[k])], i
+        return [
+            Paragraph(text=lines[k].strip(), loc=Locator(line=k + 1)) for k in range(start, i) if not _blank(lines[k])
+        ], i
     return [Table(rows=rows, loc=Locator(line=rows[0][0].loc.line, table=index), index=index)], i
 
 

@@ -9,6 +9,7 @@ keeps the text, cells covered by a horizontal merge are dropped from the row
 vMerge continuation). Locators carry `sheet` and `cell` ("自评表!G12") plus the
 table/row/column positions every reader gives.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -78,8 +79,9 @@ def _xls_sheets(path: Path, display: str) -> list[Sheet]:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
     except Exception as exc:  # noqa: BLE001 - xlrd raises XLRDError, struct.error, AssertionError, ...
         if "encrypt" in str(exc).lower():
-            raise UnreadableInput(f"{display}: the file is encrypted (password-protected); "
-                                  "save an unprotected copy and audit that") from exc
+            raise UnreadableInput(
+                f"{display}: the file is encrypted (password-protected); save an unprotected copy and audit that"
+            ) from exc
         raise UnreadableInput(f"{display}: the workbook is damaged ({type(exc).__name__}: {exc})") from exc
     try:
         sheets = []
@@ -160,8 +162,9 @@ def _row_blocks(sheet: Sheet) -> list[list[list[tuple[str, int, int]]]]:
 
 def _covered(sheet: Sheet, top: int, bottom: int, left: int, right: int) -> dict[tuple[int, int], tuple[int, int]]:
     """Covered cell -> the top-left cell of its merged range, clipped to the used range."""
-    clipped = [(max(r0, top), max(c0, left), min(r1, bottom), min(c1, right), r0, c0)
-               for r0, c0, r1, c1 in sheet.merges]
+    clipped = [
+        (max(r0, top), max(c0, left), min(r1, bottom), min(c1, right), r0, c0) for r0, c0, r1, c1 in sheet.merges
+    ]
     if sum(max(0, b - t + 1) * max(0, rt - lt + 1) for t, lt, b, rt, _, _ in clipped) > MAX_CELLS:
         raise UnreadableInput(f"sheet {sheet.name}: merged ranges cover more than {MAX_CELLS} cells; not a report")
     covered = {}
@@ -177,8 +180,9 @@ def _resolve(sheet: Sheet, block: list[int], covered: dict, filled: dict[int, li
     left = min(min(filled[r]) for r in block)
     right = max(max(filled[r]) for r in block)
     if len(block) * (right - left + 1) > MAX_CELLS:
-        raise UnreadableInput(f"sheet {sheet.name}: a block of {len(block)} rows x {right - left + 1} columns; "
-                              "not a report")
+        raise UnreadableInput(
+            f"sheet {sheet.name}: a block of {len(block)} rows x {right - left + 1} columns; not a report"
+        )
     out = []
     for r in block:
         row = []
@@ -200,11 +204,17 @@ def _emit(doc: Document, sheet: Sheet, rows: list[list[tuple[str, int, int]]], i
             text, r, c = next(cell for cell in row if cell[0].strip())
             doc.blocks.append(Paragraph(text=text.strip(), loc=Locator(sheet=sheet.name, cell=_ref(r, c))))
         return 0
-    cells = [[Cell(text=text, loc=Locator(sheet=sheet.name, cell=_ref(r, c), table=index, row=i, column=j))
-              for j, (text, r, c) in enumerate(row, start=1)] for i, row in enumerate(rows, start=1)]
+    cells = [
+        [
+            Cell(text=text, loc=Locator(sheet=sheet.name, cell=_ref(r, c), table=index, row=i, column=j))
+            for j, (text, r, c) in enumerate(row, start=1)
+        ]
+        for i, row in enumerate(rows, start=1)
+    ]
     top_left = rows[0][0]
-    doc.blocks.append(Table(rows=cells, loc=Locator(sheet=sheet.name, cell=_ref(top_left[1], top_left[2]),
-                                                    table=index), index=index))
+    doc.blocks.append(
+        Table(rows=cells, loc=Locator(sheet=sheet.name, cell=_ref(top_left[1], top_left[2]), table=index), index=index)
+    )
     return 1
 
 

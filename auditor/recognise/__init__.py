@@ -1,4 +1,5 @@
 """Turn a `Document` into domain records by their header words, never by position."""
+
 from __future__ import annotations
 
 import re
@@ -74,7 +75,7 @@ def _stated_caps(blocks: list, i: int, form: Form) -> dict[str, Field]:
     if not form.cap_notes:
         return {}
     candidates = [(c.text, c.loc) for row in blocks[i].rows[-4:] for c in row]
-    candidates += [(b.text, b.loc) for b in blocks[i + 1:i + 4] if isinstance(b, Paragraph)]
+    candidates += [(b.text, b.loc) for b in blocks[i + 1 : i + 4] if isinstance(b, Paragraph)]
     for text, loc in candidates:
         t = clean(text)
         if any(re.search(p, t) for p in form.cap_notes):
@@ -99,7 +100,7 @@ def _flattened_table(blocks: list, i: int) -> bool:
         return True  # the whole table flattened into one paragraph
     if len(text) > 20:
         return False  # a sentence that names the form ("…详见附件：项目支出绩效自评表")
-    following = blocks[i + 1:i + 40]
+    following = blocks[i + 1 : i + 40]
     if following and not isinstance(following[0], Paragraph):
         return False
     later = "".join(clean(b.text) for b in following if isinstance(b, Paragraph))

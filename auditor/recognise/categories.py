@@ -3,6 +3,7 @@
 The 一级 cell says it, or its scrambled letters; where it says nothing, the 二级 name does
 (forms.md "Categories"). The words are the form's own (`categories`, `level2_categories`).
 """
+
 from __future__ import annotations
 
 from auditor.recognise import headers as H
@@ -43,7 +44,7 @@ def misfiled_under_merge(rows: list[tuple[IndicatorRow, bool, str | None]], resu
     for i, (row, printed, carried) in enumerate(rows):
         if printed or carried is None or row.category in (None, carried):
             continue
-        for later, later_printed, _ in rows[i + 1:]:
+        for later, later_printed, _ in rows[i + 1 :]:
             if later_printed:
                 break
             if later.category == carried:

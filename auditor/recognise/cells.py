@@ -2,6 +2,7 @@
 
 Shared by every block reader, so one cell is read alike in the funding, goal and indicator blocks.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,10 +17,19 @@ CAP_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 
 
 COLUMN_NAMES = {
-    "initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数", "rate": "执行率",
-    "weight": "分值", "score": "得分", "target": "年度指标值", "actual": "实际完成值",
-    "reason": "偏差原因分析及改进措施", "nature": "指标性质", "unit": "度量单位",
-    "item_score": "单项指标得分", "received": "到位数",
+    "initial": "年初预算数",
+    "budget": "全年预算数",
+    "executed": "全年执行数",
+    "rate": "执行率",
+    "weight": "分值",
+    "score": "得分",
+    "target": "年度指标值",
+    "actual": "实际完成值",
+    "reason": "偏差原因分析及改进措施",
+    "nature": "指标性质",
+    "unit": "度量单位",
+    "item_score": "单项指标得分",
+    "received": "到位数",
 }
 
 

@@ -1,6 +1,7 @@
 """Funding rows: placed by their label in the central layout, read as label | value pairs in the 河北 one,
 and the cases the central layout does not foresee (a source the form does not name, a rate pushed under 分值).
 """
+
 from __future__ import annotations
 
 from auditor.document import Cell
@@ -12,10 +13,10 @@ from auditor.ruleset.forms import Form
 
 def item_label(row: list[Cell], first_value: int) -> int | None:
     """The label of a funding row that names no known source, if the row holds amounts after it."""
-    at = next((i for i, c in enumerate(row[:first_value + 1]) if clean(c.text)), None)
+    at = next((i for i, c in enumerate(row[: first_value + 1]) if clean(c.text)), None)
     if at is None or NUMERIC.match(clean(row[at].text)):
         return None
-    return at if any(NUMERIC.match(clean(c.text)) for c in row[at + 1:]) else None
+    return at if any(NUMERIC.match(clean(c.text)) for c in row[at + 1 :]) else None
 
 
 def percent_is_the_rate(values: dict[str, Field], row: str) -> None:
@@ -46,8 +47,14 @@ def funding_row(form: Form, columns: dict[str, int], row: list[Cell]) -> Funding
         return funding_pairs(form, columns, row)
     first_value = min(columns.values()) if columns else len(row)
     rows_words = list(form.funding.rows.items())
-    at = next((i for i, c in enumerate(row[:first_value + 1])
-               if clean(c.text) and not NUMERIC.match(clean(c.text)) and H.match(c.text, rows_words)), None)
+    at = next(
+        (
+            i
+            for i, c in enumerate(row[: first_value + 1])
+            if clean(c.text) and not NUMERIC.match(clean(c.text)) and H.match(c.text, rows_words)
+        ),
+        None,
+    )
     kind = H.match(row[at].text, rows_words) if at is not None else None
     if at is None:
         # NOTE: a source the form does not name (彩票公益金用于医疗救助) is read as an `item`: its own rate

@@ -1,5 +1,5 @@
-"""Indicator headers printed on two rows, joined into the one header data rows are laid out by.
-"""
+"""Indicator headers printed on two rows, joined into the one header data rows are laid out by."""
+
 from __future__ import annotations
 
 from auditor.document import Cell

@@ -5,6 +5,7 @@ Published forms move columns around (分值 before 年度指标值, extra 指标
 偏差原因) and write 当年 for 本年. Matching by words, longest first, survives all
 of that; matching by position survives none of it.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,12 @@ def column_map(row_texts: list[str], table) -> dict[str, int]:
     return found
 
 
-_SCRAMBLED = {frozenset("产出指标"): "产出", frozenset("效益指标"): "效益", frozenset("满意度指标"): "满意度",
-              frozenset("成本指标"): "成本"}
+_SCRAMBLED = {
+    frozenset("产出指标"): "产出",
+    frozenset("效益指标"): "效益",
+    frozenset("满意度指标"): "满意度",
+    frozenset("成本指标"): "成本",
+}
 
 
 def category_of_scrambled(level1: str) -> str | None:

@@ -1,6 +1,7 @@
 """Rows of the indicator block: split targets joined, the 总分 row, and the rows that are not indicators
 (parents restating their children, placeholders, marks).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,9 @@ def split_parents(result: ProjectTable) -> None:
     for i, row in enumerate(rows):
         weight = row.values.get("weight")
         if row.level3.blank and weight is not None and not weight.blank:
-            children = [r for r in rows[i + 1:] if r.level1 is row.level1 or clean(r.level1.text) == clean(row.level1.text)]
+            children = [
+                r for r in rows[i + 1 :] if r.level1 is row.level1 or clean(r.level1.text) == clean(row.level1.text)
+            ]
             same = [r for r in children if row.level2.blank or clean(r.level2.text) == clean(row.level2.text)]
             if any(not r.level3.blank for r in same):
                 if row.level2.blank or clean(row.level2.text) == clean(row.level1.text):

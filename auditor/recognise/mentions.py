@@ -5,6 +5,7 @@ names two projects, counts them and totals their funds; "《2023年度城乡医�
 names an evaluated project in a report title. Each becomes a record the rules
 compare with the tables actually present.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,14 +19,20 @@ from auditor.recognise.records import Field
 # NOTE: the lookbehinds start a count only where its digits start: without them every digit of a
 # long run of digits began a new attempt that ran to the run's end, quadratic (40 KB of digits: 29 s).
 _COUNT = re.compile(r"(?P<n>(?<!\d)\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s*个(?:项目|专项)")
-_FUNDS = re.compile(r"(?:涉及|合计|共计|总计)?(?:项目)?资金(?:总额|合计)?(?:为|共)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>万元|元)")
+_FUNDS = re.compile(
+    r"(?:涉及|合计|共计|总计)?(?:项目)?资金(?:总额|合计)?(?:为|共)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"
+)
 # NOTE: at most MAX_LISTED names: each start inside a long run of quoted names scans on to the run's end,
 # so an unbounded run made a paragraph of 8,000 quoted names take 17 s (quadratic), a bounded one is linear.
 MAX_LISTED = 100
-_QUOTED_LIST = re.compile(r"((?:[“\"][^”\"]{2,40}[”\"]\s*[、，,和及与]?\s*){1,%d})(?:这|等)?\s*(?:\d+|[一二两三四五六七八九十]+)"
-                          r"\s*个项目" % MAX_LISTED)
+_QUOTED_LIST = re.compile(
+    r"((?:[“\"][^”\"]{2,40}[”\"]\s*[、，,和及与]?\s*){1,%d})(?:这|等)?\s*(?:\d+|[一二两三四五六七八九十]+)"
+    r"\s*个项目" % MAX_LISTED
+)
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
-_REPORT_TITLE = re.compile(r"《(?:(?P<year>\d{4})年度?)?(?P<name>[^》]{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告》")
+_REPORT_TITLE = re.compile(
+    r"《(?:(?P<year>\d{4})年度?)?(?P<name>[^》]{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告》"
+)
 
 
 @dataclass(slots=True)
@@ -56,11 +63,19 @@ def mentions_in(paragraph: Paragraph) -> list[Mention]:
         for m in _QUOTED_LIST.finditer(paragraph.text):
             sentence = around(m.start())
             for name in _QUOTED.findall(m.group(1)):
-                out.append(Mention(name.strip(), "list", Field(name, paragraph.loc.with_labels(column="项目名称")),
-                                   sentence))
+                out.append(
+                    Mention(name.strip(), "list", Field(name, paragraph.loc.with_labels(column="项目名称")), sentence)
+                )
     for m in _REPORT_TITLE.finditer(paragraph.text):
-        out.append(Mention(m.group("name"), "report_title", Field(m.group(0), paragraph.loc.with_labels(column="报告标题")),
-                           m.group(0), m.group("year")))
+        out.append(
+            Mention(
+                m.group("name"),
+                "report_title",
+                Field(m.group(0), paragraph.loc.with_labels(column="报告标题")),
+                m.group(0),
+                m.group("year"),
+            )
+        )
     return out
 
 
@@ -72,8 +87,16 @@ def statements_in(paragraph: Paragraph) -> list[Statement]:
         if count and ("项目" in sentence):
             n = chinese_int(count.group("n"))
             if n is not None:
-                out.append(Statement("count", Field(str(n), paragraph.loc.with_labels(column="项目个数")), "个", sentence))
+                out.append(
+                    Statement("count", Field(str(n), paragraph.loc.with_labels(column="项目个数")), "个", sentence)
+                )
         if funds and (count or "项目" in sentence):
-            out.append(Statement("funds", Field(funds.group("v"), paragraph.loc.with_labels(column="涉及资金")),
-                                 funds.group("u"), sentence))
+            out.append(
+                Statement(
+                    "funds",
+                    Field(funds.group("v"), paragraph.loc.with_labels(column="涉及资金")),
+                    funds.group("u"),
+                    sentence,
+                )
+            )
     return out

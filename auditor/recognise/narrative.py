@@ -4,6 +4,7 @@ A 自评综述 paragraph restates the table in words: "老字号项目绩效自�
 项目全年预算数为680万元，执行数为661.7252万元，完成预算的100%。" Each stated
 figure becomes a `Claim` that keeps its sentence, so a finding can quote it.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,14 +23,20 @@ CLAIM_PATTERNS = {
     "grade": re.compile(r"(?:评价等级|自评等级|等级)(?:为|是)?[“\"]?(?P<v>[优良中差])"),
 }
 
-CLAIM_LABELS = {"score": "得分", "budget": "全年预算数", "executed": "执行数", "rate": "完成预算比例", "grade": "评价等级"}
+CLAIM_LABELS = {
+    "score": "得分",
+    "budget": "全年预算数",
+    "executed": "执行数",
+    "rate": "完成预算比例",
+    "grade": "评价等级",
+}
 
 
 def recognise_narrative(paragraph: Paragraph) -> Narrative | None:
     m = _SUMMARY.match(paragraph.text)
     if not m:
         return None
-    name = m.group("name").strip("“”\" ")
+    name = m.group("name").strip('“”" ')
     narrative = Narrative(project=name, text=paragraph.text, loc=paragraph.loc)
     for claim_name, pattern in CLAIM_PATTERNS.items():
         found = pattern.search(paragraph.text, m.end())

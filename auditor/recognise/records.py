@@ -3,6 +3,7 @@
 Every value is kept as the `Cell`/`Field` it came from, so later stages can
 point a finding at the exact place and quote the printed text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

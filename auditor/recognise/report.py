@@ -6,6 +6,7 @@ for a subsection (its points, which add up to the section's score), and
 "总体得分为99.84分" for the whole. The year is the first one its opening
 paragraph states ("2022年度，烈山区城乡居保工作…").
 """
+
 from __future__ import annotations
 
 import re
@@ -17,13 +18,22 @@ from auditor.recognise.sentences import sentence_at
 
 _NUM = r"(\d+(?:\.\d+)?)"
 TITLE = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?P<name>.{2,40}?)(?:项目)?(?:支出)?(?:绩效)?评价报告$")
-SECTION = re.compile(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<name>[^（(]{2,30}?)\s*[（(]\s*分值\s*" + _NUM +
-                     r"\s*分\s*[，,、；;]\s*(?:自评)?得分\s*" + _NUM + r"\s*分\s*[)）]")
-SUBSECTION = re.compile(r"^(?P<no>\d{1,2})\s*[、.．]\s*(?P<name>[^（(]{2,30}?)\s*[（(]\s*" + _NUM + r"\s*分\s*[)）]\s*$")
+SECTION = re.compile(
+    r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<name>[^（(]{2,30}?)\s*[（(]\s*分值\s*"
+    + _NUM
+    + r"\s*分\s*[，,、；;]\s*(?:自评)?得分\s*"
+    + _NUM
+    + r"\s*分\s*[)）]"
+)
+SUBSECTION = re.compile(
+    r"^(?P<no>\d{1,2})\s*[、.．]\s*(?P<name>[^（(]{2,30}?)\s*[（(]\s*" + _NUM + r"\s*分\s*[)）]\s*$"
+)
 OVERALL = re.compile(r"(?:总体|综合|总)(?:评价)?得分(?:为|是)?\s*" + _NUM + r"\s*分")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-FUNDS = re.compile(r"预算\s*(?P<budget>\d+(?:\.\d+)?)\s*万元[，,]\s*(?:全年)?(?:共)?(?:实际)?执行(?:预算)?(?:资金)?\s*"
-                   r"(?P<executed>\d+(?:\.\d+)?)\s*万元(?:[，,]\s*执行率(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％])?")
+FUNDS = re.compile(
+    r"预算\s*(?P<budget>\d+(?:\.\d+)?)\s*万元[，,]\s*(?:全年)?(?:共)?(?:实际)?执行(?:预算)?(?:资金)?\s*"
+    r"(?P<executed>\d+(?:\.\d+)?)\s*万元(?:[，,]\s*执行率(?:为)?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％])?"
+)
 GRADE = re.compile(r"(?:评价)?等级(?:为|是)?[“\"]?([优良中差])")
 
 
@@ -87,18 +97,36 @@ def read_report(paragraphs: list[Paragraph], start: int, report: EvaluationRepor
         m = SECTION.match(text)
         if m:
             section = m.group("name")
-            report.parts.append(ScoredPart("section", section, section,
-                                           Field(m.group(2), p.loc.with_labels(section, "分值")),
-                                           Field(m.group(3), p.loc.with_labels(section, "自评得分")), p.text))
+            report.parts.append(
+                ScoredPart(
+                    "section",
+                    section,
+                    section,
+                    Field(m.group(2), p.loc.with_labels(section, "分值")),
+                    Field(m.group(3), p.loc.with_labels(section, "自评得分")),
+                    p.text,
+                )
+            )
         elif (m := SUBSECTION.match(text)) and section:
             name = m.group("name")
-            report.parts.append(ScoredPart("subsection", name, section, None,
-                                           Field(m.group(3), p.loc.with_labels(name, "得分")), p.text))
+            report.parts.append(
+                ScoredPart(
+                    "subsection", name, section, None, Field(m.group(3), p.loc.with_labels(name, "得分")), p.text
+                )
+            )
         elif (m := OVERALL.search(text)) and not any(part.role == "overall" for part in report.parts):
             grade = GRADE.search(text, m.end())
-            report.parts.append(ScoredPart("overall", report.name, "", None,
-                                           Field(m.group(1), p.loc.with_labels(report.name, "总体得分")),
-                                           _sentence(p.text, m.start()), grade.group(1) if grade else None))
+            report.parts.append(
+                ScoredPart(
+                    "overall",
+                    report.name,
+                    "",
+                    None,
+                    Field(m.group(1), p.loc.with_labels(report.name, "总体得分")),
+                    _sentence(p.text, m.start()),
+                    grade.group(1) if grade else None,
+                )
+            )
         i += 1
     return i
 

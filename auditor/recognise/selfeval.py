@@ -15,6 +15,7 @@ The pieces live beside it: `cells` (a located cell, a placed row),
 `header_rows` (two-row headers), `funding_rows`, `indicator_rows` (split
 targets, 总分, parents, placeholders) and `categories`.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,8 +66,15 @@ def header_words(table: Table, limit: int = 12) -> list[str]:
 
 
 def recognise_table(table: Table, form: Form) -> ProjectTable:
-    result = ProjectTable(name=None, table=table.index, loc=table.loc, form=form.code, kind=form.kind,
-                          scored=form.scored, profile=form.profile)
+    result = ProjectTable(
+        name=None,
+        table=table.index,
+        loc=table.loc,
+        form=form.code,
+        kind=form.kind,
+        scored=form.scored,
+        profile=form.profile,
+    )
     reader = _Reader(form, result)
     rows = table.rows
     i = 0
@@ -88,8 +96,14 @@ class _Reader:
         self.carry: dict[str, Field] = {}
         self.funding_weight: Field | None = None
         self.rows_read: list[tuple[IndicatorRow, bool, str | None]] = []  # row, 一级 printed in it, its 一级's category
-        self.seen = {"funding_header": False, "indicator_header": False, "ended": False, "short_rows": 0,
-                     "goals_header": False, "management": False}
+        self.seen = {
+            "funding_header": False,
+            "indicator_header": False,
+            "ended": False,
+            "short_rows": 0,
+            "goals_header": False,
+            "management": False,
+        }
 
     # --- the walk -------------------------------------------------------------------------------------
     def row(self, rows: list[list[Cell]], i: int) -> int:
@@ -113,8 +127,12 @@ class _Reader:
         if self.mode == "indicators":  # NOTE: no other block starts inside the indicators: skip the header tests
             self._indicator_row(row)
             return i + 1
-        if form.funding and self.mode in ("header", "goals") and form.funding.header.test(folded(joined)) \
-                and "一级" not in joined:
+        if (
+            form.funding
+            and self.mode in ("header", "goals")
+            and form.funding.header.test(folded(joined))
+            and "一级" not in joined
+        ):
             self.mode, self.seen["funding_header"] = "funding", True
             self.funding_columns = H.column_map(texts, list(form.funding.columns.items()))
             cap = H.stated_cap(joined) or next(iter(_SCORE_FORMULA.findall(folded(joined))), None)
@@ -156,7 +174,9 @@ class _Reader:
             total = next((f for f in result.funding if f.kind == "total"), None)
             if not self.seen["funding_header"]:
                 blocks["funding"] = "none"
-            elif total is None or not any(total.values.get(k) and total.values[k].figure for k in ("budget", "executed")):
+            elif total is None or not any(
+                total.values.get(k) and total.values[k].figure for k in ("budget", "executed")
+            ):
                 blocks["funding"] = "partial"
             else:
                 blocks["funding"] = "full"
@@ -175,8 +195,13 @@ class _Reader:
             else:
                 blocks["indicators"] = "full"
         if form.has_total and result.scored:
-            blocks["total"] = "full" if result.total is not None and result.total.values.get("score") is not None \
-                and not result.total.values["score"].blank else "none"
+            blocks["total"] = (
+                "full"
+                if result.total is not None
+                and result.total.values.get("score") is not None
+                and not result.total.values["score"].blank
+                else "none"
+            )
         result.blocks = blocks
         if blocks.get("indicators") in ("none", "partial"):
             result.problems.append((table.loc, "indicators"))
@@ -249,18 +274,25 @@ class _Reader:
 
     def _goal_row(self, row: list[Cell]) -> None:
         cells = [c for c in row if clean(c.text)]
-        if self.form.indicators and len(cells) >= 3 and all(len(clean(c.text)) <= 12 for c in cells) \
-                and is_words_only(row) \
-                and len(H.column_map([c.text for c in cells], list(self.form.indicators.columns.items()))) >= 3:
+        if (
+            self.form.indicators
+            and len(cells) >= 3
+            and all(len(clean(c.text)) <= 12 for c in cells)
+            and is_words_only(row)
+            and len(H.column_map([c.text for c in cells], list(self.form.indicators.columns.items()))) >= 3
+        ):
             return  # NOTE: the first row of an indicator header printed upside down, not a goal
         while len(cells) > 2 and NUMERIC.match(clean(cells[-1].text)):
             cells.pop()  # a 总体完成率 printed after the goal and its result
         if len(cells) >= 2:
-            self.result.goals.append((cell_field(cells[-2], "年度总体目标", "预期目标"),
-                                      cell_field(cells[-1], "年度总体目标", "实际完成情况")))
+            self.result.goals.append(
+                (
+                    cell_field(cells[-2], "年度总体目标", "预期目标"),
+                    cell_field(cells[-1], "年度总体目标", "实际完成情况"),
+                )
+            )
         elif cells:
             self.result.goals.append((cell_field(cells[0], "年度总体目标", "预期目标"), Field("", cells[0].loc)))
-
 
     def _indicator_row(self, row: list[Cell]) -> None:
         if len(row) < self.width:
@@ -298,15 +330,20 @@ class _Reader:
         combine_target(self.form.indicators, fields)
         values = {
             k: Field(f.text, f.loc.with_labels(row_name, column_name(k)))
-            for k, f in fields.items() if k not in ("level1", "level2", "level3", "nature", "unit", "direction")
+            for k, f in fields.items()
+            if k not in ("level1", "level2", "level3", "nature", "unit", "direction")
         }
         level2 = fields.get("level2") or Field("", level1.loc)
         category, misfiled = categorise(self.form, level1.text, level2.text, printed_level1)
         cap_text = H.stated_cap(level1.text)
         indicator = IndicatorRow(
-            level1=level1, category=category,
+            level1=level1,
+            category=category,
             cap=Field(cap_text, level1.loc.with_labels(clean(level1.text), "一级指标")) if cap_text else None,
-            level2=level2, level3=level3, values=values, evidence=evidence_of(row),
+            level2=level2,
+            level3=level3,
+            values=values,
+            evidence=evidence_of(row),
         )
         if misfiled:
             self.result.misplaced.append((indicator, misfiled))
@@ -348,5 +385,3 @@ class _Reader:
             if key in fields and not fields[key].blank:
                 total.values[key] = Field(fields[key].text, fields[key].loc.with_labels(label, column_name(key)))
         self.carry.pop("level1", None)
-
-

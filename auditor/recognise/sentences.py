@@ -9,6 +9,7 @@ NOTE: the marks are found once per paragraph and positions are bisected: walking
 the sentences from the start for every match was quadratic in a paragraph of many
 lists of names (68 KB: 15 s).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -52,7 +53,8 @@ def finder(text: str, ends: str = ENDS, opens: str = "") -> Callable[[int], str]
 
     def around(at: int) -> str:
         i, j = bisect.bisect_right(starts, at), bisect.bisect_right(stops, at)
-        return text[starts[i - 1] if i else 0:stops[j] if j < len(stops) else len(text)].strip()
+        return text[starts[i - 1] if i else 0 : stops[j] if j < len(stops) else len(text)].strip()
+
     return around
 
 

@@ -4,6 +4,7 @@
 the server's downloads and the names below are all read from it. A new format is a
 module here with a `render` function and one line in `OUTPUTS`.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -16,12 +17,12 @@ class Output:
     """One output format: its name (the module that renders it), its file and how it travels."""
 
     name: str
-    suffix: str              # the file extension a saved report takes
+    suffix: str  # the file extension a saved report takes
     media_type: str
-    summary: str             # what it is for, in the CLI's --format help
-    binary: bool = False     # render returns bytes: never printed to a terminal
-    machine: bool = False    # read by programs from stdout: nothing else may be written around it
-    download: bool = False   # offered by `auditor serve` after a review
+    summary: str  # what it is for, in the CLI's --format help
+    binary: bool = False  # render returns bytes: never printed to a terminal
+    machine: bool = False  # read by programs from stdout: nothing else may be written around it
+    download: bool = False  # offered by `auditor serve` after a review
 
     def renderer(self) -> Callable:
         """`render(result, lang, color=False) -> str | bytes`, imported on first use."""
@@ -31,8 +32,14 @@ class Output:
 OUTPUTS: tuple[Output, ...] = (
     Output("text", ".txt", "text/plain; charset=utf-8", "default, for people"),
     Output("json", ".json", "application/json", "the issue contract, for programs", machine=True),
-    Output("xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-           "Excel workbook; binary, needs --output or a redirect", binary=True, download=True),
+    Output(
+        "xlsx",
+        ".xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel workbook; binary, needs --output or a redirect",
+        binary=True,
+        download=True,
+    ),
     Output("html", ".html", "text/html; charset=utf-8", "one offline page", download=True),
     Output("csv", ".csv", "text/csv; charset=utf-8", "UTF-8 with BOM for Excel"),
     Output("sarif", ".sarif", "application/sarif+json", "SARIF 2.1.0 for code-scanning tools", machine=True),

@@ -1,4 +1,5 @@
 """How `auditor rules test` reports the rules' example cases: one line per failing case, then a summary."""
+
 from __future__ import annotations
 
 from auditor.i18n import t
@@ -23,8 +24,26 @@ def case_report(ruleset, results: list, lang: str) -> str:
     from auditor.ruleset.cases import case_line
 
     failing = [r for r in results if not r.ok]
-    lines = [t(lang, "cases.line", where=case_line(ruleset, r), code=r.code, verdict=t(lang, f"cases.{r.verdict}"),
-               name=r.name, problem=problem_text(r, lang)) for r in failing]
-    lines.append(t(lang, "cases.summary", cases=len(results), rules=len({r.code for r in results}),
-                   passed=len(results) - len(failing), failed=len(failing)))
+    lines = [
+        t(
+            lang,
+            "cases.line",
+            where=case_line(ruleset, r),
+            code=r.code,
+            verdict=t(lang, f"cases.{r.verdict}"),
+            name=r.name,
+            problem=problem_text(r, lang),
+        )
+        for r in failing
+    ]
+    lines.append(
+        t(
+            lang,
+            "cases.summary",
+            cases=len(results),
+            rules=len({r.code for r in results}),
+            passed=len(results) - len(failing),
+            failed=len(failing),
+        )
+    )
     return "\n".join(lines)

@@ -1,4 +1,5 @@
 """How `auditor rules columns` and the README describe the entities rules read, from auditor.entities."""
+
 from __future__ import annotations
 
 from auditor.entities import DECLARED, columns_of, entity
@@ -20,18 +21,26 @@ def column_table(name: str, lang: str) -> str:
     """One entity's columns: name, kind and meaning, those validation adds marked. KeyError: no such entity."""
     if name not in {e.name for e in DECLARED}:
         raise KeyError(t(lang, "columns.unknown", name=name, entities=", ".join(e.name for e in DECLARED)))
-    rows = [(c.name, c.kind, c.meaning(lang) + (" " + t(lang, "columns.added") if c.added else ""))
-            for c in columns_of(name).values()]
-    return "\n".join([f"{name}: {entity(name).meaning(lang)}", ""] + _aligned(rows)
-                     + ["", t(lang, "columns.figure_note")])
+    rows = [
+        (c.name, c.kind, c.meaning(lang) + (" " + t(lang, "columns.added") if c.added else ""))
+        for c in columns_of(name).values()
+    ]
+    return "\n".join(
+        [f"{name}: {entity(name).meaning(lang)}", ""] + _aligned(rows) + ["", t(lang, "columns.figure_note")]
+    )
 
 
 def columns_markdown() -> str:
     """The README's tables of every entity's columns (a figure's `_text` and `_loc` left implied)."""
     out = []
     for e in DECLARED:
-        out += ["<details>", f"<summary><code>{e.name}</code>: {e.zh} / {e.en}</summary>", "",
-                "| column | kind | meaning |", "|---|---|---|"]
+        out += [
+            "<details>",
+            f"<summary><code>{e.name}</code>: {e.zh} / {e.en}</summary>",
+            "",
+            "| column | kind | meaning |",
+            "|---|---|---|",
+        ]
         for c in columns_of(e.name).values():
             if c.of and c.kind in ("text", "locator") and columns_of(e.name)[c.of].kind == "figure":
                 continue

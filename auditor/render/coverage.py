@@ -12,6 +12,7 @@ pipeline measured coverage); a key it lacks is left out of the line rather than
 shown as 0, except that a document whose coverage names no table and no claim
 counts as having nothing checkable: the safe reading, never a false "clean".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -99,8 +100,14 @@ def of(document: DocumentResult) -> Coverage | None:
     forms = raw.get("forms")
     if not isinstance(forms, list):
         forms = sorted({tb.form for tb in tables if tb.form})
-    return Coverage(tables=count, tables_full=full, indicators=_count(raw.get("indicators")),
-                    claims=_count(raw.get("claims")), forms=[str(f) for f in forms], table_list=tables)
+    return Coverage(
+        tables=count,
+        tables_full=full,
+        indicators=_count(raw.get("indicators")),
+        claims=_count(raw.get("claims")),
+        forms=[str(f) for f in forms],
+        table_list=tables,
+    )
 
 
 def nothing_checkable(document: DocumentResult) -> bool:
@@ -160,19 +167,25 @@ def incomplete(document: DocumentResult, lang: str = "zh") -> list[str]:
     if cov is None:
         return []
     sep = t(lang, "coverage.sep")
-    return [t(lang, "coverage.incomplete", table=table_name(lang, tb),
-              blocks=sep.join(block_words(lang, b, s) for b, s in tb.unread()))
-            for tb in cov.incomplete]
+    return [
+        t(
+            lang,
+            "coverage.incomplete",
+            table=table_name(lang, tb),
+            blocks=sep.join(block_words(lang, b, s) for b, s in tb.unread()),
+        )
+        for tb in cov.incomplete
+    ]
 
 
 @dataclass
 class Totals:
-    documents: int = 0          # documents with coverage
+    documents: int = 0  # documents with coverage
     tables: int = 0
     tables_full: int = 0
     indicators: int = 0
     claims: int = 0
-    nothing: int = 0            # documents with nothing checkable
+    nothing: int = 0  # documents with nothing checkable
 
 
 def totals(result: AuditResult) -> Totals:
@@ -217,6 +230,10 @@ def described(result: AuditResult, lang: str = "zh") -> dict:
     For the review page of `auditor serve`, which shows what the text report says without a second copy of
     these rules in JavaScript.
     """
-    return {"documents": [{"line": line(d, lang), "incomplete": incomplete(d, lang), "nothing": nothing_checkable(d)}
-                          for d in result.documents],
-            "summary": summary_suffix(result, lang)}
+    return {
+        "documents": [
+            {"line": line(d, lang), "incomplete": incomplete(d, lang), "nothing": nothing_checkable(d)}
+            for d in result.documents
+        ],
+        "summary": summary_suffix(result, lang),
+    }

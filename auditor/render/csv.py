@@ -3,6 +3,7 @@
 UTF-8 with a byte-order mark: without it Excel on Chinese Windows reads the
 file as GBK and shows mojibake. Rows end in CRLF (RFC 4180, and what Excel writes).
 """
+
 from __future__ import annotations
 
 import csv

@@ -6,6 +6,7 @@ reorders rows. Every value is escaped (by Jinja's autoescaping in the template,
 by markupsafe in the rows); the one piece of markup built around report text,
 the `<mark>` around the found figure, is assembled from escaped parts.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,18 +38,45 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
     kinds = stats.by_kind(result)
     charted = sorted(by_dept, key=lambda d: (-d.total, d.name))[:_DEPARTMENTS_CHARTED]
     return _TEMPLATE.render(
-        t=partial(t, lang), html_lang="zh-CN" if lang == "zh" else lang, version=result.version,
-        rules=result.rules_version, css=Markup(CSS), js=Markup(JS), severities=SEVERITIES,
-        summary=result.summary(), documents=documents, departments=by_dept,
+        t=partial(t, lang),
+        html_lang="zh-CN" if lang == "zh" else lang,
+        version=result.version,
+        rules=result.rules_version,
+        css=Markup(CSS),
+        js=Markup(JS),
+        severities=SEVERITIES,
+        summary=result.summary(),
+        documents=documents,
+        departments=by_dept,
         unreadable=[d for d in result.documents if d.status != "ok"],
         kinds=[{"kind": k, "label": kind_label(lang, k), "n": sum(c.values())} for k, c in kinds],
         kind_chart=bar_chart([(kind_label(lang, k), c) for k, c in kinds], t(lang, "report.by_kind"), lang),
-        dept_chart=bar_chart([(d.name, d.severity) for d in charted if d.total], t(lang, "report.by_department"),
-                             lang, more=max(0, sum(1 for d in by_dept if d.total) - len(charted))),
-        columns=[t(lang, f"col.{c}") for c in ("severity", "document", "project", "kind", "rule", "location",
-                                               "message", "expected", "found", "evidence")],
-        n_issues=len(result.issues), rows=_rows(result, lang), page=PAGE,
-        coverage=_coverage(result, lang), totals=coverage.totals(result),
+        dept_chart=bar_chart(
+            [(d.name, d.severity) for d in charted if d.total],
+            t(lang, "report.by_department"),
+            lang,
+            more=max(0, sum(1 for d in by_dept if d.total) - len(charted)),
+        ),
+        columns=[
+            t(lang, f"col.{c}")
+            for c in (
+                "severity",
+                "document",
+                "project",
+                "kind",
+                "rule",
+                "location",
+                "message",
+                "expected",
+                "found",
+                "evidence",
+            )
+        ],
+        n_issues=len(result.issues),
+        rows=_rows(result, lang),
+        page=PAGE,
+        coverage=_coverage(result, lang),
+        totals=coverage.totals(result),
         no_issues=_no_issues(result, lang),
     )
 
@@ -66,8 +94,16 @@ def _coverage(result: AuditResult, lang: str) -> list[dict]:
             checked, state = t(lang, "coverage.not_measured"), "unknown"
         else:
             checked, state = coverage.line(d, lang), "nothing" if cov.nothing_checkable else "ok"
-        out.append({"doc": d.doc, "state": state, "checked": checked, "cov": cov,
-                    "forms": coverage.forms_text(d, lang), "incomplete": coverage.incomplete(d, lang)})
+        out.append(
+            {
+                "doc": d.doc,
+                "state": state,
+                "checked": checked,
+                "cov": cov,
+                "forms": coverage.forms_text(d, lang),
+                "incomplete": coverage.incomplete(d, lang),
+            }
+        )
     return out
 
 
@@ -103,8 +139,9 @@ def _rows(result: AuditResult, lang: str) -> Markup:
             f'<td class="doc" title="{doc}">{_e(_short_path(i.doc))}</td><td>{_e(i.project or "")}</td>\n'
             f'<td>{_e(kind_label(lang, i.kind))}</td><td class="code">{_e(i.rule)}</td>'
             f'<td class="loc" data-sort="{n}" title="{_e(loc)}">{_e(i.location.short())}</td>\n'
-            f'<td>{_e(i.message_in(lang))}</td><td>{_e(i.expected_in(lang) or "")}</td>'
-            f'<td>{_e(i.found or "")}</td><td class="ev">{highlight(i.evidence or "", i.found or "")}</td></tr>')
+            f"<td>{_e(i.message_in(lang))}</td><td>{_e(i.expected_in(lang) or '')}</td>"
+            f'<td>{_e(i.found or "")}</td><td class="ev">{highlight(i.evidence or "", i.found or "")}</td></tr>'
+        )
     return Markup("\n".join(out))
 
 
@@ -126,14 +163,16 @@ def highlight(evidence: str, found: str) -> Markup:
         pattern = r"(?<![\d.])" + pattern
     if found[-1].isdigit():
         pattern += r"(?![\d.%])"
-    spans = [m.span() for m in re.finditer(pattern, evidence)] or \
-        [m.span() for m in re.finditer(re.escape(found), evidence)]
+    spans = [m.span() for m in re.finditer(pattern, evidence)] or [
+        m.span() for m in re.finditer(re.escape(found), evidence)
+    ]
     out, at = [], 0
     for start, end in spans:
         out.append(f"{_e(evidence[at:start])}<mark>{_e(evidence[start:end])}</mark>")
         at = end
     out.append(_e(evidence[at:]))
     return Markup("".join(out))
+
 
 def _short_path(doc: str) -> str:
     """The folder and file name: enough to tell reports apart in a row (the full path is its tooltip)."""

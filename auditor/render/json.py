@@ -1,4 +1,5 @@
 """The JSON of the issue contract: stable keys, stable order, UTF-8 Chinese left readable."""
+
 from __future__ import annotations
 
 import json

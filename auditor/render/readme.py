@@ -3,6 +3,7 @@
 Tables of the rules, the forms and the entity columns are made from their files and written between
 their markers, so the README cannot drift from what auditor ships; tests read them back with `block`.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ Finance staff filter and sort these columns in Excel, so every value is a plain
 string in the chosen language (severity and kind as words, not codes); the JSON
 and SARIF reports keep the codes for programs.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,20 @@ from auditor.i18n import t
 from auditor.issue import Issue
 from auditor.result import AuditResult, DocumentResult
 
-COLUMNS = ("document", "department", "project", "kind", "severity", "rule", "location", "location_json",
-           "expected", "found", "message", "evidence")
+COLUMNS = (
+    "document",
+    "department",
+    "project",
+    "kind",
+    "severity",
+    "rule",
+    "location",
+    "location_json",
+    "expected",
+    "found",
+    "message",
+    "evidence",
+)
 
 
 def headings(lang: str) -> list[str]:
@@ -58,9 +71,18 @@ def location_json(issue: Issue) -> str:
 def issue_row(issue: Issue, department: str, lang: str) -> list[str]:
     """One issue as the report columns, in COLUMNS order; absent values are empty strings."""
     return [
-        issue.doc, department, issue.project or "", kind_label(lang, issue.kind),
-        t(lang, f"severity.{issue.severity}"), issue.rule, issue.location.short(), location_json(issue),
-        issue.expected_in(lang) or "", issue.found or "", issue.message_in(lang), issue.evidence or "",
+        issue.doc,
+        department,
+        issue.project or "",
+        kind_label(lang, issue.kind),
+        t(lang, f"severity.{issue.severity}"),
+        issue.rule,
+        issue.location.short(),
+        location_json(issue),
+        issue.expected_in(lang) or "",
+        issue.found or "",
+        issue.message_in(lang),
+        issue.evidence or "",
     ]
 
 
@@ -70,8 +92,10 @@ def issue_rows(result: AuditResult, lang: str) -> list[list[str]]:
 
 
 # East Asian wide and full-width ranges (CJK ideographs and punctuation, kana, hangul, full-width forms).
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
 
 
 def display_width(text: str) -> int:

@@ -1,4 +1,5 @@
 """How `auditor rules` and `auditor rules show` describe the rule set to a person."""
+
 from __future__ import annotations
 
 import yaml
@@ -9,8 +10,9 @@ from auditor.i18n import t
 def rule_table(ruleset, lang: str) -> str:
     rows = [(r.code, r.kind, r.severity, getattr(r.title, lang)) for r in ruleset.rules]
     widths = [max([len(row[i]) for row in rows] + [4]) for i in range(3)]
-    lines = [f"{code:<{widths[0]}}  {kind:<{widths[1]}}  {sev:<{widths[2]}}  {title}"
-             for code, kind, sev, title in rows]
+    lines = [
+        f"{code:<{widths[0]}}  {kind:<{widths[1]}}  {sev:<{widths[2]}}  {title}" for code, kind, sev, title in rows
+    ]
     lines.append("")
     lines.append(t(lang, "rules.count", n=len(rows), profile=ruleset.profile.name, version=ruleset.version))
     return "\n".join(lines)
@@ -35,8 +37,9 @@ def rule_detail(ruleset, code: str, lang: str) -> str:
         for case in cases:
             lines.append(f"  - {case.name}")
             for row in case.rows:
-                lines.append("      " + yaml.safe_dump(row, allow_unicode=True, default_flow_style=True,
-                                                       width=200).strip())
+                lines.append(
+                    "      " + yaml.safe_dump(row, allow_unicode=True, default_flow_style=True, width=200).strip()
+                )
             for expect in case.expect:
                 lines.append("      → " + ", ".join(f"{k}: {v}" for k, v in expect.items()))
     return "\n".join(lines)
@@ -46,8 +49,9 @@ def rule_markdown(ruleset) -> str:
     """The README's table of built-in rules, made from the rule files so the two cannot drift apart."""
     lines = ["| code | group | kind | severity | title |", "|---|---|---|---|---|"]
     for rule in sorted(ruleset.rules, key=lambda r: (r.group, r.code)):
-        lines.append(f"| `{rule.code}` | {rule.group} | {rule.kind} | {rule.severity} | "
-                     f"{rule.title.zh} / {rule.title.en} |")
+        lines.append(
+            f"| `{rule.code}` | {rule.group} | {rule.kind} | {rule.severity} | {rule.title.zh} / {rule.title.en} |"
+        )
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ artifact's `properties.coverage`, and an invocation notification per document
 says it in words (a warning where nothing checkable was found), so a log with
 no result can be told from a log of documents nothing was checked in.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,26 +40,44 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
 def as_dict(result: AuditResult, lang: str = "zh") -> dict:
     rules: dict[str, dict] = {}
     for issue in result.issues:
-        rules.setdefault(issue.rule, {
-            "id": issue.rule, "name": issue.kind,
-            "shortDescription": {"text": f"{issue.rule} ({issue.kind})"},
-            "defaultConfiguration": {"level": LEVELS[issue.severity]},
-            "properties": {"kind": issue.kind},
-        })
+        rules.setdefault(
+            issue.rule,
+            {
+                "id": issue.rule,
+                "name": issue.kind,
+                "shortDescription": {"text": f"{issue.rule} ({issue.kind})"},
+                "defaultConfiguration": {"level": LEVELS[issue.severity]},
+                "properties": {"kind": issue.kind},
+            },
+        )
     index = {code: n for n, code in enumerate(rules)}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "auditor", "version": result.version,
-                                "properties": {"rules": result.rules_version}, "rules": list(rules.values())}},
-            "artifacts": [_artifact(d) for d in result.documents],
-            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": [
-                n for n in (_notification(d, lang) for d in result.documents) if n]}],
-            "results": [_result(i, index[i.rule], lang) for i in result.issues],
-            "properties": {"coverage": _totals(result)},
-            "columnKind": "unicodeCodePoints",
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "auditor",
+                        "version": result.version,
+                        "properties": {"rules": result.rules_version},
+                        "rules": list(rules.values()),
+                    }
+                },
+                "artifacts": [_artifact(d) for d in result.documents],
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "toolExecutionNotifications": [
+                            n for n in (_notification(d, lang) for d in result.documents) if n
+                        ],
+                    }
+                ],
+                "results": [_result(i, index[i.rule], lang) for i in result.issues],
+                "properties": {"coverage": _totals(result)},
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
     }
 
 
@@ -72,8 +91,14 @@ def _artifact(document: DocumentResult) -> dict:
 def _totals(result: AuditResult) -> dict:
     """The run's coverage: over the documents that have one, their tables, indicators and prose figures."""
     tot = coverage.totals(result)
-    return {"documents": tot.documents, "tables": tot.tables, "tables_full": tot.tables_full,
-            "indicators": tot.indicators, "claims": tot.claims, "nothing_checkable": tot.nothing}
+    return {
+        "documents": tot.documents,
+        "tables": tot.tables,
+        "tables_full": tot.tables_full,
+        "indicators": tot.indicators,
+        "claims": tot.claims,
+        "nothing_checkable": tot.nothing,
+    }
 
 
 def _notification(document: DocumentResult, lang: str) -> dict | None:
@@ -104,19 +129,30 @@ def _result(issue: Issue, rule_index: int, lang: str) -> dict:
     if region:
         physical["region"] = region
     out = {
-        "ruleId": issue.rule, "ruleIndex": rule_index, "level": LEVELS[issue.severity],
+        "ruleId": issue.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[issue.severity],
         "message": {"text": issue.message_in(lang)},
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {"auditorIssue/v1": _fingerprint(issue)},
-        "properties": {"kind": issue.kind, "severity": issue.severity, "project": issue.project,
-                       "expected": issue.expected_in(lang), "found": issue.found, "evidence": issue.evidence,
-                       "location": issue.location.as_dict()},
+        "properties": {
+            "kind": issue.kind,
+            "severity": issue.severity,
+            "project": issue.project,
+            "expected": issue.expected_in(lang),
+            "found": issue.found,
+            "evidence": issue.evidence,
+            "location": issue.location.as_dict(),
+        },
     }
     return out
 
 
 def _fingerprint(issue: Issue) -> str:
     """The same finding gets the same fingerprint in every run, so a dashboard can follow it over time."""
-    key = json.dumps([issue.doc, issue.rule, issue.project, issue.location.as_dict(), issue.found],
-                     ensure_ascii=False, sort_keys=True)
+    key = json.dumps(
+        [issue.doc, issue.rule, issue.project, issue.location.as_dict(), issue.found],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

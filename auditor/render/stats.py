@@ -3,6 +3,7 @@
 Computed once from the issue list so the workbook's summary sheets and the HTML
 charts can never disagree with the issue table they summarise.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -34,18 +35,25 @@ class Tally:
 
     def rank_key(self) -> tuple:
         """Errors first, then warnings, then info; the name breaks ties so the order is stable."""
-        return (-self.severity.get("error", 0), -self.severity.get("warning", 0), -self.severity.get("info", 0),
-                self.name)
+        return (
+            -self.severity.get("error", 0),
+            -self.severity.get("warning", 0),
+            -self.severity.get("info", 0),
+            self.name,
+        )
 
 
 def by_document(result: AuditResult) -> list[Tally]:
     """One Tally per input document, in the result's order (issues of unlisted documents appended)."""
     depts = departments(result)
-    tallies = {d.doc: Tally(name=d.doc, doc=d.doc, department=depts[d.doc], status=d.status, documents=1)
-               for d in result.documents}
+    tallies = {
+        d.doc: Tally(name=d.doc, doc=d.doc, department=depts[d.doc], status=d.status, documents=1)
+        for d in result.documents
+    }
     for issue in result.issues:
-        tally = tallies.setdefault(issue.doc, Tally(name=issue.doc, doc=issue.doc, department=depts[issue.doc],
-                                                    documents=1))
+        tally = tallies.setdefault(
+            issue.doc, Tally(name=issue.doc, doc=issue.doc, department=depts[issue.doc], documents=1)
+        )
         tally.severity[issue.severity] += 1
         tally.kinds[issue.kind] += 1
     return list(tallies.values())

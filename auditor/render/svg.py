@@ -4,6 +4,7 @@ One chart shape serves both views (issues by kind, by department): horizontal
 bars, because the labels are long Chinese phrases that do not fit under a
 column; each bar stacked by severity in the colours of the issue table.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -19,8 +20,8 @@ _WIDTH = 600
 _ROW = 26
 _BAR = 16
 _TOP = 30
-_CHAR = 7.2          # px per display column at 13px, with room (a CJK character is 2 columns)
-_LABEL_MAX = 40      # display columns; longer labels are cut with …
+_CHAR = 7.2  # px per display column at 13px, with room (a CJK character is 2 columns)
+_LABEL_MAX = 40  # display columns; longer labels are cut with …
 
 
 def _cut(label: str) -> str:
@@ -41,28 +42,40 @@ def bar_chart(rows: list[tuple[str, Counter]], title: str, lang: str, more: int 
     left, right = label_w, _WIDTH - 48
     peak = max([sum(c.values()) for _, c in rows] + [1])
     height = _TOP + _ROW * len(rows) + (22 if more else 8)
-    parts = [(f'<svg class="chart" viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" height="{height}" '
-              f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>')]
+    parts = [
+        (
+            f'<svg class="chart" viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" height="{height}" '
+            f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+        )
+    ]
     x = left
     for severity in SEVERITIES:  # legend
         name = escape(t(lang, f"severity.{severity}"))
-        parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{BAR_COLOR[severity]}"/>'
-                     f'<text x="{x + 16}" y="16" class="legend">{name}</text>')
+        parts.append(
+            f'<rect x="{x}" y="6" width="12" height="12" fill="{BAR_COLOR[severity]}"/>'
+            f'<text x="{x + 16}" y="16" class="legend">{name}</text>'
+        )
         x += 16 + display_width(str(name)) * _CHAR + 18
     for n, ((label, counts), shown) in enumerate(zip(rows, labels)):
         y = _TOP + n * _ROW
-        parts.append(f'<g><title>{escape(label)}: {sum(counts.values())}</title>'
-                     f'<text x="{left - 8}" y="{y + 13}" text-anchor="end" class="label">{escape(shown)}</text>')
+        parts.append(
+            f"<g><title>{escape(label)}: {sum(counts.values())}</title>"
+            f'<text x="{left - 8}" y="{y + 13}" text-anchor="end" class="label">{escape(shown)}</text>'
+        )
         x = float(left)
         for severity in SEVERITIES:
             value = counts.get(severity, 0)
             if value:
                 w = max((right - left) * value / peak, 1.0)
-                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{_BAR}" '
-                             f'fill="{BAR_COLOR[severity]}" data-severity="{severity}"/>')
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{_BAR}" '
+                    f'fill="{BAR_COLOR[severity]}" data-severity="{severity}"/>'
+                )
                 x += w
         parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}" class="value">{sum(counts.values())}</text></g>')
     if more:
-        parts.append(f'<text x="{left}" y="{height - 6}" class="label">{escape(t(lang, "report.other", n=more))}</text>')
+        parts.append(
+            f'<text x="{left}" y="{height - 6}" class="label">{escape(t(lang, "report.other", n=more))}</text>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -1,4 +1,5 @@
 """The terminal report: issues grouped by document and project, a summary line last."""
+
 from __future__ import annotations
 
 from itertools import groupby
@@ -40,8 +41,10 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
                 lines.extend(_issue(issue, lang, style))
         lines.append("")
     s = result.summary()
-    lines.append(t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"])
-                 + coverage.summary_suffix(result, lang))
+    lines.append(
+        t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"])
+        + coverage.summary_suffix(result, lang)
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -51,7 +54,9 @@ def _issue(issue: Issue, lang: str, style) -> list[str]:
     head = f"    {where:<8} {style(severity, fg=_COLORS[issue.severity])} {issue.rule}  {issue.message_in(lang)}"
     out = [head]
     if issue.expected is not None or issue.found is not None:
-        out.append(f"{'':13}{t(lang, 'expected')} {issue.expected_in(lang) or '—'}  {t(lang, 'found')} {issue.found or '—'}")
+        out.append(
+            f"{'':13}{t(lang, 'expected')} {issue.expected_in(lang) or '—'}  {t(lang, 'found')} {issue.found or '—'}"
+        )
     if issue.evidence and issue.evidence not in issue.message_in(lang):
         evidence = issue.evidence if len(issue.evidence) <= 120 else issue.evidence[:117] + "…"
         out.append(f"{'':13}{t(lang, 'evidence')}: {style(evidence, dim=True)}")

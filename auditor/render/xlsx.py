@@ -5,6 +5,7 @@ Written with xlsxwriter (write-only, fast, charts included); every value is
 written as a string with `write_string`, so a found value of "100%" stays as
 printed and evidence beginning with "=" is never taken for a formula.
 """
+
 from __future__ import annotations
 
 import io
@@ -30,8 +31,9 @@ _MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 def render(result: AuditResult, lang: str = "zh", color: bool = False) -> bytes:
     """The .xlsx bytes of the issue workbook (`color` is for terminals and ignored)."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     styles = _styles(book)
     _issues_sheet(book, styles, result, lang)
     _summary_sheet(book, styles, result, lang)
@@ -54,8 +56,9 @@ def _styles(book: xlsxwriter.Workbook) -> dict[str, Any]:
     }
     for severity, (fill, font) in SEVERITY_STYLE.items():
         styles[severity] = book.add_format({**base, "bg_color": fill, "font_color": font})
-        styles[f"header.{severity}"] = book.add_format({**base, "bold": True, "bg_color": fill, "font_color": font,
-                                                         "bottom": 1})
+        styles[f"header.{severity}"] = book.add_format(
+            {**base, "bold": True, "bg_color": fill, "font_color": font, "bottom": 1}
+        )
     return styles
 
 
@@ -95,7 +98,7 @@ def _table(sheet, styles, row: int, col: int, head: list[str], rows: list[list],
         sheet.write_string(row, col + c, text, styles[f"header.{key}"] if key else styles["header"])
     for r, values in enumerate(rows, start=row + 1):
         for c, value in enumerate(values):
-            if value is None:           # left blank: not stated, which is not the same as 0
+            if value is None:  # left blank: not stated, which is not the same as 0
                 continue
             if isinstance(value, int):
                 sheet.write_number(r, col + c, value, styles["int"])
@@ -113,14 +116,26 @@ def _summary_sheet(book, styles, result: AuditResult, lang: str) -> None:
     s = result.summary()
     sheet.write_string(0, 0, t(lang, "report.title"), styles["title"])
     sheet.write_string(1, 0, t(lang, "report.generated", version=result.version, rules=result.rules_version))
-    sheet.write_string(2, 0, t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"])
-                       + coverage.summary_suffix(result, lang))
+    sheet.write_string(
+        2,
+        0,
+        t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"])
+        + coverage.summary_suffix(result, lang),
+    )
 
     docs = stats.by_document(result)
     sheet.write_string(4, 0, t(lang, "report.by_document"), styles["heading"])
     head = [t(lang, "col.document"), t(lang, "col.department"), t(lang, "report.status")] + _severity_head(lang)
-    rows = [[d.doc, d.department, t(lang, "report.ok") if d.status == "ok" else t(lang, "unreadable"),
-             *d.by_severity(), d.total] for d in docs]
+    rows = [
+        [
+            d.doc,
+            d.department,
+            t(lang, "report.ok") if d.status == "ok" else t(lang, "unreadable"),
+            *d.by_severity(),
+            d.total,
+        ]
+        for d in docs
+    ]
     rows.append([t(lang, "report.total"), "", "", *s["by_severity"].values(), s["issues"]])
     _table(sheet, styles, 5, 0, head, rows, severity_cols=3)
     doc_width = max([display_width(d.doc) for d in docs] + [10])
@@ -145,13 +160,15 @@ def _kind_chart(book, sheet, lang: str, col: int, first: int, last: int, at: int
     """A horizontal bar per kind, stacked by severity in the severity colours."""
     chart = book.add_chart({"type": "bar", "subtype": "stacked"})
     for n, severity in enumerate(SEVERITIES):
-        chart.add_series({
-            "name": [sheet.name, 5, col + 2 + n],
-            "categories": [sheet.name, first, col, last, col],
-            "values": [sheet.name, first, col + 2 + n, last, col + 2 + n],
-            "fill": {"color": BAR_COLOR[severity]},
-            "gap": 60,
-        })
+        chart.add_series(
+            {
+                "name": [sheet.name, 5, col + 2 + n],
+                "categories": [sheet.name, first, col, last, col],
+                "values": [sheet.name, first, col + 2 + n, last, col + 2 + n],
+                "fill": {"color": BAR_COLOR[severity]},
+                "gap": 60,
+            }
+        )
     chart.set_title({"name": t(lang, "report.by_kind")})
     chart.set_y_axis({"reverse": True})
     chart.set_legend({"position": "bottom"})
@@ -166,8 +183,10 @@ def _departments_sheet(book, styles, result: AuditResult, lang: str) -> None:
     sheet.write_string(0, 0, t(lang, "report.ranking"), styles["heading"])
     head = [t(lang, "report.rank"), t(lang, "col.department"), t(lang, "report.documents")] + _severity_head(lang)
     head += [kind_label(lang, k) for k in kinds]
-    rows = [[n, d.name, d.documents, *d.by_severity(), d.total, *[d.kinds.get(k, 0) for k in kinds]]
-            for n, d in enumerate(depts, start=1)]
+    rows = [
+        [n, d.name, d.documents, *d.by_severity(), d.total, *[d.kinds.get(k, 0) for k in kinds]]
+        for n, d in enumerate(depts, start=1)
+    ]
     end = _table(sheet, styles, 1, 0, head, rows, severity_cols=3)
 
     projects = stats.top_projects(result)
@@ -186,9 +205,12 @@ def _departments_sheet(book, styles, result: AuditResult, lang: str) -> None:
 def _coverage_sheet(book, styles, result: AuditResult, lang: str) -> None:
     """One row per document: what was read and checked, so an empty issue list can be told from an unread file."""
     sheet = book.add_worksheet(t(lang, "sheet.coverage"))
-    head = [t(lang, "col.document"), t(lang, "col.department"), t(lang, "report.status"),
-            t(lang, "coverage.col.checked")] + \
-        [t(lang, f"coverage.col.{c}") for c in ("tables", "full", "indicators", "claims", "forms", "incomplete")]
+    head = [
+        t(lang, "col.document"),
+        t(lang, "col.department"),
+        t(lang, "report.status"),
+        t(lang, "coverage.col.checked"),
+    ] + [t(lang, f"coverage.col.{c}") for c in ("tables", "full", "indicators", "claims", "forms", "incomplete")]
     depts = departments(result)
     rows = []
     for d in result.documents:
@@ -198,13 +220,22 @@ def _coverage_sheet(book, styles, result: AuditResult, lang: str) -> None:
         else:
             status, checked = t(lang, "report.ok"), coverage.line(d, lang) or t(lang, "coverage.not_measured")
         figures = [cov.tables, cov.tables_full, cov.indicators, cov.claims] if cov else [None] * 4
-        rows.append([d.doc, depts[d.doc], status, checked, *figures, coverage.forms_text(d, lang) or None,
-                     "\n".join(coverage.incomplete(d, lang)) or None])
+        rows.append(
+            [
+                d.doc,
+                depts[d.doc],
+                status,
+                checked,
+                *figures,
+                coverage.forms_text(d, lang) or None,
+                "\n".join(coverage.incomplete(d, lang)) or None,
+            ]
+        )
     tot = coverage.totals(result)
     rows.append([t(lang, "report.total"), None, None, None, tot.tables, tot.tables_full, tot.indicators, tot.claims])
     _table(sheet, styles, 0, 0, head, rows)
     last = len(head) - 1
-    for r, values in enumerate(rows[:-1], start=1):     # the gaps read as a list, one table a line
+    for r, values in enumerate(rows[:-1], start=1):  # the gaps read as a list, one table a line
         if values[last]:
             sheet.write_string(r, last, values[last][:_MAX_CELL], styles["wrap"])
     sheet.set_column(0, 0, min(max([display_width(d.doc) for d in result.documents] + [10]), 60) + 2)

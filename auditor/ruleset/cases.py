@@ -8,6 +8,7 @@ lists (matched on the keys its first expected issue gives: found, expected,
 (a placeholder with no value). A case that cannot run is a failure too, never
 an exception.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -61,8 +62,13 @@ def judge(rule, verdict: str, case, issues: list) -> tuple[str | None, dict[str,
     if got != want:
         return "mismatch", {"want": want, "got": got}
     for issue in issues:
-        if issue.rule != rule.code or issue.kind != rule.kind or not issue.message or \
-                not issue.messages.get("en") or "—" in issue.message:
+        if (
+            issue.rule != rule.code
+            or issue.kind != rule.kind
+            or not issue.message
+            or not issue.messages.get("en")
+            or "—" in issue.message
+        ):
             return "message", {"message": issue.message}
     return None, {}
 

@@ -11,6 +11,7 @@ file here plus fixtures, no code.
 A declaration may `extends:` another: mappings merge key by key, lists and
 values replace, so a regional form states only what differs from its parent.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,20 @@ from auditor.ruleset.yamlfile import RuleFileError, line_of, load
 
 FUNDING_KEYS = ("initial", "budget", "received", "executed", "rate", "weight", "score", "reason")
 FUNDING_ROW_KINDS = ("total", "current", "carryover", "other", "central", "local")
-INDICATOR_KEYS = ("level1", "level2", "level3", "target", "actual", "weight", "score", "item_score", "reason",
-                  "nature", "unit", "direction")
+INDICATOR_KEYS = (
+    "level1",
+    "level2",
+    "level3",
+    "target",
+    "actual",
+    "weight",
+    "score",
+    "item_score",
+    "reason",
+    "nature",
+    "unit",
+    "direction",
+)
 BLOCKS = ("header", "funding", "management", "goals", "indicators", "total")
 
 
@@ -57,8 +70,12 @@ def _words_test(all_: tuple[str, ...], any_: tuple[str, ...], none: tuple[str, .
     excluded = re.compile("|".join(map(re.escape, none))) if none else None
 
     def test(text: str) -> bool:
-        return (all(w in text for w in all_) and (one_of is None or one_of.search(text) is not None)
-                and (excluded is None or excluded.search(text) is None))
+        return (
+            all(w in text for w in all_)
+            and (one_of is None or one_of.search(text) is not None)
+            and (excluded is None or excluded.search(text) is None)
+        )
+
     return test
 
 
@@ -178,8 +195,17 @@ class Form(_Strict):
     categories: dict[str, str] = {"满意度": "满意度", "产出": "产出", "效益": "效益", "成本": "成本"}
     #: Words of a 二级 name and the 一级 it belongs to: where the 一级 says nothing, and to find misfiled rows.
     level2_categories: dict[str, str] = {
-        "满意": "满意度", "数量": "产出", "质量": "产出", "时效": "产出", "成本": "产出",
-        "经济效益": "效益", "社会效益": "效益", "生态效益": "效益", "环境效益": "效益", "可持续": "效益"}
+        "满意": "满意度",
+        "数量": "产出",
+        "质量": "产出",
+        "时效": "产出",
+        "成本": "产出",
+        "经济效益": "效益",
+        "社会效益": "效益",
+        "生态效益": "效益",
+        "环境效益": "效益",
+        "可持续": "效益",
+    }
     funding: Funding | None = None
     #: The header of a 资金管理情况 block (转移支付): read as a block of its own, never as indicators.
     management: Words | None = None
@@ -242,8 +268,11 @@ def load_forms(dirs: list[Path] | tuple[Path, ...]) -> list[Form]:
             if not isinstance(data, dict):
                 raise RuleFileError(path, 1, "a form is a mapping (code:, title:, match:, …); see the README, Forms")
             if data.get("code") != path.stem:
-                raise RuleFileError(path, line_of(lines, ("code",)) or 1,
-                                    f"code {data.get('code')!r} differs from the file name; write code: {path.stem}")
+                raise RuleFileError(
+                    path,
+                    line_of(lines, ("code",)) or 1,
+                    f"code {data.get('code')!r} differs from the file name; write code: {path.stem}",
+                )
             raw[path.stem] = (path, data, lines)
     forms = [_resolve(code, raw, ()) for code in raw]
     return sorted(forms, key=lambda f: (-f.priority, f.code))
@@ -255,12 +284,16 @@ def _resolve(code: str, raw: dict, seen: tuple[str, ...]) -> Form:
     merged = dict(data)
     if parent:
         if parent not in raw:
-            raise RuleFileError(path, line_of(lines, ("extends",)),
-                                f"extends {parent!r}, which is no form; known: {', '.join(sorted(raw))}")
+            raise RuleFileError(
+                path,
+                line_of(lines, ("extends",)),
+                f"extends {parent!r}, which is no form; known: {', '.join(sorted(raw))}",
+            )
         if parent in seen or parent == code:
             raise RuleFileError(path, line_of(lines, ("extends",)), f"extends {parent!r} in a circle; break it")
-        base = _resolve(parent, raw, seen + (code,)).model_dump(exclude={"code", "title", "description", "source",
-                                                                        "extends", "priority"})
+        base = _resolve(parent, raw, seen + (code,)).model_dump(
+            exclude={"code", "title", "description", "source", "extends", "priority"}
+        )
         merged = _merge(base, {k: v for k, v in data.items()})
     try:
         return Form.model_validate(merged)

@@ -10,6 +10,7 @@ Layout of a rules directory (the built-in `rules/` and any the user adds):
 Every problem found in any file is collected, so a user fixing rule files
 sees them all at once, each as `file:line: what is wrong, and how to fix it`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -57,8 +58,13 @@ class RuleSet:
         raise KeyError(code)
 
 
-def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national", select: list[str] | tuple = (),
-                 ignore: list[str] | tuple = (), severity: dict[str, str] | None = None) -> RuleSet:
+def load_ruleset(
+    extra_dirs: list[Path] | tuple = (),
+    profile: str = "national",
+    select: list[str] | tuple = (),
+    ignore: list[str] | tuple = (),
+    severity: dict[str, str] | None = None,
+) -> RuleSet:
     dirs = [builtin_dir(), *[Path(d) for d in extra_dirs]]
     errors: list[RuleFileError] = []
     digest = hashlib.sha256()
@@ -91,8 +97,14 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
                 continue
             digest.update(path.name.encode() + path.read_bytes())
             if rule.code in sources:
-                errors.append(RuleFileError(path, 1, f"rule code {rule.code} is already defined in "
-                                                     f"{sources[rule.code]}; give this rule another code"))
+                errors.append(
+                    RuleFileError(
+                        path,
+                        1,
+                        f"rule code {rule.code} is already defined in "
+                        f"{sources[rule.code]}; give this rule another code",
+                    )
+                )
                 continue
             sources[rule.code] = path
             rules.append(rule)
@@ -104,8 +116,16 @@ def load_ruleset(extra_dirs: list[Path] | tuple = (), profile: str = "national",
     if severity:
         rules = [r.model_copy(update={"severity": severity[r.code]}) if r.code in severity else r for r in rules]
     profile_obj = chosen or Profile(name=profile)
-    return RuleSet(rules=rules, profile=profile_obj, lexicons=lexicons, sources=sources,
-                   profiles=profiles, forms=forms, dirs=dirs, version=f"{profile_obj.name}-{digest.hexdigest()[:12]}")
+    return RuleSet(
+        rules=rules,
+        profile=profile_obj,
+        lexicons=lexicons,
+        sources=sources,
+        profiles=profiles,
+        forms=forms,
+        dirs=dirs,
+        version=f"{profile_obj.name}-{digest.hexdigest()[:12]}",
+    )
 
 
 def form_source(ruleset: RuleSet, code: str) -> str | None:
@@ -131,8 +151,13 @@ def _forms(dirs: list[Path], profiles: dict[str, Profile], errors: list[RuleFile
         if form.profile and form.profile not in profiles:
             path = next(p for d in reversed(dirs) for p in [d / "forms" / f"{form.code}.yaml"] if p.is_file())
             _, lines = load(path)
-            errors.append(RuleFileError(path, line_of(lines, ("profile",)) or 1,
-                                        f"profile {form.profile!r} is no profile; known: {', '.join(sorted(profiles))}"))
+            errors.append(
+                RuleFileError(
+                    path,
+                    line_of(lines, ("profile",)) or 1,
+                    f"profile {form.profile!r} is no profile; known: {', '.join(sorted(profiles))}",
+                )
+            )
     return tuple(forms)
 
 
@@ -161,15 +186,17 @@ def _find_profile(dirs: list[Path], name: str, errors: list) -> tuple[Profile | 
                 errors.append(exc)
     if found is None and not errors:
         known = sorted({p.stem for d in dirs for p in (d / "profiles").glob("*.yaml")})
-        errors.append(RuleFileError(f"profile '{name}'", None,
-                                    f"no such profile; choose one of: {', '.join(known)}"))
+        errors.append(RuleFileError(f"profile '{name}'", None, f"no such profile; choose one of: {', '.join(known)}"))
     return found, found_path
 
 
 def _selected(rule, select, ignore) -> bool:
     def hit(patterns):
-        return any(p == rule.code or p == rule.group or p == rule.kind or
-                   (p.endswith("*") and rule.code.startswith(p[:-1])) for p in patterns)
+        return any(
+            p == rule.code or p == rule.group or p == rule.kind or (p.endswith("*") and rule.code.startswith(p[:-1]))
+            for p in patterns
+        )
+
     return (not select or hit(select)) and not hit(ignore)
 
 
@@ -185,22 +212,30 @@ def _load_rule(path: Path, profile: Profile | None, lexicons: dict, profile_path
     except ValidationError as exc:
         first = exc.errors()[0]
         at = _loc(first["loc"])
-        setting = next((name for where, name in substituted.items() if at[:len(where)] == where), None)
+        setting = next((name for where, name in substituted.items() if at[: len(where)] == where), None)
         if setting and profile_path is not None:
             # NOTE: the value came from the profile: the fix belongs there, so that is the place named
             _, profile_lines = load(profile_path)
-            raise RuleFileError(profile_path, line_of(profile_lines, (setting,)),
-                                f"{setting}: unusable by rule {path.stem} ({path}:{line_of(lines, at)}): "
-                                f"{_explain(first)}") from None
+            raise RuleFileError(
+                profile_path,
+                line_of(profile_lines, (setting,)),
+                f"{setting}: unusable by rule {path.stem} ({path}:{line_of(lines, at)}): {_explain(first)}",
+            ) from None
         raise RuleFileError(path, line_of(lines, at), _explain(first)) from None
     if rule.code != path.stem:
-        raise RuleFileError(path, line_of(lines, ("code",)),
-                            f"code {rule.code} differs from the file name; rename the file to {rule.code}.yaml")
+        raise RuleFileError(
+            path,
+            line_of(lines, ("code",)),
+            f"code {rule.code} differs from the file name; rename the file to {rule.code}.yaml",
+        )
     lexicon = getattr(rule, "lexicon", None)
     if lexicon and lexicon not in lexicons:
-        raise RuleFileError(path, line_of(lines, ("lexicon",)),
-                            f"unknown lexicon '{lexicon}'; add lexicons/{lexicon}.yaml or use one of: "
-                            f"{', '.join(sorted(lexicons)) or 'none'}")
+        raise RuleFileError(
+            path,
+            line_of(lines, ("lexicon",)),
+            f"unknown lexicon '{lexicon}'; add lexicons/{lexicon}.yaml or use one of: "
+            f"{', '.join(sorted(lexicons)) or 'none'}",
+        )
     unknown = name_errors(rule, path, data, lines)
     if unknown:
         raise RuleSetError(unknown)
@@ -235,20 +270,25 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _substitute(value: Any, at: tuple, profile: Profile | None, path: Path, lines: dict,
-                substituted: dict[tuple, str]) -> Any:
+def _substitute(
+    value: Any, at: tuple, profile: Profile | None, path: Path, lines: dict, substituted: dict[tuple, str]
+) -> Any:
     """Replace `${profile.x}` references; `substituted` records where a whole value came from the profile."""
     if isinstance(value, dict):
         return {k: _substitute(v, at + (k,), profile, path, lines, substituted) for k, v in value.items()}
     if isinstance(value, list):
         return [_substitute(v, at + (i,), profile, path, lines, substituted) for i, v in enumerate(value)]
     if isinstance(value, str) and "${" in value:
+
         def lookup(name: str):
             if profile is None or not hasattr(profile, name):
-                raise RuleFileError(path, line_of(lines, at),
-                                    f"unknown profile setting '{name}'; use one of: "
-                                    f"{', '.join(Profile.model_fields)}")
+                raise RuleFileError(
+                    path,
+                    line_of(lines, at),
+                    f"unknown profile setting '{name}'; use one of: {', '.join(Profile.model_fields)}",
+                )
             return getattr(profile, name)
+
         whole = _REF.fullmatch(value)
         if whole:
             substituted[at] = whole.group(1)

@@ -9,6 +9,7 @@ A placeholder may be a column of the entity (a figure as printed, a text as
 is: `auditor.engine.describe.row_values`), a rate's reading (`{rate_read}`),
 or a value the rule's type computes for its message (its `computes`).
 """
+
 from __future__ import annotations
 
 import string
@@ -21,8 +22,20 @@ from auditor.entities import columns_of
 from auditor.ruleset.yamlfile import RuleFileError, line_of
 
 #: Keys of every rule file that never name a column.
-_NOT_COLUMNS = ("code", "kind", "severity", "type", "entity", "title", "message", "rationale", "expected", "found",
-                "cases", "group")
+_NOT_COLUMNS = (
+    "code",
+    "kind",
+    "severity",
+    "type",
+    "entity",
+    "title",
+    "message",
+    "rationale",
+    "expected",
+    "found",
+    "cases",
+    "group",
+)
 TEMPLATES = (("message", "zh"), ("message", "en"), ("expected",), ("expected", "zh"), ("expected", "en"), ("found",))
 
 
@@ -56,14 +69,14 @@ def read_columns(rule) -> list[str]:
     """Every column the rule names: those its keys read, `where:` filters on and `at:` points at."""
     from auditor.ruletypes import type_of
 
-    return list(dict.fromkeys([*rule.columns(), *type_of(rule).reads(rule), *rule.where,
-                               *([rule.at] if rule.at else [])]))
+    return list(
+        dict.fromkeys([*rule.columns(), *type_of(rule).reads(rule), *rule.where, *([rule.at] if rule.at else [])])
+    )
 
 
 def name_errors(rule, path: Path, data: dict, lines: dict[tuple, int]) -> list[RuleFileError]:
     """Each unknown column and placeholder of a loaded rule, at the line that writes it."""
-    errors = [_unknown_column(rule, path, name, _where_named(data, name), lines)
-              for name in read_columns(rule)]
+    errors = [_unknown_column(rule, path, name, _where_named(data, name), lines) for name in read_columns(rule)]
     errors += _case_errors(rule, path, data, lines)
     errors += _template_errors(rule, path, data, lines)
     return [e for e in errors if e is not None]
@@ -81,8 +94,9 @@ def _unknown_column(rule, path: Path, name: str, at: tuple, lines: dict) -> Rule
         return None
     entity = lacking[0]
     of = f"entity {entity}" if len(lacking) == 1 else f"entities {', '.join(lacking)}"
-    return RuleFileError(path, line_of(lines, at), f"unknown column '{name}' of {of}; "
-                                                   f"{_hint(name, columns_of(entity), entity)}")
+    return RuleFileError(
+        path, line_of(lines, at), f"unknown column '{name}' of {of}; {_hint(name, columns_of(entity), entity)}"
+    )
 
 
 def _where_named(data: Any, name: str, at: tuple = ()) -> tuple:
@@ -114,17 +128,27 @@ def _case_errors(rule, path: Path, data: dict, lines: dict) -> list[RuleFileErro
             at = ("cases", verdict, i)
             entity = case.entity or rule.entities[0]
             if entity not in rule.entities:
-                errors.append(RuleFileError(path, line_of(lines, at + ("entity",)),
-                                            f"case '{case.name}' is for entity '{entity}', which the rule does not "
-                                            f"run on; use one of: {', '.join(rule.entities)}"))
+                errors.append(
+                    RuleFileError(
+                        path,
+                        line_of(lines, at + ("entity",)),
+                        f"case '{case.name}' is for entity '{entity}', which the rule does not "
+                        f"run on; use one of: {', '.join(rule.entities)}",
+                    )
+                )
                 continue
             columns = columns_of(entity)
             for j, row in enumerate(case.rows):
                 for key in row:
                     if key not in columns:
-                        errors.append(RuleFileError(path, line_of(lines, at + ("rows", j, key)),
-                                                    f"unknown column '{key}' of entity {entity} in case "
-                                                    f"'{case.name}'; {_hint(key, columns, entity)}"))
+                        errors.append(
+                            RuleFileError(
+                                path,
+                                line_of(lines, at + ("rows", j, key)),
+                                f"unknown column '{key}' of entity {entity} in case "
+                                f"'{case.name}'; {_hint(key, columns, entity)}",
+                            )
+                        )
     return errors
 
 
@@ -139,8 +163,9 @@ def _template_errors(rule, path: Path, data: dict, lines: dict) -> list[RuleFile
         try:
             fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
         except ValueError as exc:
-            errors.append(RuleFileError(path, line_of(lines, at), f"{'.'.join(at)}: {exc}; write a literal "
-                                                                  "brace as {{ or }}"))
+            errors.append(
+                RuleFileError(path, line_of(lines, at), f"{'.'.join(at)}: {exc}; write a literal brace as {{{{ or }}}}")
+            )
             continue
         if names is None:
             continue
@@ -148,8 +173,9 @@ def _template_errors(rule, path: Path, data: dict, lines: dict) -> list[RuleFile
             lacking = [e for e in rule.entities if field not in placeholders(e) | extra]
             if not lacking:
                 continue
-            errors.append(RuleFileError(path, line_of(lines, at), _placeholder_problem(rule, field, at, lacking[0],
-                                                                                       extra)))
+            errors.append(
+                RuleFileError(path, line_of(lines, at), _placeholder_problem(rule, field, at, lacking[0], extra))
+            )
     return errors
 
 
@@ -162,10 +188,15 @@ def _placeholder_problem(rule, field: str, at: tuple, entity: str, extra: set[st
         return f"{where}: {field} is where a value stands in the document, not a value to print"
     if column is not None:
         return f"{where} prints nothing: write '{{{column.of or field[:-5]}}}', which is already the value as printed"
-    what = f"a value {rule.type} computes ({', '.join(sorted(extra))})" if extra else \
-        f"a value {rule.type} computes (it computes none)"
-    return (f"unknown placeholder {where}: neither a column of entity {entity} nor {what}; "
-            f"{_hint(field, placeholders(entity) | extra, entity, braces=True)}")
+    what = (
+        f"a value {rule.type} computes ({', '.join(sorted(extra))})"
+        if extra
+        else f"a value {rule.type} computes (it computes none)"
+    )
+    return (
+        f"unknown placeholder {where}: neither a column of entity {entity} nor {what}; "
+        f"{_hint(field, placeholders(entity) | extra, entity, braces=True)}"
+    )
 
 
 def _get(data: Any, at: tuple) -> Any:

@@ -3,6 +3,7 @@
 A profile keeps numbers out of code: the category caps, the funding weight,
 the low-execution threshold. Rules refer to them as `${profile.category_caps}`.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -54,8 +55,11 @@ def load_profile(path: Path) -> Profile:
         where = ".".join(str(p) for p in err["loc"])
         raise RuleFileError(path, line_of(lines, tuple(err["loc"])), f"{where}: {err['msg']}") from None
     if profile.name != path.stem:
-        raise RuleFileError(path, line_of(lines, ("name",)), f"name '{profile.name}' differs from the file name; "
-                                                              f"rename the file to {profile.name}.yaml")
+        raise RuleFileError(
+            path,
+            line_of(lines, ("name",)),
+            f"name '{profile.name}' differs from the file name; rename the file to {profile.name}.yaml",
+        )
     return profile
 
 
@@ -69,8 +73,9 @@ def load_lexicon(path: Path) -> dict:
     extra = set(data) - {"name", "title", "description", "entries"}
     if extra:
         key = sorted(extra)[0]
-        raise RuleFileError(path, line_of(lines, (key,)), f"unknown key '{key}'; a lexicon has name, title, "
-                                                          "description and entries")
+        raise RuleFileError(
+            path, line_of(lines, (key,)), f"unknown key '{key}'; a lexicon has name, title, description and entries"
+        )
     entries = data["entries"]
     if not isinstance(entries, dict):
         raise RuleFileError(path, line_of(lines, ("entries",)), "entries must be a mapping of entry → {words: [...]}")

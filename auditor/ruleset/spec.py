@@ -8,6 +8,7 @@ discriminated by `type:`, and `RULE_TYPES`, their names. How a type becomes
 Great Expectations expectations lives in `auditor.engine`; this says only
 *what* is checked (the split pandera makes between check specs and backends).
 """
+
 from __future__ import annotations
 
 from auditor.ruletypes import TYPES, rule_union
@@ -16,8 +17,19 @@ from auditor.ruletypes.base import CODE, ENTITIES, Case, Cases, Op, RuleBase, St
 from auditor.ruletypes.rate_score import check_schemes
 from auditor.ruletypes.require import LIST_SEPARATOR
 
-__all__ = ["CODE", "ENTITIES", "LIST_SEPARATOR", "Case", "Cases", "Op", "RuleBase", "Strict", "Text", "check_bands",
-           "check_schemes"]
+__all__ = [
+    "CODE",
+    "ENTITIES",
+    "LIST_SEPARATOR",
+    "Case",
+    "Cases",
+    "Op",
+    "RuleBase",
+    "Strict",
+    "Text",
+    "check_bands",
+    "check_schemes",
+]
 
 
 def __getattr__(name: str):

@@ -6,6 +6,7 @@ so we build plain Python data from the nodes and keep a map from each path
 (('cases', 0, 'rows')) to its line. Anchors and aliases are refused: rule files
 do not need them, and refusing them closes the door on alias bombs.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,13 +44,15 @@ def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
         opened = ""
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             opened = f" ({exc.context} at line {exc.context_mark.line + 1})"
-        raise RuleFileError(path, line, f"YAML syntax error: {exc.problem}{opened}; "
-                                        "check indentation, colons, brackets and quotes") from None
+        raise RuleFileError(
+            path, line, f"YAML syntax error: {exc.problem}{opened}; check indentation, colons, brackets and quotes"
+        ) from None
     except yaml.reader.ReaderError as exc:  # NOTE: not a MarkedYAMLError: it knows a position, not a line
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise RuleFileError(path, line, f"character {char} is not allowed in YAML; "
-                                        "remove it or write it as an escape in double quotes") from None
+        raise RuleFileError(
+            path, line, f"character {char} is not allowed in YAML; remove it or write it as an escape in double quotes"
+        ) from None
     except yaml.YAMLError as exc:
         raise RuleFileError(path, None, f"YAML error: {exc}") from None
     lines: dict[tuple, int] = {}
@@ -65,9 +68,11 @@ def _build(node: yaml.Node, at: tuple, lines: dict, path: Path, state: dict) -> 
         raise RuleFileError(path, node.start_mark.line + 1, f"more than {MAX_NODES} values; a rule file is small")
     if id(node) in state["seen"]:
         # NOTE: the composer hands an alias (*name) back as the very node it names
-        raise RuleFileError(path, node.start_mark.line + 1,
-                            "YAML anchors and aliases (&name, *name) are not allowed in rule files; "
-                            "write the value out in full")
+        raise RuleFileError(
+            path,
+            node.start_mark.line + 1,
+            "YAML anchors and aliases (&name, *name) are not allowed in rule files; write the value out in full",
+        )
     state["seen"].add(id(node))
     lines.setdefault(at, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -79,8 +84,7 @@ def _build(node: yaml.Node, at: tuple, lines: dict, path: Path, state: dict) -> 
             if not isinstance(key, (str, int)):
                 raise RuleFileError(path, key_node.start_mark.line + 1, "a key must be a plain word")
             if key in out:
-                raise RuleFileError(path, key_node.start_mark.line + 1,
-                                    f"key '{key}' is given twice; keep one of them")
+                raise RuleFileError(path, key_node.start_mark.line + 1, f"key '{key}' is given twice; keep one of them")
             lines[at + (key,)] = key_node.start_mark.line + 1
             out[key] = _build(value_node, at + (key,), lines, path, state)
         return out
@@ -97,9 +101,11 @@ def _scalar(node: yaml.ScalarNode, state: dict, path: Path) -> Any:
         # NOTE: PyYAML's constructors raise ValueError, IndexError, AttributeError, ... on a value
         # their tag cannot take (2023-02-30, an empty !!int or !!timestamp), not only YAMLError
         problem = getattr(exc, "problem", None) or str(exc) or type(exc).__name__
-        raise RuleFileError(path, node.start_mark.line + 1,
-                            f"cannot read the value {node.value!r} ({problem}); "
-                            "quote it to keep it as text, or remove the !!tag") from None
+        raise RuleFileError(
+            path,
+            node.start_mark.line + 1,
+            f"cannot read the value {node.value!r} ({problem}); quote it to keep it as text, or remove the !!tag",
+        ) from None
 
 
 def _read_utf8(path: Path) -> str:
@@ -112,8 +118,9 @@ def _read_utf8(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise RuleFileError(path, line, f"byte {data[exc.start]:#04x} is not UTF-8 (was the file saved as GBK?); "
-                                        "save it as UTF-8") from None
+        raise RuleFileError(
+            path, line, f"byte {data[exc.start]:#04x} is not UTF-8 (was the file saved as GBK?); save it as UTF-8"
+        ) from None
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:

@@ -8,6 +8,7 @@ the direct runner and Spark's group-wise rules all ask this registry.
 A type defined elsewhere (a test, a plugin) calls `register` before any rule
 is loaded: the loader builds its union of types once.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -31,8 +32,9 @@ def register(rule_type: RuleType) -> RuleType:
     if name in TYPES:
         raise ValueError(f"rule type {name!r} is already registered (by {TYPES[name].spec.__module__})")
     if _UNION is not None:
-        raise RuntimeError(f"rule type {name!r} registered after the loader built its union of types; "
-                           f"register it before loading rules")
+        raise RuntimeError(
+            f"rule type {name!r} registered after the loader built its union of types; register it before loading rules"
+        )
     TYPES[name] = rule_type
     return rule_type
 

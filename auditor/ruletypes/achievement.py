@@ -1,4 +1,5 @@
 """achievement: a quantitative indicator's score is what its result earns (S-POSITIVE, S-REVERSE)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -26,8 +27,9 @@ class AchievementRule(RuleBase):
         return [self.direction, self.target, self.actual, self.weight, self.score, *self.where]
 
 
-def achievement_expected(direction: str, target: Decimal, actual: Decimal, weight: Decimal
-                         ) -> tuple[Decimal, Decimal] | None:
+def achievement_expected(
+    direction: str, target: Decimal, actual: Decimal, weight: Decimal
+) -> tuple[Decimal, Decimal] | None:
     """The score range a quantitative result earns (S-POSITIVE, S-REVERSE), or None when not judged.
 
     A ≥ (or bare) target met earns the weight, a shortfall B/A of it; a ≤
@@ -82,5 +84,10 @@ def describe(rule: AchievementRule, frame, index, row: dict, lexicons: dict, cac
     return {"earned": value, "earned_en": value}
 
 
-TYPE = RuleType(spec=AchievementRule, check=check, describe=describe, computes=("earned", "earned_en"),
-                reads=lambda rule: columns(rule.direction, rule.target, rule.actual, rule.weight, rule.score))
+TYPE = RuleType(
+    spec=AchievementRule,
+    check=check,
+    describe=describe,
+    computes=("earned", "earned_en"),
+    reads=lambda rule: columns(rule.direction, rule.target, rule.actual, rule.weight, rule.score),
+)

@@ -1,4 +1,5 @@
 """band: a value lies in the band its label names (grades; qualitative results as a share of the weight)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -96,5 +97,10 @@ def describe(rule: BandRule, frame, index, row: dict, lexicons: dict, cache: dic
     return {"band": "、".join(fitting) or "—", "allowed": f"{low}–{high}", "label": stated[0] if stated else label}
 
 
-TYPE = RuleType(spec=BandRule, check=check, describe=describe, computes=("band", "allowed", "label"),
-                reads=lambda rule: columns(rule.value, rule.label, rule.scale))
+TYPE = RuleType(
+    spec=BandRule,
+    check=check,
+    describe=describe,
+    computes=("band", "allowed", "label"),
+    reads=lambda rule: columns(rule.value, rule.label, rule.scale),
+)

@@ -8,6 +8,7 @@ Great Expectations is derived from its record in `auditor.engine` (the split
 pandera makes between check specs and backends). Nothing here imports Great
 Expectations or `auditor.engine`.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """compare: `left op right` between two figures of a row (or `left op value`), at their printed precision."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -34,8 +35,9 @@ class CompareRule(RuleBase):
         return [c for c in (self.left, self.right) if c] + list(self.where)
 
 
-def compare(df: pd.DataFrame, left: str, op: str, right: str | None, tolerance: str = "printed",
-            value: Any = None) -> pd.Series:
+def compare(
+    df: pd.DataFrame, left: str, op: str, right: str | None, tolerance: str = "printed", value: Any = None
+) -> pd.Series:
     """True where `left op right` (or `left op value`) holds; rows missing a side pass: nothing to compare."""
     rights = df[right] if right else [Decimal(str(value))] * len(df)
     out = []

@@ -1,4 +1,5 @@
 """explain: where `left op right × factor` holds, a text gives a reason (not 无/暂无/—; a cause word if listed)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -44,8 +45,17 @@ def explained(text: Any, words: list[str], boilerplate: list[str]) -> bool:
     return not words or any(w in t for w in words)
 
 
-def explain(df: pd.DataFrame, left: str, op: str, right: str | None, text: str, factor: float = 1,
-            words: list[str] | None = None, boilerplate: list[str] | None = None, value: Any = None) -> pd.Series:
+def explain(
+    df: pd.DataFrame,
+    left: str,
+    op: str,
+    right: str | None,
+    text: str,
+    factor: float = 1,
+    words: list[str] | None = None,
+    boilerplate: list[str] | None = None,
+    value: Any = None,
+) -> pd.Series:
     """True unless `left op right×factor` (or `left op value`) holds and `text` gives no reason."""
     f = Decimal(str(factor))
     rights = df[right] if right else [Decimal(str(value))] * len(df)
@@ -63,8 +73,7 @@ def explain(df: pd.DataFrame, left: str, op: str, right: str | None, text: str, 
 
 
 def check(df: pd.DataFrame, rule: ExplainRule, lexicons: dict) -> pd.Series:
-    return explain(df, rule.left, rule.op, rule.right, rule.text, rule.factor, rule.words, rule.boilerplate,
-                   rule.value)
+    return explain(df, rule.left, rule.op, rule.right, rule.text, rule.factor, rule.words, rule.boilerplate, rule.value)
 
 
 TYPE = RuleType(spec=ExplainRule, check=check, reads=lambda rule: columns(rule.left, rule.right, rule.text))

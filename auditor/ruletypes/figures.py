@@ -4,6 +4,7 @@ A figure's exponent is its printed precision, so every comparison is made
 between intervals of half a unit of the last printed digit (domain-rules §6):
 a figure that some rounding of its printed inputs reproduces is consistent.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -1,4 +1,5 @@
 """group_sum: the sum of the item rows of each group against the group's stated total row."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -38,9 +39,17 @@ class GroupSumRule(RuleBase):
         return [*self.group_by, self.role, self.value, self.total_value, *([self.fallback] if self.fallback else [])]
 
 
-def group_totals(df: pd.DataFrame, group_by: list[str], role: str, items: Iterable[str], total: str,
-                 value: str, total_value: str, default_total: dict | None = None,
-                 fallback: str | None = None) -> pd.DataFrame:
+def group_totals(
+    df: pd.DataFrame,
+    group_by: list[str],
+    role: str,
+    items: Iterable[str],
+    total: str,
+    value: str,
+    total_value: str,
+    default_total: dict | None = None,
+    fallback: str | None = None,
+) -> pd.DataFrame:
     """For each total row: the sum of its group's items, the stated (or default) total and the slack.
 
     Returns a frame indexed like the total rows, with columns `sum`, `stated`,
@@ -70,8 +79,9 @@ def group_totals(df: pd.DataFrame, group_by: list[str], role: str, items: Iterab
     part = df[df[role] == total]
     fallbacks = part[fallback] if fallback else [None] * len(part)
     empty = [ZERO, 0, None, 0]
-    for index, key, t, b, f in zip(part.index, keys(part, group_by), part[total_value],
-                                   part[by] if by else [None] * len(part), fallbacks):
+    for index, key, t, b, f in zip(
+        part.index, keys(part, group_by), part[total_value], part[by] if by else [None] * len(part), fallbacks
+    ):
         stated = t if not missing(t) else (f if not missing(f) else defaults.get(str(b)))
         acc = sums.get(key, empty)
         items_slack = half_unit_at(acc[2]) if acc[2] is not None else ZERO
@@ -86,9 +96,13 @@ def group_sum(df: pd.DataFrame, op: str = "==", require_items: bool = True, **sp
     totals = group_totals(df, **spec)
     # NOTE: columns zipped and failures set at once: iterrows and one setitem per total row
     # were most of a 1,000-report validation (a Series built per row)
-    failing = [index for index, total, stated, slack, n in zip(totals.index, totals["sum"], totals["stated"],
-                                                                totals["slack"], totals["n"])
-               if stated is not None and not (require_items and n == 0) and not holds(total, op, stated, slack)]
+    failing = [
+        index
+        for index, total, stated, slack, n in zip(
+            totals.index, totals["sum"], totals["stated"], totals["slack"], totals["n"]
+        )
+        if stated is not None and not (require_items and n == 0) and not holds(total, op, stated, slack)
+    ]
     out = pd.Series(True, index=df.index, dtype=bool)
     if failing:
         out[failing] = False
@@ -96,14 +110,33 @@ def group_sum(df: pd.DataFrame, op: str = "==", require_items: bool = True, **sp
 
 
 def _totals(df: pd.DataFrame, rule: GroupSumRule) -> pd.DataFrame:
-    return group_totals(df, rule.group_by, rule.role, rule.items, rule.total, rule.value, rule.total_value,
-                        rule.default_total or None, rule.fallback)
+    return group_totals(
+        df,
+        rule.group_by,
+        rule.role,
+        rule.items,
+        rule.total,
+        rule.value,
+        rule.total_value,
+        rule.default_total or None,
+        rule.fallback,
+    )
 
 
 def check(df: pd.DataFrame, rule: GroupSumRule, lexicons: dict) -> pd.Series:
-    return group_sum(df, op=rule.op, require_items=rule.require_items, group_by=rule.group_by, role=rule.role,
-                     items=rule.items, total=rule.total, value=rule.value, total_value=rule.total_value,
-                     default_total=rule.default_total or None, fallback=rule.fallback)
+    return group_sum(
+        df,
+        op=rule.op,
+        require_items=rule.require_items,
+        group_by=rule.group_by,
+        role=rule.role,
+        items=rule.items,
+        total=rule.total,
+        value=rule.value,
+        total_value=rule.total_value,
+        default_total=rule.default_total or None,
+        fallback=rule.fallback,
+    )
 
 
 def describe(rule: GroupSumRule, frame: pd.DataFrame, index, row: dict, lexicons: dict, cache: dict) -> dict[str, str]:
@@ -115,9 +148,16 @@ def describe(rule: GroupSumRule, frame: pd.DataFrame, index, row: dict, lexicons
 
 
 def reads(rule: GroupSumRule) -> list[str]:
-    return columns(*rule.group_by, rule.role, rule.value, rule.total_value, rule.fallback,
-                   *([rule.default_total["by"]] if rule.default_total else []))
+    return columns(
+        *rule.group_by,
+        rule.role,
+        rule.value,
+        rule.total_value,
+        rule.fallback,
+        *([rule.default_total["by"]] if rule.default_total else []),
+    )
 
 
-TYPE = RuleType(spec=GroupSumRule, check=check, describe=describe, computes=("sum", "total"), reads=reads,
-                group_wise=True)
+TYPE = RuleType(
+    spec=GroupSumRule, check=check, describe=describe, computes=("sum", "total"), reads=reads, group_wise=True
+)

@@ -1,4 +1,5 @@
 """known_name: every name a mention row gives is one of the names its group's `known` rows state."""
+
 from __future__ import annotations
 
 from difflib import SequenceMatcher
@@ -35,8 +36,13 @@ def known_names(df: pd.DataFrame, group_by: list[str], role: str, name: str, kno
 def known_name(df: pd.DataFrame, group_by: list[str], role: str, name: str, known: str) -> pd.Series:
     """True unless a mention's name is none of the names its group knows (the tables' 项目名称)."""
     names = known_names(df, group_by, role, name, known)
-    return verdicts((r == known or missing(n) or not names.get(key) or n in names[key]
-                     for key, r, n in zip(keys(df, group_by), df[role], df[name])), df)
+    return verdicts(
+        (
+            r == known or missing(n) or not names.get(key) or n in names[key]
+            for key, r, n in zip(keys(df, group_by), df[role], df[name])
+        ),
+        df,
+    )
 
 
 def closest(name: str, candidates: list[str]) -> tuple[str | None, float]:
@@ -53,8 +59,7 @@ def check(df: pd.DataFrame, rule: KnownNameRule, lexicons: dict) -> pd.Series:
     return known_name(df, rule.group_by, rule.role, rule.name, rule.known)
 
 
-def describe(rule: KnownNameRule, frame: pd.DataFrame, index, row: dict, lexicons: dict, cache: dict
-             ) -> dict[str, str]:
+def describe(rule: KnownNameRule, frame: pd.DataFrame, index, row: dict, lexicons: dict, cache: dict) -> dict[str, str]:
     """The known name closest to the one mentioned (or all of them), and how alike the two are."""
     if "names" not in cache:
         cache["names"] = known_names(frame, rule.group_by, rule.role, rule.name, rule.known)
@@ -66,6 +71,11 @@ def describe(rule: KnownNameRule, frame: pd.DataFrame, index, row: dict, lexicon
     return {"closest": nearest, "known": "、".join(known), "similarity": f"{ratio:.2f}"}
 
 
-TYPE = RuleType(spec=KnownNameRule, check=check, describe=describe, computes=("closest", "known", "similarity"),
-                group_wise=True,
-                reads=lambda rule: columns(*rule.group_by, rule.role, rule.name))
+TYPE = RuleType(
+    spec=KnownNameRule,
+    check=check,
+    describe=describe,
+    computes=("closest", "known", "similarity"),
+    group_wise=True,
+    reads=lambda rule: columns(*rule.group_by, rule.role, rule.name),
+)

@@ -1,4 +1,5 @@
 """rate_score: a score is what one of the profile's schemes gives for the stated or computed rate."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -22,8 +23,12 @@ def check_schemes(schemes: list) -> list:
     for scheme in schemes:
         if isinstance(scheme, dict) and scheme.get("type") == "linear" and set(scheme) <= {"type", "name"}:
             continue
-        if isinstance(scheme, dict) and scheme.get("type") == "banded" and isinstance(scheme.get("bands"), list) \
-                and all(isinstance(b, dict) and set(b) == {"min", "share"} for b in scheme["bands"]):
+        if (
+            isinstance(scheme, dict)
+            and scheme.get("type") == "banded"
+            and isinstance(scheme.get("bands"), list)
+            and all(isinstance(b, dict) and set(b) == {"min", "share"} for b in scheme["bands"])
+        ):
             continue
         raise ValueError("a scheme is {type: linear} or {type: banded, bands: [{min: 80, share: 0.7}, ...]}")
     return schemes
@@ -94,8 +99,9 @@ def rate_intervals(stated: Any, num: Any, den: Any) -> list[tuple[Decimal, Decim
     return out
 
 
-def rate_score(df: pd.DataFrame, rate: str, numerator: str, denominator: str, weight: str, score: str,
-               schemes: list[dict]) -> pd.Series:
+def rate_score(
+    df: pd.DataFrame, rate: str, numerator: str, denominator: str, weight: str, score: str, schemes: list[dict]
+) -> pd.Series:
     out = []
     for r, n, d, w, s in zip(df[rate], df[numerator], df[denominator], df[weight], df[score]):
         if missing(s) or missing(w):
@@ -118,10 +124,18 @@ def describe(rule: RateScoreRule, frame, index, row: dict, lexicons: dict, cache
     else:
         basis = rate
     scores = list(dict.fromkeys(trimmed(fmt(rate_score_value(scheme, basis, weight), 2)) for scheme in rule.schemes))
-    return {"computed": " / ".join(scores), "computed_zh": " 或 ".join(scores), "computed_en": " or ".join(scores),
-            "rate_used": fmt(basis, 2) + "%"}
+    return {
+        "computed": " / ".join(scores),
+        "computed_zh": " 或 ".join(scores),
+        "computed_en": " or ".join(scores),
+        "rate_used": fmt(basis, 2) + "%",
+    }
 
 
-TYPE = RuleType(spec=RateScoreRule, check=check, describe=describe,
-                computes=("computed", "computed_zh", "computed_en", "rate_used"),
-                reads=lambda rule: columns(rule.rate, rule.numerator, rule.denominator, rule.weight, rule.score))
+TYPE = RuleType(
+    spec=RateScoreRule,
+    check=check,
+    describe=describe,
+    computes=("computed", "computed_zh", "computed_en", "rate_used"),
+    reads=lambda rule: columns(rule.rate, rule.numerator, rule.denominator, rule.weight, rule.score),
+)

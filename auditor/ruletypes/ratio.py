@@ -1,4 +1,5 @@
 """ratio: a stated ratio (执行率) against numerator / denominator × scale, rounding-aware (domain §6)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -56,5 +57,11 @@ def describe(rule: RatioRule, frame, index, row: dict, lexicons: dict, cache: di
     return {"computed": ratio_value(stated, num, den, rule.scale) + suffix}
 
 
-TYPE = RuleType(spec=RatioRule, check=check, describe=describe, computes=("computed",), skip_missing=True,
-                reads=lambda rule: columns(rule.stated, rule.numerator, rule.denominator))
+TYPE = RuleType(
+    spec=RatioRule,
+    check=check,
+    describe=describe,
+    computes=("computed",),
+    skip_missing=True,
+    reads=lambda rule: columns(rule.stated, rule.numerator, rule.denominator),
+)

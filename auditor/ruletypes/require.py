@@ -3,6 +3,7 @@
 Runs in Great Expectations as GX's own column expectations (`builtin`), and
 here as the same test on pandas.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,11 +39,19 @@ class RequireRule(RuleBase):
 
     @model_validator(mode="after")
     def _one_requirement(self):
-        given = [self.must_be_empty, self.must_be_filled, bool(self.must_not_match), bool(self.must_match),
-                 bool(self.must_not_contain), bool(self.must_include)]
+        given = [
+            self.must_be_empty,
+            self.must_be_filled,
+            bool(self.must_not_match),
+            bool(self.must_match),
+            bool(self.must_not_contain),
+            bool(self.must_include),
+        ]
         if sum(given) != 1:
-            raise ValueError("give exactly one of must_be_empty, must_be_filled, must_match, must_not_match, "
-                             "must_not_contain, must_include")
+            raise ValueError(
+                "give exactly one of must_be_empty, must_be_filled, must_match, must_not_match, "
+                "must_not_contain, must_include"
+            )
         if any(not name or LIST_SEPARATOR in name for name in self.must_include):
             raise ValueError(f"must_include lists names, none empty or holding '{LIST_SEPARATOR}'")
         for pattern in (self.must_not_match, self.must_match):
@@ -90,11 +99,12 @@ def builtin(rule: RequireRule, lexicons: dict) -> tuple[str, dict[str, Any]]:
     if rule.must_not_match:
         return "ExpectColumnValuesToNotMatchRegex", {"column": rule.column, "regex": rule.must_not_match}
     if rule.must_match or rule.must_include:
-        return "ExpectColumnValuesToMatchRegex", {"column": rule.column,
-                                                  "regex": rule.must_match or rule.include_pattern}
+        return "ExpectColumnValuesToMatchRegex", {
+            "column": rule.column,
+            "regex": rule.must_match or rule.include_pattern,
+        }
     words = lexicon_words(lexicons[rule.must_not_contain])
-    return "ExpectColumnValuesToNotMatchRegexList", {"column": rule.column,
-                                                     "regex_list": [re.escape(w) for w in words]}
+    return "ExpectColumnValuesToNotMatchRegexList", {"column": rule.column, "regex_list": [re.escape(w) for w in words]}
 
 
 def check(df: pd.DataFrame, rule: RequireRule, lexicons: dict) -> pd.Series:
@@ -139,5 +149,11 @@ def computes(rule: RequireRule) -> tuple[str, ...]:
     return ("wrong", "right", "excerpt") if rule.must_not_contain else ()
 
 
-TYPE = RuleType(spec=RequireRule, check=check, describe=describe, computes=computes, reads=lambda rule: [rule.column],
-                builtin=builtin)
+TYPE = RuleType(
+    spec=RequireRule,
+    check=check,
+    describe=describe,
+    computes=computes,
+    reads=lambda rule: [rule.column],
+    builtin=builtin,
+)

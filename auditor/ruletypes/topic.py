@@ -1,4 +1,5 @@
 """topic: a text speaks of its project's topic, from a lexicon of topics and their words."""
+
 from __future__ import annotations
 
 import re
@@ -64,8 +65,9 @@ def _word_index(lexicon: dict[str, dict]) -> tuple[dict[str, list[tuple[str, fro
     return by_first, starts
 
 
-def topic_verdict(project: Any, body: Any, lexicon: dict[str, dict], strip_name: bool = True
-                  ) -> tuple[bool, set[str], set[str]]:
+def topic_verdict(
+    project: Any, body: Any, lexicon: dict[str, dict], strip_name: bool = True
+) -> tuple[bool, set[str], set[str]]:
     """(agrees, name topics, text topics) of one text.
 
     A text disagrees when it names topics and none of them is the project's
@@ -98,11 +100,21 @@ def describe(rule: TopicRule, frame, index, row: dict, lexicons: dict, cache: di
     f = str(row.get("field", ""))
     words = [w for name in sorted(found) for w in lexicons[rule.lexicon][name]["words"]]
     sentence = excerpt(str(row[rule.text]), words)
-    return {"name_topics": "、".join(sorted(own)), "text_topics": "、".join(sorted(found)),
-            "field_zh": FIELD_NAMES.get(f, f), "field_en": FIELD_NAMES_EN.get(f, f),
-            "excerpt": sentence, "evidence": sentence}
+    return {
+        "name_topics": "、".join(sorted(own)),
+        "text_topics": "、".join(sorted(found)),
+        "field_zh": FIELD_NAMES.get(f, f),
+        "field_en": FIELD_NAMES_EN.get(f, f),
+        "excerpt": sentence,
+        "evidence": sentence,
+    }
 
 
-TYPE = RuleType(spec=TopicRule, check=check, describe=describe, reads=lambda rule: [rule.name, rule.text],
-                computes=("name_topics", "text_topics", "field_zh", "field_en", "excerpt", "evidence"),
-                skip_missing=True)
+TYPE = RuleType(
+    spec=TopicRule,
+    check=check,
+    describe=describe,
+    reads=lambda rule: [rule.name, rule.text],
+    computes=("name_topics", "text_topics", "field_zh", "field_en", "excerpt", "evidence"),
+    skip_missing=True,
+)

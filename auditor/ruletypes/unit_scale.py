@@ -1,4 +1,5 @@
 """unit_scale: two figures that should agree are not 10,000 apart (元 written where 万元 is meant)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -35,13 +36,19 @@ def unit_scaled(a: Decimal, b: Decimal, factor: Decimal = Decimal(10000)) -> boo
 
 
 def not_unit_scaled(df: pd.DataFrame, left: str, right: str, factor: int = 10000) -> pd.Series:
-    return verdicts((missing(a) or missing(b) or not unit_scaled(a, b, Decimal(factor))
-                     for a, b in zip(df[left], df[right])), df)
+    return verdicts(
+        (missing(a) or missing(b) or not unit_scaled(a, b, Decimal(factor)) for a, b in zip(df[left], df[right])), df
+    )
 
 
 def check(df: pd.DataFrame, rule: UnitScaleRule, lexicons: dict) -> pd.Series:
     return not_unit_scaled(df, rule.left, rule.right, rule.factor)
 
 
-TYPE = RuleType(spec=UnitScaleRule, check=check, reads=lambda rule: [rule.left, rule.right], skip_missing=True,
-                expectation="not_unit_scaled")
+TYPE = RuleType(
+    spec=UnitScaleRule,
+    check=check,
+    reads=lambda rule: [rule.left, rule.right],
+    skip_missing=True,
+    expectation="not_unit_scaled",
+)

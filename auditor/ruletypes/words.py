@@ -1,10 +1,21 @@
 """How rule types put figures and texts into the words of a finding."""
+
 from __future__ import annotations
 
-FIELD_NAMES = {"goal": "年度总体目标", "goal_actual": "实际完成情况", "indicator": "三级指标",
-               "narrative": "自评综述", "name": "项目名称"}
-FIELD_NAMES_EN = {"goal": "annual goal", "goal_actual": "goal achieved", "indicator": "indicator",
-                  "narrative": "self-evaluation summary", "name": "project name"}
+FIELD_NAMES = {
+    "goal": "年度总体目标",
+    "goal_actual": "实际完成情况",
+    "indicator": "三级指标",
+    "narrative": "自评综述",
+    "name": "项目名称",
+}
+FIELD_NAMES_EN = {
+    "goal": "annual goal",
+    "goal_actual": "goal achieved",
+    "indicator": "indicator",
+    "narrative": "self-evaluation summary",
+    "name": "project name",
+}
 
 
 def joined(names: list[str], lang: str = "zh") -> str:
@@ -22,7 +33,7 @@ def excerpt(text: str, words: list[str], limit: int = 80) -> str:
     ends = [i for i in (text.find(p, at) for p in "。；！？") if i >= 0]
     end = min(ends) + 1 if ends else len(text)
     sentence = text[start:end].strip()
-    return sentence if len(sentence) <= limit else sentence[:limit - 1] + "…"
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
 def plain(value) -> str:

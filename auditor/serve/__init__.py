@@ -4,6 +4,7 @@
 the CLI's `serve` command runs it with uvicorn. FastAPI and uvicorn are imported
 only here, so `auditor check` never pays for them.
 """
+
 from __future__ import annotations
 
 from auditor.serve.app import Settings, create_app

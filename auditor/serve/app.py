@@ -5,6 +5,7 @@ Routes: `/` the review page, `POST /api/check` the issue contract (exactly what
 plus download links, `GET /api/rules`, `/download/...`, `/docs`. Audits run in
 warm worker processes (`workers.WorkerPool`), so the event loop only moves bytes.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,10 @@ from auditor.serve.uploads import LimitBody, keep, store
 from auditor.serve.workers import InlinePool, JobTimeout, WorkerDied, WorkerPool
 
 MAX_FILES = 50
-_MEDIA = {**{o.name: o.media_type for o in DOWNLOADS},
-          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+_MEDIA = {
+    **{o.name: o.media_type for o in DOWNLOADS},
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 # NOTE: everything the page needs comes from this server; the policy makes the browser hold us to it.
 _CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'"
 
@@ -44,8 +47,8 @@ class Settings:
     max_upload_mb: float = 20.0
     timeout: float = 60.0
     keep: Path | None = None
-    workers: int | None = None   # None: one per core; 0: threads in the server process (tests, debugging)
-    warm: bool = True            # import Great Expectations and validate once per worker at start-up
+    workers: int | None = None  # None: one per core; 0: threads in the server process (tests, debugging)
+    warm: bool = True  # import Great Expectations and validate once per worker at start-up
     tmp_root: Path | None = None  # where per-request temporary directories are made (system default)
     result_ttl: float = 900.0
 
@@ -56,8 +59,12 @@ class ApiError(Exception):
         self.status, self.code, self.detail = status, code, f"{zh} / {en}"
 
 
-def create_app(config: Config | None = None, ruleset: RuleSet | None = None, settings: Settings | None = None,
-               job: Callable[..., Outcome] = audit_uploads) -> FastAPI:
+def create_app(
+    config: Config | None = None,
+    ruleset: RuleSet | None = None,
+    settings: Settings | None = None,
+    job: Callable[..., Outcome] = audit_uploads,
+) -> FastAPI:
     """The app; its worker pool starts (and warms) with the app's lifespan and stops with it.
 
     `job` is what a worker runs on the stored uploads; tests swap in a slow one.
@@ -75,8 +82,14 @@ def create_app(config: Config | None = None, ruleset: RuleSet | None = None, set
         yield
         pool.close()
 
-    app = FastAPI(title="auditor", version=ruleset.version, lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="Audit of budget performance self-evaluation reports (预算绩效自评).")
+    app = FastAPI(
+        title="auditor",
+        version=ruleset.version,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        description="Audit of budget performance self-evaluation reports (预算绩效自评).",
+    )
     app.state.pool, app.state.results, app.state.settings = pool, results, settings
 
     @app.exception_handler(ApiError)
@@ -96,8 +109,12 @@ def create_app(config: Config | None = None, ruleset: RuleSet | None = None, set
         try:
             files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
             if not files:
-                raise ApiError(400, "no_files", "请上传至少一个文件（表单字段 files）",
-                               "upload at least one file (multipart field `files`)")
+                raise ApiError(
+                    400,
+                    "no_files",
+                    "请上传至少一个文件（表单字段 files）",
+                    "upload at least one file (multipart field `files`)",
+                )
             with tempfile.TemporaryDirectory(prefix="auditor-serve-", dir=settings.tmp_root) as tmp:
                 uploads = await run_in_threadpool(store, files, Path(tmp))
                 outcome = await _run(pool, job, uploads, settings.timeout)
@@ -119,24 +136,36 @@ def create_app(config: Config | None = None, ruleset: RuleSet | None = None, set
         names = [shown for _stored, shown, _kind in uploads]
         token = results.put(Entry(outcome.result, names, outcome.annotated))
         base = f"/download/{token}"
-        return JSONResponse({
-            "contract": {lang: json.loads(renderer("json")(outcome.result, lang=lang)) for lang in LANGS},
-            # NOTE: marked up here with the HTML report's own highlighter, so the page and the report agree
-            "shown": [{"where": i.location.short(), "evidence": str(highlight(i.evidence or "", i.found or ""))}
-                      for i in outcome.result.issues],
-            # what was read and checked in each document, in words, in the contract's order of documents
-            "coverage": {lang: coverage.described(outcome.result, lang) for lang in LANGS},
-            "downloads": {**{o.name: f"{base}/issues{o.suffix}" for o in DOWNLOADS},
-                          "annotated": [{"doc": names[i], "url": f"{base}/annotated/{i}"}
-                                        for i in sorted(outcome.annotated)]},
-            "expires_in": int(settings.result_ttl),
-        })
+        return JSONResponse(
+            {
+                "contract": {lang: json.loads(renderer("json")(outcome.result, lang=lang)) for lang in LANGS},
+                # NOTE: marked up here with the HTML report's own highlighter, so the page and the report agree
+                "shown": [
+                    {"where": i.location.short(), "evidence": str(highlight(i.evidence or "", i.found or ""))}
+                    for i in outcome.result.issues
+                ],
+                # what was read and checked in each document, in words, in the contract's order of documents
+                "coverage": {lang: coverage.described(outcome.result, lang) for lang in LANGS},
+                "downloads": {
+                    **{o.name: f"{base}/issues{o.suffix}" for o in DOWNLOADS},
+                    "annotated": [{"doc": names[i], "url": f"{base}/annotated/{i}"} for i in sorted(outcome.annotated)],
+                },
+                "expires_in": int(settings.result_ttl),
+            }
+        )
 
     @app.get("/api/rules", summary="The rules in use")
     async def rules() -> list[dict]:
-        return [{"code": r.code, "group": ruleset.sources[r.code].parent.name if r.code in ruleset.sources else None,
-                 "kind": r.kind, "severity": r.severity, "title": {"zh": r.title.zh, "en": r.title.en}}
-                for r in ruleset.rules]
+        return [
+            {
+                "code": r.code,
+                "group": ruleset.sources[r.code].parent.name if r.code in ruleset.sources else None,
+                "kind": r.kind,
+                "severity": r.severity,
+                "title": {"zh": r.title.zh, "en": r.title.en},
+            }
+            for r in ruleset.rules
+        ]
 
     @app.get("/download/{token}/issues.{fmt}", summary="The workbook or HTML report of a review")
     async def download(token: str, fmt: str, lang: str = "zh") -> Response:
@@ -179,9 +208,12 @@ async def _run(pool, job: Callable, uploads: list, timeout: float) -> Outcome:
     try:
         return await pool.run(job, (uploads,), timeout)
     except JobTimeout:
-        raise ApiError(504, "timeout", f"审查超过 {timeout:g} 秒仍未完成，已停止；文件可能过大或已损坏",
-                       f"the audit took longer than {timeout:g} s and was stopped; the file may be too large "
-                       "or damaged") from None
+        raise ApiError(
+            504,
+            "timeout",
+            f"审查超过 {timeout:g} 秒仍未完成，已停止；文件可能过大或已损坏",
+            f"the audit took longer than {timeout:g} s and was stopped; the file may be too large or damaged",
+        ) from None
     except WorkerDied:
         raise ApiError(500, "worker_died", "审查进程意外终止", "the audit process ended unexpectedly") from None
     except RuntimeError as exc:

@@ -5,15 +5,32 @@ the service must work with no network beyond itself; no package ships those
 assets offline here, so they are turned off and this page lists the routes from
 the app's own OpenAPI schema (served as `/openapi.json`) with curl examples.
 """
+
 from __future__ import annotations
 
 from html import escape
 
 #: The multipart body of the upload routes, for the OpenAPI schema (the routes read the form themselves).
-UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
-    "type": "object", "required": ["files"],
-    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"},
-                             "description": "one or more reports: .txt .docx .xlsx .xls .pdf .doc .wps"}}}}}}}
+UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["files"],
+                    "properties": {
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "one or more reports: .txt .docx .xlsx .xls .pdf .doc .wps",
+                        }
+                    },
+                }
+            }
+        },
+    }
+}
 
 _GUIDE = """
 <h2>Upload and check: <code>POST /api/check</code></h2>
@@ -52,15 +69,17 @@ def html(openapi: dict, max_upload_mb: float, timeout: float) -> str:
     rows = []
     for path, methods in sorted(openapi.get("paths", {}).items()):
         for method, op in methods.items():
-            rows.append(f"<tr><td><code>{escape(method.upper())}</code></td><td><code>{escape(path)}</code></td>"
-                        f"<td>{escape(op.get('summary', ''))}</td></tr>")
+            rows.append(
+                f"<tr><td><code>{escape(method.upper())}</code></td><td><code>{escape(path)}</code></td>"
+                f"<td>{escape(op.get('summary', ''))}</td></tr>"
+            )
     guide = _GUIDE.format(mb=f"{max_upload_mb:g}", timeout=f"{timeout:g}")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>auditor API</title>
 <link rel="stylesheet" href="/assets/page.css"></head>
-<body><header><h1>auditor API {escape(str(openapi.get('info', {}).get('version', '')))}</h1>
+<body><header><h1>auditor API {escape(str(openapi.get("info", {}).get("version", "")))}</h1>
 <nav><a href="/">review page</a> <a href="/openapi.json">openapi.json</a></nav></header>
 <main class="docs">{guide}
-<h2>All routes</h2><table><tr><th>method</th><th>path</th><th>what</th></tr>{''.join(rows)}</table>
+<h2>All routes</h2><table><tr><th>method</th><th>path</th><th>what</th></tr>{"".join(rows)}</table>
 </main></body></html>
 """

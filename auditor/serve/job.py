@@ -4,6 +4,7 @@ It calls `auditor.pipeline.audit_files`, which reads each file from its
 generated path and reports it under the name the user gave (`display`), so
 the user's name is only ever data, never a path.
 """
+
 from __future__ import annotations
 
 import random

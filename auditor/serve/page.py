@@ -5,6 +5,7 @@ government intranet with no way out, and the Content-Security-Policy the app
 sends (`default-src 'self'`) makes the browser enforce that. The words of both
 languages travel in a JSON block, so the language switch needs no round trip.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,18 @@ ASSETS: dict[str, tuple[str, str]] = {
     "page.css": ((_HERE / "page.css").read_text(encoding="utf-8"), "text/css; charset=utf-8"),
     "page.js": ((_HERE / "page.js").read_text(encoding="utf-8"), "text/javascript; charset=utf-8"),
 }
-_PREFIXES = ("serve.", "filter.all", "severity.", "kind.", "summary", "expected", "found", "evidence", "unreadable", "no_issues")
+_PREFIXES = (
+    "serve.",
+    "filter.all",
+    "severity.",
+    "kind.",
+    "summary",
+    "expected",
+    "found",
+    "evidence",
+    "unreadable",
+    "no_issues",
+)
 
 
 def words() -> dict[str, dict[str, str]]:
@@ -36,28 +48,28 @@ def html(lang: str, max_upload_mb: float) -> str:
 
     data = json.dumps({"words": table, "mb": mb}, ensure_ascii=False).replace("<", "\\u003c")
     return f"""<!DOCTYPE html>
-<html lang="{'zh-CN' if lang == 'zh' else 'en'}" data-lang="{lang}">
+<html lang="{"zh-CN" if lang == "zh" else "en"}" data-lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(table[lang]['serve.title'])}</title>
+<title>{escape(table[lang]["serve.title"])}</title>
 <link rel="stylesheet" href="/assets/page.css">
 </head>
 <body>
 <header>
-  <h1>{w('serve.title')}</h1>
-  <nav><a href="/docs">{w('serve.docs')}</a> <button type="button" id="switch">{w('serve.switch')}</button></nav>
+  <h1>{w("serve.title")}</h1>
+  <nav><a href="/docs">{w("serve.docs")}</a> <button type="button" id="switch">{w("serve.switch")}</button></nav>
 </header>
 <main>
-  <p class="lede">{w('serve.lede')}</p>
+  <p class="lede">{w("serve.lede")}</p>
   <form id="upload" action="/api/review" method="post" enctype="multipart/form-data">
     <label id="drop" class="drop">
       <input type="file" id="files" name="files" multiple accept=".txt,.docx,.xlsx,.xlsm,.xls,.pdf,.doc,.wps">
-      <strong>{w('serve.choose')}</strong> {w('serve.drop')}
+      <strong>{w("serve.choose")}</strong> {w("serve.drop")}
       <span id="chosen"></span>
     </label>
-    <p class="hint">{w('serve.formats')}</p>
-    <button type="submit" id="submit">{w('serve.submit')}</button>
+    <p class="hint">{w("serve.formats")}</p>
+    <button type="submit" id="submit">{w("serve.submit")}</button>
     <span id="status" role="status" aria-live="polite"></span>
   </form>
   <section id="results" hidden>

@@ -5,6 +5,7 @@ seconds and the oldest go first when more than `capacity` are held. Workbooks
 and HTML reports are rendered on demand from the kept result; commented Word
 copies are kept as made, because the upload itself is gone by then.
 """
+
 from __future__ import annotations
 
 import secrets

@@ -4,6 +4,7 @@ The user's file name is display text only. It becomes the `doc` of the results
 and the name of a download, but never a filesystem path: every upload is stored
 as `<n>-<random hex>.<suffix of its sniffed type>` in a fresh temporary directory.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,17 @@ from auditor.read import sniff
 from auditor.serve.job import Upload
 
 #: Suffix a stored upload gets from its sniffed type; readers choose by bytes, the suffix only helps converters.
-SUFFIX = {"docx": ".docx", "xlsx": ".xlsx", "xls": ".xls", "pdf": ".pdf", "doc": ".doc", "wps": ".wps",
-          "rtf": ".doc", "html": ".doc", "text": ".txt"}
+SUFFIX = {
+    "docx": ".docx",
+    "xlsx": ".xlsx",
+    "xls": ".xls",
+    "pdf": ".pdf",
+    "doc": ".doc",
+    "wps": ".wps",
+    "rtf": ".doc",
+    "html": ".doc",
+    "text": ".txt",
+}
 CHUNK = 1 << 20
 
 
@@ -67,11 +77,24 @@ class LimitBody:
 
     async def _refuse(self, send: Send) -> None:
         mb = self.limit / (1 << 20)
-        body = json.dumps({"error": "too_large", "detail": f"上传内容超过 {mb:g} MB 的上限 / the upload exceeds "
-                           f"the limit of {mb:g} MB"}, ensure_ascii=False).encode("utf-8")
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                                (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+        body = json.dumps(
+            {
+                "error": "too_large",
+                "detail": f"上传内容超过 {mb:g} MB 的上限 / the upload exceeds the limit of {mb:g} MB",
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 

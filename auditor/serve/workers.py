@@ -6,6 +6,7 @@ breaks the whole pool (every other user's request fails). Here each worker is
 one process on one pipe; a request that overruns kills only its worker, which
 is replaced in the background, while the others go on serving.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -7,6 +7,7 @@ printed in one published form (`auditor.synth.forms`: central, central_split, si
 twenty_eighty, indicator_only; option `form`, 'mixed' for a seeded share of each), consistent
 under that form's own caps, and carries only defects its form can show.
 """
+
 from auditor.synth.build import make_report
 from auditor.synth.corpus import generate, generate_reports, write_corpus
 from auditor.synth.injectors import KINDS, Defect, inject, injectable_kinds
@@ -14,6 +15,14 @@ from auditor.synth.model import Report
 from auditor.synth.text import render_text
 
 __all__ = [
-    "KINDS", "Defect", "Report", "generate", "generate_reports", "inject", "injectable_kinds",
-    "make_report", "render_text", "write_corpus",
+    "KINDS",
+    "Defect",
+    "Report",
+    "generate",
+    "generate_reports",
+    "inject",
+    "injectable_kinds",
+    "make_report",
+    "render_text",
+    "write_corpus",
 ]

@@ -3,6 +3,7 @@
 Every figure it states (总体得分, section and subsection scores, 预算/执行/执行率) restates the
 project's table, so a clean report has no G-SECTIONS or G-NARRATIVE finding here.
 """
+
 from __future__ import annotations
 
 from auditor.synth.model import Attachment, Report, Section, plain
@@ -33,20 +34,40 @@ def render_attachment(a: Attachment, r: Report) -> list[str]:
     title = f"{a.year}年度{a.name}项目绩效评价报告"
     out = [
         f"《{title}》详见“附件：{title}”。",
-        f"{a.name}项目支出", "", "绩效评价报告",
-        f"{a.year}年度，{p.department}认真落实{a.name}项目各项工作，现就{a.name}项目作出绩效评价如下：", "",
-        "一、项目基本情况", "", "（一）项目概况", "", topic.overview, "", "项目绩效目标", "", p.goal, "",
-        "二、绩效评价工作开展情况", "", "（一）绩效评价目的、对象和范围",
-        "按照项目产出指标、效益指标、满意度指标三方面指标加强绩效目标管理，进一步提高项目资金使用效益，促进项目实施质量。", "",
+        f"{a.name}项目支出",
+        "",
+        "绩效评价报告",
+        f"{a.year}年度，{p.department}认真落实{a.name}项目各项工作，现就{a.name}项目作出绩效评价如下：",
+        "",
+        "一、项目基本情况",
+        "",
+        "（一）项目概况",
+        "",
+        topic.overview,
+        "",
+        "项目绩效目标",
+        "",
+        p.goal,
+        "",
+        "二、绩效评价工作开展情况",
+        "",
+        "（一）绩效评价目的、对象和范围",
+        "按照项目产出指标、效益指标、满意度指标三方面指标加强绩效目标管理，进一步提高项目资金使用效益，促进项目实施质量。",
+        "",
         "（二）绩效评价工作过程",
-        "按照前期准备、单位自评、报告撰写三个阶段，科学运用比较法、因素分析法等评价方法，开展项目绩效评价工作。", "",
-        "三、综合评价结论", "",
-        (f"我局严格按照预决算编制部署及要求，认真完成年度预决算填报工作。从总体上看，我局“{a.name}”项目"
-         f"绩效评价总体得分为{plain(a.total)}分，评价等级为{a.grade}。"), "",
-        "四、绩效评价指标分析", "",
+        "按照前期准备、单位自评、报告撰写三个阶段，科学运用比较法、因素分析法等评价方法，开展项目绩效评价工作。",
+        "",
+        "三、综合评价结论",
+        "",
+        (
+            f"我局严格按照预决算编制部署及要求，认真完成年度预决算填报工作。从总体上看，我局“{a.name}”项目"
+            f"绩效评价总体得分为{plain(a.total)}分，评价等级为{a.grade}。"
+        ),
+        "",
+        "四、绩效评价指标分析",
+        "",
     ]
-    funds = (f"{a.year}年{finance}批复{a.name}项目预算{a.budget}万元，全年共执行预算{a.executed}万元，"
-             f"执行率{a.rate}。")
+    funds = f"{a.year}年{finance}批复{a.name}项目预算{a.budget}万元，全年共执行预算{a.executed}万元，执行率{a.rate}。"
     for number, section in zip("一二三四", a.sections):
         out += [_section_title(number, section, number != "一"), ""]
         for i, sub in enumerate(section.subsections, 1):
@@ -57,8 +78,16 @@ def render_attachment(a: Attachment, r: Report) -> list[str]:
         elif section.title == "项目效益情况" and not section.subsections:
             out += ["项目实施取得了良好的社会效益，服务对象对项目实施情况总体满意。", ""]
     return out + [
-        "五、主要经验及做法", "",
-        "业务科室与财务科室相互配合，按时编制项目预算，按时完成项目年度决算，为下一年的资金安排提供依据。", "",
-        "六、存在的问题及原因分析", "", p.narrative.problem + "。", "七、有关建议", "", p.narrative.measure + "。",
-        "八、其他需要说明的问题", "无。",
+        "五、主要经验及做法",
+        "",
+        "业务科室与财务科室相互配合，按时编制项目预算，按时完成项目年度决算，为下一年的资金安排提供依据。",
+        "",
+        "六、存在的问题及原因分析",
+        "",
+        p.narrative.problem + "。",
+        "七、有关建议",
+        "",
+        p.narrative.measure + "。",
+        "八、其他需要说明的问题",
+        "无。",
     ]

@@ -6,6 +6,7 @@ reasons wherever a score falls short or the rate is below 90%, measured actuals 
 targets (and below 1.2× target, so no over-achievement needs explaining), prose that restates
 the table, one year, one name per project, one topic per project, right spelling.
 """
+
 from __future__ import annotations
 
 import random
@@ -65,8 +66,15 @@ def make_report(rng: random.Random, **options) -> Report:
     district = F.pick(rng, V.DISTRICTS)
     topics = _pick_topics(rng, n)
     depts = {t.dept for t in topics}
-    report = Report(department=district + (depts.pop() if len(depts) == 1 else "财政局"), year=year,
-                    projects=[], district=district, rate_style=F.pick(rng, ("int", "2dp")), form=code, look=look)
+    report = Report(
+        department=district + (depts.pop() if len(depts) == 1 else "财政局"),
+        year=year,
+        projects=[],
+        district=district,
+        rate_style=F.pick(rng, ("int", "2dp")),
+        form=code,
+        look=look,
+    )
     template = rng.random() < options.get("template_rows", 0.5)
     for topic in topics:
         report.projects.append(_project(rng, topic, district, year, template, report.rate_style, form, look))
@@ -81,8 +89,14 @@ def add_attachment(report: Report, name: str, rng: random.Random) -> None:
     sections = []
     for title, weight, subs in _SECTIONS:
         keep = title in ("项目决策情况", "项目过程情况") or rng.random() < 0.5
-        sections.append(Section(title, Decimal(weight), Decimal(weight),
-                                [Subsection(t, Decimal(w), Decimal(w)) for t, w in subs] if keep else []))
+        sections.append(
+            Section(
+                title,
+                Decimal(weight),
+                Decimal(weight),
+                [Subsection(t, Decimal(w), Decimal(w)) for t, w in subs] if keep else [],
+            )
+        )
     report.attachment = Attachment(project=name, name=name, year=report.year, sections=sections)
     restate_attachment(report)
 
@@ -100,8 +114,8 @@ _UNIT = {k: Decimal(1).scaleb(-k) for k in range(5)}
 
 def amount(rng: random.Random, lo: float, hi: float, places: int) -> Decimal:
     """A 万元 amount between lo and hi, log-uniform, printed with `places` decimals."""
-    units = int(lo * (hi / lo) ** rng.random() * 10 ** places)  # a whole number of the last digit
-    return Decimal(max(units, 10 ** places)).scaleb(-places)
+    units = int(lo * (hi / lo) ** rng.random() * 10**places)  # a whole number of the last digit
+    return Decimal(max(units, 10**places)).scaleb(-places)
 
 
 def _funding(rng: random.Random, adjust: bool = True) -> list[FundingRow]:
@@ -127,16 +141,26 @@ def _funding(rng: random.Random, adjust: bool = True) -> list[FundingRow]:
     return rows
 
 
-def _project(rng: random.Random, topic: V.Topic, district: str, year: int, template: bool, style: str,
-             form: FormSpec, look: dict) -> Project:
+def _project(
+    rng: random.Random, topic: V.Topic, district: str, year: int, template: bool, style: str, form: FormSpec, look: dict
+) -> Project:
     dept = district + topic.dept
     funding = _funding(rng, adjust=form.initial)
     p = Project(
-        name=topic.name, topic=topic.key, department=dept,
-        unit=dept if rng.random() < 0.4 else district + topic.unit, year=year, funding=funding,
-        goal="", goal_actual=topic.goal_actual, indicators=[], narrative=Narrative(topic.name),
-        name_pad="\u3000" if rng.random() < 0.1 else "", sub_dash=F.pick(rng, ("—", "\u00a0")),
-        fund_weight=form.fund_weight, rate_places=0 if look.get("ratio_places") == 2 else 2,
+        name=topic.name,
+        topic=topic.key,
+        department=dept,
+        unit=dept if rng.random() < 0.4 else district + topic.unit,
+        year=year,
+        funding=funding,
+        goal="",
+        goal_actual=topic.goal_actual,
+        indicators=[],
+        narrative=Narrative(topic.name),
+        name_pad="\u3000" if rng.random() < 0.1 else "",
+        sub_dash=F.pick(rng, ("—", "\u00a0")),
+        fund_weight=form.fund_weight,
+        rate_places=0 if look.get("ratio_places") == 2 else 2,
     )
     split = form.splits[0] if len(form.splits) == 1 else F.pick(rng, form.splits)
     p.caps = {level1: Decimal(cap) for level1, cap in zip(CAPS, split)}
@@ -180,8 +204,11 @@ def _indicators(rng: random.Random, topic: V.Topic, p: Project, template: bool) 
     n_eff = min(len(pool_eff), F.between(rng, max(1, total - n_sat - 6), min(4, total - n_sat - 2)))
     n_out = min(6, total - n_sat - n_eff)
     own = topic.specs
-    groups = (_choose_output(rng, own, quantity, quality, pool_out, n_out), F.sample(rng, pool_eff, n_eff),
-              F.sample(rng, _SAT, n_sat))
+    groups = (
+        _choose_output(rng, own, quantity, quality, pool_out, n_out),
+        F.sample(rng, pool_eff, n_eff),
+        F.sample(rng, _SAT, n_sat),
+    )
     rows = []
     for (_level1, cap), specs in zip(p.caps.items(), groups):
         specs.sort(key=_order)
@@ -208,8 +235,14 @@ def _with_template(rows: list[Indicator]) -> list[Indicator]:
     return out + [Indicator(V.LEVEL1_OF[l2], l2) for l2 in _LEVEL2S[nxt:]]
 
 
-def _choose_output(rng: random.Random, own: tuple[V.Spec, ...], quantity: list[V.Spec], quality: list[V.Spec],
-                   pool: list[V.Spec], n: int) -> list[V.Spec]:
+def _choose_output(
+    rng: random.Random,
+    own: tuple[V.Spec, ...],
+    quantity: list[V.Spec],
+    quality: list[V.Spec],
+    pool: list[V.Spec],
+    n: int,
+) -> list[V.Spec]:
     """At least one 数量 and one 质量 row (W-REQUIRED); never two near-identical generic rows
     (经费支出合规率 beside 资金使用合规率)."""
     first, second = F.pick(rng, quantity), F.pick(rng, quality)

@@ -4,6 +4,7 @@ Report i of seed s is drawn from `random.Random(f"{s}:{i}")`, so any one report 
 rebuilt alone, and a corpus is the same on every machine and Python run (string seeds are
 hashed with SHA-512, not with the per-process str hash).
 """
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,15 @@ from auditor.synth.model import Report
 from auditor.synth.text import render_text
 
 
-def generate_reports(n: int, seed: int, defect_rate: float = 0.5, kinds: list[str] | None = None,
-                     defects_per_report: int = 1, start: int = 0,
-                     **options) -> Iterator[tuple[str, Report, list[Defect]]]:
+def generate_reports(
+    n: int,
+    seed: int,
+    defect_rate: float = 0.5,
+    kinds: list[str] | None = None,
+    defects_per_report: int = 1,
+    start: int = 0,
+    **options,
+) -> Iterator[tuple[str, Report, list[Defect]]]:
     """(file name, report model, defects): the model stream behind `generate`, for other renderers.
 
     Reports start..start+n-1 of the seed: a benchmark can split one corpus across processes.
@@ -47,8 +54,9 @@ def generate_reports(n: int, seed: int, defect_rate: float = 0.5, kinds: list[st
         yield f"synth-{seed}-{i:05d}.txt", report, defects
 
 
-def generate(n: int, seed: int, defect_rate: float = 0.5, kinds: list[str] | None = None,
-             **options) -> Iterator[tuple[str, str, list[Defect]]]:
+def generate(
+    n: int, seed: int, defect_rate: float = 0.5, kinds: list[str] | None = None, **options
+) -> Iterator[tuple[str, str, list[Defect]]]:
     """(file name, text, defects) for n reports; a report is defective with probability
     `defect_rate`, with one defect (or `defects_per_report`, on distinct projects) drawn
     uniformly from `kinds` (default: every injectable kind) that the report's form can show.
@@ -70,6 +78,10 @@ def write_corpus(directory: str | Path, n: int, seed: int, *, encoding: str = "u
     with labels.open("w", encoding="utf-8") as fh:
         for name, report, defects in generate_reports(n, seed, defect_rate, kinds, **kwargs):
             (out / name).write_text(render_text(report), encoding=encoding)
-            fh.write(json.dumps({"file": name, "form": report.form, "defects": [d.as_dict() for d in defects]},
-                                ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps(
+                    {"file": name, "form": report.form, "defects": [d.as_dict() for d in defects]}, ensure_ascii=False
+                )
+                + "\n"
+            )
     return labels

@@ -5,6 +5,7 @@ NOTE: kept only so that `from auditor.synth.defects import inject, injectable_ki
 tests/engine/test_spark.py) keeps working; it imports the package and nothing imports it
 back. Import from `auditor.synth.injectors` in new code.
 """
+
 from auditor.synth.injectors import KINDS, Defect, inject, injectable_kinds
 
 __all__ = ["KINDS", "Defect", "inject", "injectable_kinds"]

@@ -12,6 +12,7 @@ With `forms` ('mixed' or {code: share}) each report's form is drawn from its
 seed, among the forms that can show the kind injected into it (forms.kinds_for),
 and every figure is also kept per form.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -65,18 +66,27 @@ class Measure:
             for f in forms:
                 n = self.injected_by[(f, kind)]
                 cells.append(f"{self.found_by[(f, kind)]}/{n}" if n else "-")
-            lines.append(f"{kind:<{width}}  {self.found[kind]:>4}/{self.injected[kind]:<4}  "
-                         + "  ".join(f"{c:>14}" for c in cells))
+            lines.append(
+                f"{kind:<{width}}  {self.found[kind]:>4}/{self.injected[kind]:<4}  "
+                + "  ".join(f"{c:>14}" for c in cells)
+            )
         found_f = [sum(v for (f, _), v in self.found_by.items() if f == form) for form in forms]
         inj_f = [sum(v for (f, _), v in self.injected_by.items() if f == form) for form in forms]
-        lines.append(f"{'recall':<{width}}  {self.overall():>9.1%}  "
-                     + "  ".join(f"{(a / b if b else 1):>14.1%}" for a, b in zip(found_f, inj_f)))
-        lines.append(f"{'clean reports':<{width}}  {self.clean_reports:>9}  "
-                     + "  ".join(f"{self.clean_by[f]:>14}" for f in forms))
-        lines.append(f"{'alarms on clean':<{width}}  {sum(self.clean_alarms_by.values()):>9}  "
-                     + "  ".join(f"{self.clean_alarms_by[f]:>14}" for f in forms))
-        lines.append(f"{'alarms, all':<{width}}  {len(self.alarms):>9}  "
-                     + "  ".join(f"{self.alarms_by[f]:>14}" for f in forms))
+        lines.append(
+            f"{'recall':<{width}}  {self.overall():>9.1%}  "
+            + "  ".join(f"{(a / b if b else 1):>14.1%}" for a, b in zip(found_f, inj_f))
+        )
+        lines.append(
+            f"{'clean reports':<{width}}  {self.clean_reports:>9}  "
+            + "  ".join(f"{self.clean_by[f]:>14}" for f in forms)
+        )
+        lines.append(
+            f"{'alarms on clean':<{width}}  {sum(self.clean_alarms_by.values()):>9}  "
+            + "  ".join(f"{self.clean_alarms_by[f]:>14}" for f in forms)
+        )
+        lines.append(
+            f"{'alarms, all':<{width}}  {len(self.alarms):>9}  " + "  ".join(f"{self.alarms_by[f]:>14}" for f in forms)
+        )
         return "\n".join(lines)
 
 
@@ -89,8 +99,15 @@ def _kind_forms(kind: str, option) -> dict[str, float] | str | None:
     return able or None
 
 
-def measure(per_kind: int, clean: int, seed: int, ruleset=None, kinds: list[str] | None = None,
-            jobs: int | None = None, forms=None) -> Measure:
+def measure(
+    per_kind: int,
+    clean: int,
+    seed: int,
+    ruleset=None,
+    kinds: list[str] | None = None,
+    jobs: int | None = None,
+    forms=None,
+) -> Measure:
     """`per_kind` reports with one defect of each kind, `clean` without; `forms` as make_report's
     `form` option (None: the central form only)."""
     from auditor.pipeline import audit

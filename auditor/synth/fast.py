@@ -4,6 +4,7 @@ NOTE: `Random.choice`, `sample` and `randint` go through Python-level `_randbelo
 `sample` through an ABC check); at thousands of reports a second they were a third of the
 generator's time. These use one C-level `random()` call per draw; still deterministic per seed.
 """
+
 from __future__ import annotations
 
 import random

@@ -14,6 +14,7 @@ grade in the 总分 row, ...), so every variant a form is published in is genera
     twenty_eighty   F4, 执行率 20 scored 20 × rate (printed as a ratio), no 分值 column
     indicator_only  F7, no 分值 / 得分 and no 总分
 """
+
 from __future__ import annotations
 
 import random
@@ -22,14 +23,29 @@ from decimal import Decimal
 
 from auditor.synth import fast as F
 
-ALL_KINDS = frozenset((
-    "score_exceeds_weight", "category_weight_cap", "category_score_cap", "total_mismatch",
-    "execution_rate_mismatch", "funding_sum_mismatch", "funding_score_formula",
-    "section_sum_mismatch", "narrative_table_mismatch", "count_mismatch",
-    "project_topic_mismatch", "project_name_mismatch", "year_mismatch", "grade_mismatch",
-    "vague_actual_value", "missing_deviation_reason", "empty_indicator_scored",
-    "unit_mismatch", "typo",
-))
+ALL_KINDS = frozenset(
+    (
+        "score_exceeds_weight",
+        "category_weight_cap",
+        "category_score_cap",
+        "total_mismatch",
+        "execution_rate_mismatch",
+        "funding_sum_mismatch",
+        "funding_score_formula",
+        "section_sum_mismatch",
+        "narrative_table_mismatch",
+        "count_mismatch",
+        "project_topic_mismatch",
+        "project_name_mismatch",
+        "year_mismatch",
+        "grade_mismatch",
+        "vague_actual_value",
+        "missing_deviation_reason",
+        "empty_indicator_scored",
+        "unit_mismatch",
+        "typo",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -53,23 +69,44 @@ class FormSpec:
     kinds: frozenset = ALL_KINDS
 
 
-FORMS: dict[str, FormSpec] = {f.code: f for f in (
-    FormSpec("central"),
-    FormSpec("central_split"),
-    # NOTE: 执行率 10 + 指标 90 split as the table states; (50, 30, 10) too, as many 四川 tables print it
-    FormSpec("sichuan", splits=((50, 30, 10), (60, 20, 10), (55, 25, 10), (45, 35, 10), (40, 40, 10), (60, 25, 5))),
-    FormSpec("linkage", initial=False),
-    # NOTE: no 分值 column: a row's weight shows nowhere, so neither a score above it, nor a weight sum,
-    # nor a score short of it (the reason it asks for) can be seen; category scores and 总分 can
-    FormSpec("twenty_eighty", splits=((40, 30, 10), (50, 20, 10), (40, 20, 20), (45, 25, 10), (50, 25, 5)),
-             fund_weight=Decimal(20), weights=False, ratio=True, initial=False,
-             kinds=ALL_KINDS - {"category_weight_cap", "missing_deviation_reason"}),
-    # NOTE: no weights and no scores: every structural score defect is impossible; the prose states no
-    # score or grade (grade_mismatch only in an attached report)
-    FormSpec("indicator_only", weights=False, scored=False, initial=False,
-             kinds=ALL_KINDS - {"score_exceeds_weight", "category_weight_cap", "category_score_cap",
-                                "total_mismatch", "funding_score_formula", "missing_deviation_reason"}),
-)}
+FORMS: dict[str, FormSpec] = {
+    f.code: f
+    for f in (
+        FormSpec("central"),
+        FormSpec("central_split"),
+        # NOTE: 执行率 10 + 指标 90 split as the table states; (50, 30, 10) too, as many 四川 tables print it
+        FormSpec("sichuan", splits=((50, 30, 10), (60, 20, 10), (55, 25, 10), (45, 35, 10), (40, 40, 10), (60, 25, 5))),
+        FormSpec("linkage", initial=False),
+        # NOTE: no 分值 column: a row's weight shows nowhere, so neither a score above it, nor a weight sum,
+        # nor a score short of it (the reason it asks for) can be seen; category scores and 总分 can
+        FormSpec(
+            "twenty_eighty",
+            splits=((40, 30, 10), (50, 20, 10), (40, 20, 20), (45, 25, 10), (50, 25, 5)),
+            fund_weight=Decimal(20),
+            weights=False,
+            ratio=True,
+            initial=False,
+            kinds=ALL_KINDS - {"category_weight_cap", "missing_deviation_reason"},
+        ),
+        # NOTE: no weights and no scores: every structural score defect is impossible; the prose states no
+        # score or grade (grade_mismatch only in an attached report)
+        FormSpec(
+            "indicator_only",
+            weights=False,
+            scored=False,
+            initial=False,
+            kinds=ALL_KINDS
+            - {
+                "score_exceeds_weight",
+                "category_weight_cap",
+                "category_score_cap",
+                "total_mismatch",
+                "funding_score_formula",
+                "missing_deviation_reason",
+            },
+        ),
+    )
+}
 CODES = tuple(FORMS)
 
 

@@ -4,6 +4,7 @@ A full row meets its target (and stays below 1.2× it, S-OVERACHIEVE); a deducte
 it and scores B/A × w (S-POSITIVE), or 部分达成 within [0.6w, 0.8w) for a qualitative row
 (S-QUAL-BAND), and always says why (S-DEV-REQUIRED).
 """
+
 from __future__ import annotations
 
 import math
@@ -83,7 +84,7 @@ def shortfall(row: Indicator, ratio: Decimal) -> None:
         row.actual, row.score = V.PARTIAL, q2(w * ratio)
     elif row.kind == "ge":
         found = _NUMBER.search(row.target)
-        n, unit = Decimal(found.group(0)), row.target[found.end():]
+        n, unit = Decimal(found.group(0)), row.target[found.end() :]
         m = int(n * ratio)
         row.actual, row.score = f"{m}{unit}", q2(w * m / n)
     else:  # ge%, sat, eq%: a percentage short of its target
@@ -114,8 +115,10 @@ def _splits(c: int, k: int) -> tuple[tuple[Decimal, ...], ...]:
     """Every split of c into k positive weights at the cut points a planner uses (steps of 5
     where c/k allows, else of 1), computed once per (cap, rows)."""
     step = 5 if c % 5 == 0 and c // k >= 5 else 1
-    return tuple(tuple(Decimal(b - a) for a, b in zip((0,) + cuts, cuts + (c,)))
-                 for cuts in combinations(range(step, c, step), k - 1))
+    return tuple(
+        tuple(Decimal(b - a) for a, b in zip((0,) + cuts, cuts + (c,)))
+        for cuts in combinations(range(step, c, step), k - 1)
+    )
 
 
 def weights(rng: random.Random, cap: Decimal, k: int) -> list[Decimal]:

@@ -6,6 +6,7 @@ placed on a column grid with the merges a published 自评表 has (`lay_out`),
 which the builders (`auditor.synth.office`, the tests' PDF builder) then draw.
 The tests use it on the bundled sample, the benchmark on generated reports.
 """
+
 from __future__ import annotations
 
 import re

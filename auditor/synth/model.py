@@ -8,6 +8,7 @@ lies downstream of the figure it means to keep consistent, so one defect breaks 
 All amounts are `Decimal` that keep their printed exponent: `Decimal('760.2160')` prints as
 760.2160. Nothing here ever passes through float.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -17,6 +17,7 @@ column order and rows, as rules/forms declares them and tests/forms' fixtures sh
   the reasons in a footer row after 总分.
 - indicator_only: 一级 | 二级 | 指标名称 | 目标值 | 实际完成值, no 分值 / 得分, no 总分.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,7 +52,9 @@ def _rate(row: FundingRow, r: Report, p: Project) -> str:
     return ratio_text(row.rate) if form_of(r.form).ratio else rate_text(row.rate, r.rate_style)
 
 
-def _goals(out: list[str], p: Project, words: tuple[str, str, str] = ("年度总体目标完成情况", "预期目标", "实际完成情况")) -> None:
+def _goals(
+    out: list[str], p: Project, words: tuple[str, str, str] = ("年度总体目标完成情况", "预期目标", "实际完成情况")
+) -> None:
     _row(out, *words)
     _row(out, "", p.goal, p.goal_actual)
 
@@ -116,10 +119,22 @@ def _split_cells(ind: Indicator, look: dict) -> list[str]:
 # ---- F2 central_split ------------------------------------------------------------------------
 
 _LEVEL1_VERTICAL = {"产出指标": "产\n出\n指\n标", "效益指标": "效\n益\n指\n标", "满意度指标": "满意度指标"}
-_CENTRAL_FUND_HEADER = ("项目资金\n（万元）", NBSP, "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值",
-                        "执行率（B/A)", "得分")
-_CENTRAL_FUND_LABELS = {"年度资金总额": "年度资金总额：", "本年财政拨款": NBSP + "其中：本年财政拨款",
-                        "上年结转资金": NBSP * 4 + "上年结转资金", "其他资金": NBSP * 7 + "其他资金"}
+_CENTRAL_FUND_HEADER = (
+    "项目资金\n（万元）",
+    NBSP,
+    "年初预算数",
+    "全年预算数（A）",
+    "全年执行数（B）",
+    "分值",
+    "执行率（B/A)",
+    "得分",
+)
+_CENTRAL_FUND_LABELS = {
+    "年度资金总额": "年度资金总额：",
+    "本年财政拨款": NBSP + "其中：本年财政拨款",
+    "上年结转资金": NBSP * 4 + "上年结转资金",
+    "其他资金": NBSP * 7 + "其他资金",
+}
 
 
 def _central_funding(out: list[str], p: Project, r: Report) -> None:
@@ -141,13 +156,32 @@ def central_split(p: Project, r: Report) -> list[str]:
     _head(out, p)
     _central_funding(out, p, r)
     _goals(out, p)
-    _row(out, "年度绩效指标完成情况", "一级\n指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-         "偏差原因分析及改进措施")
+    _row(
+        out,
+        "年度绩效指标完成情况",
+        "一级\n指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    )
     _row(out, "", "", "", "", "指标方向" if look.get("direction") else "指标性质", "指标值", "度量单位", "", "", "", "")
     for ind, first1, label2 in _walk(p):
         label1 = f"{_LEVEL1_VERTICAL[ind.level1]}\n({plain(p.caps[ind.level1])}分)" if first1 else ""
-        _row(out, "", label1, label2, ind.name or NBSP, *_split_cells(ind, look), _weight(ind), _score(ind),
-             ind.reason or NBSP)
+        _row(
+            out,
+            "",
+            label1,
+            label2,
+            ind.name or NBSP,
+            *_split_cells(ind, look),
+            _weight(ind),
+            _score(ind),
+            ind.reason or NBSP,
+        )
     if look.get("grade_in_total"):
         _row(out, "总分", plain(p.total_weight), plain(p.total_score), grade_for(p.total_score))
     else:
@@ -157,35 +191,90 @@ def central_split(p: Project, r: Report) -> list[str]:
 
 # ---- F3 sichuan ------------------------------------------------------------------------------
 
-_SICHUAN_SOURCES = (("本年财政拨款", "财政资金"), ("上年结转资金", "财政专户管理资金"), (None, "单位资金"),
-                    ("其他资金", "其他资金"))
+_SICHUAN_SOURCES = (
+    ("本年财政拨款", "财政资金"),
+    ("上年结转资金", "财政专户管理资金"),
+    (None, "单位资金"),
+    ("其他资金", "其他资金"),
+)
 
 
 def sichuan(p: Project, r: Report) -> list[str]:
     look, out = r.look, []
     _head(out, p)
-    _row(out, "预算执行情况\n（万元）\n（10分）", "资金来源", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重",
-         "得分", "原因")
+    _row(
+        out,
+        "预算执行情况\n（万元）\n（10分）",
+        "资金来源",
+        "年初预算",
+        "调整后预算数",
+        "预算执行数",
+        "预算执行率",
+        "权重",
+        "得分",
+        "原因",
+    )
     t = p.total
     reason = "部分资金拨付进度滞后，结余资金按规定收回。" if t.rate is not None and t.rate < 90 else NBSP
-    _row(out, "", look.get("total_label", "合计"), _amount(t.initial), _amount(t.budget), _amount(t.executed),
-         _rate(t, r, p), plain(t.weight), plain(t.score), reason)
+    _row(
+        out,
+        "",
+        look.get("total_label", "合计"),
+        _amount(t.initial),
+        _amount(t.budget),
+        _amount(t.executed),
+        _rate(t, r, p),
+        plain(t.weight),
+        plain(t.score),
+        reason,
+    )
     rows = {row.label: row for row in p.funding[1:]}
     for key, label in _SICHUAN_SOURCES:
         row = rows.get(key)
         if row is None or row.budget is None:
             _row(out, "", label, NBSP, NBSP, NBSP, NBSP, NBSP, NBSP, NBSP)
         else:
-            _row(out, "", label, _amount(row.initial), _amount(row.budget), _amount(row.executed), _rate(row, r, p),
-                 NBSP, NBSP, NBSP)
+            _row(
+                out,
+                "",
+                label,
+                _amount(row.initial),
+                _amount(row.budget),
+                _amount(row.executed),
+                _rate(row, r, p),
+                NBSP,
+                NBSP,
+                NBSP,
+            )
     _goals(out, p, ("年度目标完成情况", "预期目标", "实际完成目标"))
-    _row(out, "绩效指标完成情况\n（90分）", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值",
-         "权重", "得分", "偏差原因分析及改进措施")
+    _row(
+        out,
+        "绩效指标完成情况\n（90分）",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "实际完成值",
+        "权重",
+        "得分",
+        "偏差原因分析及改进措施",
+    )
     caps = look.get("caps_in_labels", False)
     for ind, first1, label2 in _walk(p):
         label1 = _label1(ind, p, caps) if first1 else ""
-        _row(out, "", label1, label2, ind.name or NBSP, *_split_cells(ind, look), _weight(ind), _score(ind),
-             ind.reason or NBSP)
+        _row(
+            out,
+            "",
+            label1,
+            label2,
+            ind.name or NBSP,
+            *_split_cells(ind, look),
+            _weight(ind),
+            _score(ind),
+            ind.reason or NBSP,
+        )
     _row(out, "合计", "", "", "", "", "", "", plain(p.total_weight), plain(p.total_score), "")
     n = p.narrative
     _row(out, "评价结论", "项目资金使用规范，年度绩效目标基本实现。")
@@ -198,14 +287,20 @@ def sichuan(p: Project, r: Report) -> list[str]:
 
 # ---- F5 linkage ------------------------------------------------------------------------------
 
-_LINKAGE_FUND_LABELS = {"年度资金总额": "年度资金总额：", "本年财政拨款": "其中：本年财政拨款", "上年结转资金": "上年结转资金",
-                        "其他资金": "其他资金"}
+_LINKAGE_FUND_LABELS = {
+    "年度资金总额": "年度资金总额：",
+    "本年财政拨款": "其中：本年财政拨款",
+    "上年结转资金": "上年结转资金",
+    "其他资金": "其他资金",
+}
 
 
 def cap_note(p: Project) -> str:
     c = p.caps
-    return (f"注：1.一级指标分值统一设置为：产出指标{plain(c['产出指标'])}分、效益指标{plain(c['效益指标'])}分、"
-            f"满意度指标{plain(c['满意度指标'])}分、预算资金执行率{plain(p.fund_weight)}分")
+    return (
+        f"注：1.一级指标分值统一设置为：产出指标{plain(c['产出指标'])}分、效益指标{plain(c['效益指标'])}分、"
+        f"满意度指标{plain(c['满意度指标'])}分、预算资金执行率{plain(p.fund_weight)}分"
+    )
 
 
 def linkage(p: Project, r: Report) -> tuple[list[str], list[str]]:
@@ -219,17 +314,49 @@ def linkage(p: Project, r: Report) -> tuple[list[str], list[str]]:
             _row(out, "", label, NBSP, NBSP, NBSP, NBSP, NBSP)
             continue
         total = row is p.total
-        _row(out, "", label, _amount(row.budget), _amount(row.executed), plain(row.weight) if total else NBSP,
-             _rate(row, r, p), plain(row.score) if total else NBSP)
-    words = ("年度总体目标", "年初设定目标", "年度总体目标完成情况综述") if look.get("own_goal_words") else \
-        ("年度总体目标完成情况", "预期目标", "实际完成情况")
+        _row(
+            out,
+            "",
+            label,
+            _amount(row.budget),
+            _amount(row.executed),
+            plain(row.weight) if total else NBSP,
+            _rate(row, r, p),
+            plain(row.score) if total else NBSP,
+        )
+    words = (
+        ("年度总体目标", "年初设定目标", "年度总体目标完成情况综述")
+        if look.get("own_goal_words")
+        else ("年度总体目标完成情况", "预期目标", "实际完成情况")
+    )
     _goals(out, p, words)
-    _row(out, "绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施")
+    _row(
+        out,
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "分值",
+        "年度指标值",
+        "全年实际值",
+        "得分",
+        "未完成原因及拟采取的改进措施",
+    )
     stale = dict(zip(p.caps, look["label_caps"])) if look.get("label_caps") else None
     for ind, first1, label2 in _walk(p):
         label1 = (f"{ind.level1}({stale[ind.level1]}分)" if stale else _label1(ind, p, True)) if first1 else ""
-        _row(out, "", label1, label2, ind.name or NBSP, _weight(ind), ind.target or NBSP, ind.actual or NBSP,
-             _score(ind), ind.reason or NBSP)
+        _row(
+            out,
+            "",
+            label1,
+            label2,
+            ind.name or NBSP,
+            _weight(ind),
+            ind.target or NBSP,
+            ind.actual or NBSP,
+            _score(ind),
+            ind.reason or NBSP,
+        )
     _row(out, "总分", plain(p.total_weight), "", "", plain(p.total_score), "")
     notes = [cap_note(p), "2.未完成年度指标值的，应说明原因及拟采取的改进措施。"]
     if look.get("note_in_table"):
@@ -254,8 +381,14 @@ def _twenty_eighty_row(ind: Indicator, look: dict) -> tuple[str, str, str]:
 def twenty_eighty(p: Project, r: Report) -> list[str]:
     look, out = r.look, []
     _head(out, p)
-    _row(out, f"预算执行情况（万元）({plain(p.fund_weight)}分)", "预算数(A)", "执行数(B)", "执行率(B/A)",
-         f"得分\n({plain(p.fund_weight)}分*执行率)")
+    _row(
+        out,
+        f"预算执行情况（万元）({plain(p.fund_weight)}分)",
+        "预算数(A)",
+        "执行数(B)",
+        "执行率(B/A)",
+        f"得分\n({plain(p.fund_weight)}分*执行率)",
+    )
     t = p.total
     _row(out, "年度财政资金总额", _amount(t.budget), _amount(t.executed), _rate(t, r, p), plain(t.score))
     if not look.get("total_only"):
@@ -267,8 +400,16 @@ def twenty_eighty(p: Project, r: Report) -> list[str]:
                 _row(out, label, _amount(row.budget), _amount(row.executed), _rate(row, r, p), NBSP)
     _goals(out, p)
     indicator_weight = sum(p.caps.values())
-    _row(out, f"年度绩效目标\n({plain(indicator_weight)}分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)",
-         "实际完成值(B)", "得分")
+    _row(
+        out,
+        f"年度绩效目标\n({plain(indicator_weight)}分)",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年初目标值(A)",
+        "实际完成值(B)",
+        "得分",
+    )
     for ind, first1, label2 in _walk(p):
         label1 = _label1(ind, p, True) if first1 else ""
         _row(out, "", label1, label2, *_twenty_eighty_row(ind, look), _score(ind))
@@ -283,6 +424,7 @@ def twenty_eighty(p: Project, r: Report) -> list[str]:
 
 
 # ---- F7 indicator_only -----------------------------------------------------------------------
+
 
 def indicator_only(p: Project, r: Report) -> list[str]:
     look, out = r.look, []
@@ -304,8 +446,12 @@ def indicator_only(p: Project, r: Report) -> list[str]:
     return out + ["", NBSP]
 
 
-RENDERERS = {"central_split": central_split, "sichuan": sichuan, "twenty_eighty": twenty_eighty,
-             "indicator_only": indicator_only}
+RENDERERS = {
+    "central_split": central_split,
+    "sichuan": sichuan,
+    "twenty_eighty": twenty_eighty,
+    "indicator_only": indicator_only,
+}
 
 
 def render_form_table(p: Project, r: Report) -> tuple[list[str], list[str]]:
@@ -313,4 +459,3 @@ def render_form_table(p: Project, r: Report) -> tuple[list[str], list[str]]:
     if r.form == "linkage":
         return linkage(p, r)
     return RENDERERS[r.form](p, r), []
-

@@ -1,4 +1,5 @@
 """The arithmetic under the rules: intervals of printed precision (domain-rules §6), and rates read in percent."""
+
 from decimal import Decimal as D
 
 import pandas as pd
@@ -16,8 +17,9 @@ def frame(**columns):
 
 def test_ratio_accepts_what_rounding_of_the_inputs_reproduces():
     # domain-rules §6: 3.65万 / 3.22万 lies anywhere between 113.02% and 113.69%
-    df = frame(s=[D("113.33"), D("113.02"), D("113.69"), D("113.80"), D("112.90")],
-               n=[D("3.65")] * 5, d=[D("3.22")] * 5)
+    df = frame(
+        s=[D("113.33"), D("113.02"), D("113.69"), D("113.80"), D("112.90")], n=[D("3.65")] * 5, d=[D("3.22")] * 5
+    )
     assert ratio(df, "s", "n", "d").tolist() == [True, True, True, False, False]
 
 
@@ -64,8 +66,14 @@ def test_a_bare_rate_with_no_amounts_is_ambiguous_unless_only_a_percentage_makes
 
 
 def test_rates_in_percent_lends_a_tables_own_way_of_printing_rates_to_its_bare_rows():
-    df = frame(doc=["a", "a", "b"], table=[1, 1, 1], rate=[D("1"), D("0.98"), D("1")],
-               rate_text=["1", "0.98", "1"], executed=[None, D("98"), None], budget=[None, D("100"), None])
+    df = frame(
+        doc=["a", "a", "b"],
+        table=[1, 1, 1],
+        rate=[D("1"), D("0.98"), D("1")],
+        rate_text=["1", "0.98", "1"],
+        executed=[None, D("98"), None],
+        budget=[None, D("100"), None],
+    )
     assert checks.rates_in_percent(df, "rate", "executed", "budget", ("doc", "table")) == [100, 98, None]
 
 
@@ -91,23 +99,35 @@ def test_group_sum_uses_the_least_precise_figure_not_an_accumulated_slack():
     # twenty integer weights must not make a ±10 tolerance: 90 against 100 is a mismatch
     roles = ["indicator"] * 9 + ["total"]
     df = frame(doc=["a"] * 10, role=roles, w=[D("10")] * 9 + [D("100")])
-    out = group_sum(df, group_by=["doc"], role="role", items=["indicator"], total="total",
-                           value="w", total_value="w")
+    out = group_sum(df, group_by=["doc"], role="role", items=["indicator"], total="total", value="w", total_value="w")
     assert out.tolist() == [True] * 9 + [False]
 
 
 def test_group_sum_default_total_from_profile():
     df = frame(doc=["a", "a"], role=["category", "indicator"], c=["产出", "产出"], w=[None, D("45")])
-    out = group_sum(df, group_by=["doc", "c"], role="role", items=["indicator"], total="category",
-                           value="w", total_value="w", default_total={"by": "c", "values": {"产出": 50}})
+    out = group_sum(
+        df,
+        group_by=["doc", "c"],
+        role="role",
+        items=["indicator"],
+        total="category",
+        value="w",
+        total_value="w",
+        default_total={"by": "c", "values": {"产出": 50}},
+    )
     assert out.tolist() == [False, True]
 
 
 def test_topic_ignores_the_project_name_restated_and_allows_related_topics():
-    lexicon = {"养老保险": {"words": ["养老"]}, "医疗保险": {"words": ["医疗保险"], "related": ["医疗救助"]},
-               "医疗救助": {"words": ["医疗救助"], "related": ["医疗保险"]}}
-    df = frame(p=["城乡居民养老保险", "城乡居民养老保险", "医疗救助", "城乡居民养老保险"],
-               t=["城乡居民养老保险项目：保障医疗保险配套", "发放养老金", "资助参加医疗保险", "城乡居民养老保险"])
+    lexicon = {
+        "养老保险": {"words": ["养老"]},
+        "医疗保险": {"words": ["医疗保险"], "related": ["医疗救助"]},
+        "医疗救助": {"words": ["医疗救助"], "related": ["医疗保险"]},
+    }
+    df = frame(
+        p=["城乡居民养老保险", "城乡居民养老保险", "医疗救助", "城乡居民养老保险"],
+        t=["城乡居民养老保险项目：保障医疗保险配套", "发放养老金", "资助参加医疗保险", "城乡居民养老保险"],
+    )
     assert topic(df, "p", "t", lexicon).tolist() == [False, True, True, True]
 
 
@@ -115,8 +135,12 @@ def test_topics_are_every_entry_with_a_word_in_the_text_overlaps_included():
     """The word index must answer exactly as `word in text` for every word, however words overlap."""
     import random
 
-    lexicon = {"养老保险": {"words": ["养老保险", "养老"]}, "社会保险": {"words": ["保险", "社保"]},
-               "医疗保险": {"words": ["医疗保险", "医保"]}, "医疗救助": {"words": ["医疗救助", "医疗"]}}
+    lexicon = {
+        "养老保险": {"words": ["养老保险", "养老"]},
+        "社会保险": {"words": ["保险", "社保"]},
+        "医疗保险": {"words": ["医疗保险", "医保"]},
+        "医疗救助": {"words": ["医疗救助", "医疗"]},
+    }
     pieces = ["养老", "保险", "医疗", "救助", "社保", "医", "保", "的", "老"]
     rnd = random.Random(5)
     for _ in range(3000):

@@ -5,6 +5,7 @@ lists (matched on found/expected). A meta-test makes every rule have at least
 one of each, in the style of sqlfluff's rule fixtures. The runner is the
 library's (`auditor.engine.cases`), the one `auditor rules test` uses.
 """
+
 import pytest
 
 from auditor.engine.cases import case_issues

@@ -1,4 +1,5 @@
 """Every rule type is one module of auditor.ruletypes; what the engine makes of it follows from its record."""
+
 import subprocess
 import sys
 
@@ -21,8 +22,11 @@ def test_a_types_expectation_has_its_specs_own_keys_and_defaults(rule_type):
 
     cls = expectation_class(rule_type)
     spec = rule_type.spec.model_fields
-    assert cls.map_metric == f"auditor.{rule_type.metric}" and cls.success_keys == ("column_list", *rule_type.keys,
-                                                                                       "mostly")
+    assert cls.map_metric == f"auditor.{rule_type.metric}" and cls.success_keys == (
+        "column_list",
+        *rule_type.keys,
+        "mostly",
+    )
     for key in rule_type.keys:
         assert key in cls.__fields__ and key not in RuleBase.model_fields
         assert cls.__fields__[key].required == spec[key].is_required(), key
@@ -56,8 +60,10 @@ def test_describe_gives_only_the_names_its_type_says_it_computes(monkeypatch):
 
 
 def test_the_rule_types_import_neither_great_expectations_nor_the_engine():
-    code = ("import sys\nimport auditor.ruletypes, auditor.ruleset.spec\n"
-            "heavy = ('great_expectations', 'auditor.engine', 'pyspark')\n"
-            "print(sorted(m for m in sys.modules if m.startswith(heavy)))")
+    code = (
+        "import sys\nimport auditor.ruletypes, auditor.ruleset.spec\n"
+        "heavy = ('great_expectations', 'auditor.engine', 'pyspark')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert out.stdout.strip() == "[]", (out.stdout, out.stderr)

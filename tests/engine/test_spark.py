@@ -5,6 +5,7 @@ the inputs are few but cover every rule type: the sample as text and .docx,
 one generated report per injectable kind of defect, a clean one, and two
 files that cannot be read.
 """
+
 from __future__ import annotations
 
 import json
@@ -98,8 +99,11 @@ def test_a_documents_rows_reach_a_group_wise_check_in_one_batch(spark, corpus, r
             table = tables.entity(entity)
             for rows in (table, table.filter(F.col("role").isNotNull())):  # as GX's row conditions filter
                 seen = rows.select(F.spark_partition_id().alias("part"), batch_rows("doc").alias("batch"))
-                shape = seen.groupBy("part").agg(F.count("*").alias("rows"), F.min("batch").alias("low"),
-                                                 F.max("batch").alias("high")).collect()
+                shape = (
+                    seen.groupBy("part")
+                    .agg(F.count("*").alias("rows"), F.min("batch").alias("low"), F.max("batch").alias("high"))
+                    .collect()
+                )
                 assert all(r["rows"] == r["low"] == r["high"] for r in shape), (entity, shape)
     finally:
         tables.release()
@@ -144,12 +148,15 @@ def _without_spark(monkeypatch, missing=(), java=17):
     monkeypatch.setattr(S, "java_version", lambda: java)
 
 
-@pytest.mark.parametrize("missing,java,words", [
-    (("pyspark",), 17, ["pyspark", "pip install 'auditor[spark]'"]),
-    (("pyarrow",), 17, ["pyarrow", "pip install 'auditor[spark]'"]),
-    ((), None, ["Java 17", "JAVA_HOME"]),
-    ((), 11, ["Java 17", "Java 11"]),
-])
+@pytest.mark.parametrize(
+    "missing,java,words",
+    [
+        (("pyspark",), 17, ["pyspark", "pip install 'auditor[spark]'"]),
+        (("pyarrow",), 17, ["pyarrow", "pip install 'auditor[spark]'"]),
+        ((), None, ["Java 17", "JAVA_HOME"]),
+        ((), 11, ["Java 17", "Java 11"]),
+    ],
+)
 def test_missing_pyspark_or_java_is_one_clear_line_and_exit_2(monkeypatch, sample_path, missing, java, words):
     _without_spark(monkeypatch, missing, java)
     result = CliRunner().invoke(main, ["check", str(sample_path), "--engine", "spark", "--lang", "en"])
@@ -165,7 +172,7 @@ def test_java_is_looked_for_where_spark_looks(monkeypatch, tmp_path):
     assert S.java_version() is None
     (tmp_path / "bin").mkdir()
     java = tmp_path / "bin" / "java"
-    java.write_text('#!/bin/sh\necho \'openjdk version "1.8.0_412"\' >&2\n')
+    java.write_text("#!/bin/sh\necho 'openjdk version \"1.8.0_412\"' >&2\n")
     java.chmod(0o755)
     assert S.java_version() == 8
 

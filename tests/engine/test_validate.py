@@ -1,4 +1,5 @@
 """The validator: one suite per entity for the whole batch, crashes contained, profiles detected per table."""
+
 from decimal import Decimal
 
 from auditor.engine.profiles import assign_caps
@@ -13,8 +14,10 @@ def test_a_rule_that_fails_to_run_becomes_an_issue_and_the_others_still_run():
     broken = RULESET.get("SCORE_LE_WEIGHT").model_copy(update={"left": "no_such_column", "code": "BROKEN_RULE"})
     good = RULESET.get("TOTAL_WEIGHT_100")
     ruleset = RuleSet(rules=[broken, good], profile=RULESET.profile, lexicons=RULESET.lexicons)
-    frames = {"funding": frame_from_rows("funding", [{"doc": "a.txt", "score": "85", "weight": "10"}]),
-              "scores": frame_from_rows("scores", [{"doc": "a.txt", "role": "total", "weight": "90"}])}
+    frames = {
+        "funding": frame_from_rows("funding", [{"doc": "a.txt", "score": "85", "weight": "10"}]),
+        "scores": frame_from_rows("scores", [{"doc": "a.txt", "role": "total", "weight": "90"}]),
+    }
     issues = validate(frames, ruleset)
     crashed = [i for i in issues if i.rule == "BROKEN_RULE"]
     assert len(crashed) == 1 and crashed[0].doc == "a.txt" and "BROKEN_RULE" in crashed[0].message
@@ -26,11 +29,14 @@ def test_each_entity_is_validated_once_for_all_documents(monkeypatch):
 
     calls = []
     original = Validator.validate_expectation_suite
-    monkeypatch.setattr(Validator, "validate_expectation_suite",
-                        lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+    monkeypatch.setattr(
+        Validator, "validate_expectation_suite", lambda self, *a, **k: calls.append(1) or original(self, *a, **k)
+    )
     rows = [{"doc": f"{n}.txt", "score": "85", "weight": "10"} for n in range(50)]
-    issues = validate({"funding": frame_from_rows("funding", rows)},
-                      RuleSet(rules=[RULESET.get("SCORE_LE_WEIGHT")], profile=RULESET.profile))
+    issues = validate(
+        {"funding": frame_from_rows("funding", rows)},
+        RuleSet(rules=[RULESET.get("SCORE_LE_WEIGHT")], profile=RULESET.profile),
+    )
     assert len(calls) == 1 and len(issues) == 50
     assert sorted({i.doc for i in issues}) == sorted(f"{n}.txt" for n in range(50))
 
@@ -60,8 +66,10 @@ def test_caps_no_profile_has_are_judged_as_stated_and_never_against_one_profile(
 
 
 def test_a_form_that_names_its_profile_is_judged_by_it_alone():
-    rows = [{"doc": "a.txt", "table": 1, "role": "category", "category": c, "weight": w, "form_profile": "sichuan"}
-            for c, w in (("产出", "40"), ("效益", "40"), ("执行率", None))]
+    rows = [
+        {"doc": "a.txt", "table": 1, "role": "category", "category": c, "weight": w, "form_profile": "sichuan"}
+        for c, w in (("产出", "40"), ("效益", "40"), ("执行率", None))
+    ]
     caps = assign_caps(frame_from_rows("scores", rows), RULESET.profile, RULESET.profiles)
     assert set(caps["profile"]) == {"sichuan"}  # 产出 40 agrees with hubei, but this is a 四川 table
     assert caps.loc[caps["category"] == "执行率", "default_cap"].item() == Decimal(10)
@@ -72,11 +80,14 @@ def test_hubei_table_is_not_held_to_national_caps(sample_path, tmp_path):
     from auditor.pipeline import audit
 
     text = sample_path.read_text(encoding="utf-8")
-    table = text[text.index("\t项目支出绩效自评表", text.index("城乡居民基本养老保险项目绩效自评综述")):]
+    table = text[text.index("\t项目支出绩效自评表", text.index("城乡居民基本养老保险项目绩效自评综述")) :]
     rows = table.split("\n")
     assert rows[0].startswith("\t项目支出绩效自评表")
-    edits = [("(50分)", "(40分)"), ("增加数量\n\t100%\n\t100%\n\t15\n\t15\n", "增加数量\n\t100%\n\t100%\n\t5\n\t5\n"),
-             ("\t900\n\t900\n\t760.2160\n\t10\n", "\t900\n\t900\n\t760.2160\n\t20\n")]
+    edits = [
+        ("(50分)", "(40分)"),
+        ("增加数量\n\t100%\n\t100%\n\t15\n\t15\n", "增加数量\n\t100%\n\t100%\n\t5\n\t5\n"),
+        ("\t900\n\t900\n\t760.2160\n\t10\n", "\t900\n\t900\n\t760.2160\n\t20\n"),
+    ]
     hubei = table
     for old, new in edits:
         assert old in hubei, old
@@ -94,8 +105,9 @@ def test_an_expectations_kept_configuration_follows_its_fields_and_copies():
 
     from auditor.engine import expectations as X
 
-    expectation = X.ExpectAuditorCompare(column_list=["score", "weight"], left="score", op="<=", right="weight",
-                                         meta={"rule": "R"})
+    expectation = X.ExpectAuditorCompare(
+        column_list=["score", "weight"], left="score", op="<=", right="weight", meta={"rule": "R"}
+    )
     first = expectation.configuration
     assert expectation.configuration is first
     expectation.id = "id-1"
@@ -112,11 +124,16 @@ def test_row_conditions_select_the_same_rows_for_every_frame():
     def docs(rows):
         return sorted(i.doc for i in validate({"funding": frame_from_rows("funding", rows)}, ruleset))
 
-    assert docs([{"doc": "a.txt", "kind": "current", "weight": "10"},
-                 {"doc": "b.txt", "kind": "total", "weight": "10"}]) == ["a.txt"]
-    assert docs([{"doc": "c.txt", "kind": "total", "weight": "10"},
-                 {"doc": "d.txt", "kind": "other", "weight": "10"},
-                 {"doc": "e.txt", "kind": "carryover", "weight": None}]) == ["d.txt"]
+    assert docs(
+        [{"doc": "a.txt", "kind": "current", "weight": "10"}, {"doc": "b.txt", "kind": "total", "weight": "10"}]
+    ) == ["a.txt"]
+    assert docs(
+        [
+            {"doc": "c.txt", "kind": "total", "weight": "10"},
+            {"doc": "d.txt", "kind": "other", "weight": "10"},
+            {"doc": "e.txt", "kind": "carryover", "weight": None},
+        ]
+    ) == ["d.txt"]
 
 
 def test_the_gx_context_is_made_once_per_process():

@@ -17,6 +17,7 @@ funding kinds `central` / `local` (转移支付: 中央财政资金 / 地方资�
 indicator value `item_score` (河北 单项指标得分, while weight/score are 权重占比/折算得分); total `grade`;
 block `management` (转移支付 资金管理情况). Each YAML's comment says what quirk its table reproduces.
 """
+
 from __future__ import annotations
 
 import re
@@ -152,14 +153,22 @@ def actual_indicator(row, expected_keys) -> dict:
 
 
 def expected_indicator(spec: dict) -> dict:
-    out = {"category": spec["category"], "level2": clean(spec["level2"]), "level3": clean(spec["level3"]),
-           "op": spec.get("op")}
+    out = {
+        "category": spec["category"],
+        "level2": clean(spec["level2"]),
+        "level3": clean(spec["level3"]),
+        "op": spec.get("op"),
+    }
     out.update(_expected_values({k: v for k, v in spec.items() if k not in ("category", "level2", "level3", "op")}))
     return out
 
 
-CASES = [pytest.param(name, fmt, aspect, id=f"{name}-{fmt}-{aspect}")
-         for name in NAMES for fmt in FORMATS for aspect in ASPECTS]
+CASES = [
+    pytest.param(name, fmt, aspect, id=f"{name}-{fmt}-{aspect}")
+    for name in NAMES
+    for fmt in FORMATS
+    for aspect in ASPECTS
+]
 
 
 @pytest.mark.parametrize("name,fmt,aspect", CASES)
@@ -216,16 +225,30 @@ def test_a_full_audit_reports_the_planted_defects_and_nothing_else(built, rulese
 
 
 #: findings that call their `found` figure wrong (a low-execution warning may quote a right rate)
-ARITHMETIC = {"score_exceeds_weight", "category_weight_cap", "category_score_cap", "total_mismatch",
-              "execution_rate_mismatch", "funding_sum_mismatch", "funding_score_formula", "unit_mismatch",
-              "grade_mismatch", "section_sum_mismatch", "narrative_table_mismatch", "count_mismatch"}
+ARITHMETIC = {
+    "score_exceeds_weight",
+    "category_weight_cap",
+    "category_score_cap",
+    "total_mismatch",
+    "execution_rate_mismatch",
+    "funding_sum_mismatch",
+    "funding_score_formula",
+    "unit_mismatch",
+    "grade_mismatch",
+    "section_sum_mismatch",
+    "narrative_table_mismatch",
+    "count_mismatch",
+}
 
 
 @pytest.mark.parametrize("name,fmt", AUDITS)
 def test_consistent_odd_figures_are_not_reported(built, ruleset, name, fmt):
     odd = {clean(str(x)) for x in expected_of(name).get("not_reported") or []}
-    quoted = [f"{i.kind} {i.rule}: found {i.found} ({i.message})" for i in reported(built, ruleset, name, fmt)
-              if i.kind in ARITHMETIC and clean(i.found or "") in odd]
+    quoted = [
+        f"{i.kind} {i.rule}: found {i.found} ({i.message})"
+        for i in reported(built, ruleset, name, fmt)
+        if i.kind in ARITHMETIC and clean(i.found or "") in odd
+    ]
     assert quoted == []
 
 

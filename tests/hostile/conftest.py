@@ -1,4 +1,5 @@
 """Print how many fuzzed inputs and broken files the hostile tests tried, and how long the slow ones took."""
+
 from __future__ import annotations
 
 from .tally import NOTES, TRIED

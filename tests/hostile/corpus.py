@@ -8,6 +8,7 @@ reaches a pre-publication gate from authors and a bureau batch from years of
 archives: damaged downloads, password-protected copies, files built to hurt a
 parser, and honest files of unusual size or encoding.
 """
+
 from __future__ import annotations
 
 import functools
@@ -27,10 +28,10 @@ ENCRYPTED = {"EncryptionInfo": b"\x04\x00\x04\x00\x40\x00\x00\x00", "EncryptedPa
 
 @dataclass(frozen=True)
 class Case:
-    name: str                       # the file name in the batch (its suffix is what the user sees)
+    name: str  # the file name in the batch (its suffix is what the user sees)
     build: Callable[[Path], object]
-    expect: str                     # unreadable | incomplete | ok | any (depends on the tools installed)
-    why: str = ""                   # a regex the unreadable reason must match
+    expect: str  # unreadable | incomplete | ok | any (depends on the tools installed)
+    why: str = ""  # a regex the unreadable reason must match
     projects: tuple[str, ...] | None = None  # the projects an ok or incomplete file must give, when known
 
 
@@ -50,16 +51,19 @@ def truncated(make: Callable[[Path], Path]) -> Callable[[Path], None]:
     def build(path: Path) -> None:
         data = make(path).read_bytes()
         path.write_bytes(data[: len(data) // 2])
+
     return build
 
 
 def corrupted(make: Callable[[Path], Path]) -> Callable[[Path], None]:
     """Every 97th byte of the second half overwritten: the central directory survives, the parts do not."""
+
     def build(path: Path) -> None:
         raw = bytearray(make(path).read_bytes())
         for i in range(len(raw) // 2, len(raw) - 200, 97):
             raw[i] ^= 0x5A
         path.write_bytes(bytes(raw))
+
     return build
 
 
@@ -74,9 +78,11 @@ def entry_bomb(path: Path) -> None:
     build_zip(path, {"xl/workbook.xml": b"<workbook/>", **entries}, zipfile.ZIP_STORED)
 
 
-LAUGHS = (b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
-                     for i in range(1, 10)) + b"]>")
+LAUGHS = (
+    b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
+    + b"]>"
+)
 
 
 def laughs_docx(path: Path) -> None:
@@ -92,9 +98,12 @@ def laughs_xlsx(path: Path) -> None:
     build_xlsx(path, ["段落"])
     with zipfile.ZipFile(path) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
-    parts["xl/sharedStrings.xml"] = (b'<?xml version="1.0"?>' + LAUGHS.replace(b"lolz", b"sst")
-                                     + b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                                       b"<si><t>&lol9;</t></si></sst>")
+    parts["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0"?>'
+        + LAUGHS.replace(b"lolz", b"sst")
+        + b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<si><t>&lol9;</t></si></sst>"
+    )
     build_zip(path, parts)
 
 
@@ -124,10 +133,22 @@ def elf_as(path: Path) -> None:
 
 def headers_only(path: Path) -> None:
     """A 自评表 with its header rows and nothing under them."""
-    rows = [["项目支出绩效自评表"], ["项目名称", "空表项目"],
-            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-            ["年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-             "偏差原因分析及改进措施"]]
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "空表项目"],
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [
+            "年度绩效指标完成情况",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ],
+    ]
     text = "\n\n".join("\n".join("\t" + c for c in row) for row in rows)
     path.write_text("空表说明\n" + text + "\n", encoding="utf-8")
 
@@ -141,8 +162,7 @@ def big_table_txt(path: Path, n: int = 20_000) -> None:
     """A 自评表 with 20,000 indicator rows and a 总分 row, as Word's copy-as-text writes it."""
     rows = [["项目名称", "巨表项目"], ["项目资金", "全年预算数", "全年执行数", "执行率"]] + indicator_rows(n)
     rows.append(["总分", "", "", "", "", str(n), str(n), ""])
-    path.write_text("巨表说明\n" + "\n\n".join("\n".join("\t" + c for c in r) for r in rows) + "\n",
-                    encoding="utf-8")
+    path.write_text("巨表说明\n" + "\n\n".join("\n".join("\t" + c for c in r) for r in rows) + "\n", encoding="utf-8")
 
 
 def big_list_xlsx(path: Path, n: int = 20_000) -> None:
@@ -189,12 +209,14 @@ def huge_numbers_txt(path: Path) -> None:
 
 def encoded(encoding: str) -> Callable[[Path], None]:
     """The sample in another encoding; UTF-16 with its byte-order mark, as Notepad writes it."""
+
     def build(path: Path) -> None:
         bom = "\ufeff" if encoding in ("utf-16-le", "utf-16-be") else ""
         text = sample_text()
         if encoding == "gbk":
             text = text.replace("\u00a0", "\u3000")  # NOTE: GBK has no no-break space; offices type U+3000
         path.write_bytes((bom + text).encode(encoding))
+
     return build
 
 
@@ -224,14 +246,16 @@ def huge_merge_xlsx(path: Path, ref: str = "A1:XFD1048576") -> None:
 
 
 def pdf_garbage(path: Path) -> None:
-    path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >>\nendobj\n"
-                     + b"trailer << /Root 1 0 R /Size 2 >>\n%%EOF\n")
+    path.write_bytes(
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >>\nendobj\n" + b"trailer << /Root 1 0 R /Size 2 >>\n%%EOF\n"
+    )
 
 
 def damaged_doc(path: Path) -> None:
     """An OLE container with a Word stream of garbage (FIB flags clear, so not taken for encrypted)."""
-    build_ole(path, {"WordDocument": b"\xec\xa5" + b"\x00" * 10 + random.Random(5).randbytes(4000),
-                     "1Table": b"\x00" * 10})
+    build_ole(
+        path, {"WordDocument": b"\xec\xa5" + b"\x00" * 10 + random.Random(5).randbytes(4000), "1Table": b"\x00" * 10}
+    )
 
 
 CASES: list[Case] = [

@@ -4,6 +4,7 @@ The tests start this as `python -m hostile.runner OUT.json JOBS PATHS...` with a
 timeout, so a file that hangs a parser fails the test instead of blocking CI,
 and a file that kills its process shows as a missing result, not a dead pytest.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,10 @@ def main(argv: list[str]) -> None:
     for line in _TIMES.read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
         files[entry["doc"]] = entry["seconds"]
-    out.write_text(json.dumps({"seconds": round(seconds, 3), "files": files, "result": as_dict(result)},
-                              ensure_ascii=False), encoding="utf-8")
+    out.write_text(
+        json.dumps({"seconds": round(seconds, 3), "files": files, "result": as_dict(result)}, ensure_ascii=False),
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Printed at the end of the run (see conftest.py). NOTE: hypothesis decides how
 many examples it runs (it replays stored failures first and may stop early),
 so inputs are counted where each is used, not taken from `max_examples`.
 """
+
 from __future__ import annotations
 
 from collections import Counter

@@ -6,6 +6,7 @@ two workers, as `auditor check DIR --jobs 2` would. The child has a timeout,
 so a file that hangs a parser fails the test instead of blocking CI; the time
 each file took is measured and printed, not asserted.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,7 @@ from .tally import note, tried
 TESTS = Path(__file__).resolve().parents[1]
 GOLDEN = TESTS / "golden" / "lieshan-hrss-2023-self-evaluation.json"
 BATCH_TIMEOUT = 600  # seconds; a hang guard for CI, not a performance target
-SAMPLE_COPIES = ("text-as.docx", "utf16le.txt", "utf16be.txt", "utf16.txt", "gbk.txt", "gb18030.txt",
-                 "utf8-bom.txt")
+SAMPLE_COPIES = ("text-as.docx", "utf16le.txt", "utf16be.txt", "utf16.txt", "gbk.txt", "gb18030.txt", "utf8-bom.txt")
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +37,21 @@ def batch(tmp_path_factory) -> dict:
     shutil.copy(corpus.SAMPLE, folder / corpus.SAMPLE.name)
     out = root / "result.json"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH")]))}
-    proc = subprocess.run([sys.executable, "-m", "hostile.runner", str(out), "2", str(folder)], env=env,
-                          capture_output=True, text=True, timeout=BATCH_TIMEOUT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "hostile.runner", str(out), "2", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=BATCH_TIMEOUT,
+    )
     assert proc.returncode == 0 and out.is_file(), proc.stderr[-3000:]
     data = json.loads(out.read_text(encoding="utf-8"))
     tried("broken files (one batch)", len(corpus.CASES))
     slowest = sorted(data["files"].items(), key=lambda kv: -kv[1])[:5]
-    note(f"broken-file batch: {len(data['files'])} files in {data['seconds']:.1f} s (2 workers); slowest: "
-         + ", ".join(f"{Path(doc).name} {s:.1f} s" for doc, s in slowest))
+    note(
+        f"broken-file batch: {len(data['files'])} files in {data['seconds']:.1f} s (2 workers); slowest: "
+        + ", ".join(f"{Path(doc).name} {s:.1f} s" for doc, s in slowest)
+    )
     data["folder"] = folder
     return data
 

@@ -4,6 +4,7 @@ The broken-file corpus finds the bugs we could think of; these tests inject
 the ones we could not (a recogniser or a rule's description crashing) and pin
 the fixes for the ones the corpus and the fuzzers found.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -8,6 +8,7 @@ tabs, blank lines, YAML punctuation and tags), so the random inputs reach past
 the first `if`. Example counts are kept small enough for the file to run in
 well under 40 s; `tally` counts the inputs actually tried.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,14 +34,71 @@ from auditor.tabulate import tabulate
 from .tally import tried
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-WORDS = ["项目名称", "主管部门", "实施单位", "一级指标", "二级指标", "三级指标", "一级", "三级", "年度指标值", "实际完成值",
-         "分值", "权重", "得分", "偏差原因分析及改进措施", "年初预算数", "全年预算数（A）", "全年执行数（B）", "执行率（B/A)",
-         "预算数", "执行数", "年度资金总额：", "其中：本年财政拨款", "上年结转资金", "其他资金", "合计", "总分", "预期目标",
-         "实际完成情况", "产出指标(50分)", "效益指标（30分）", "满意度指标", "成本指标", "数量指标", "老字号项目绩效自评综述：",
-         "自评得分为", "全年预算数为", "执行数为", "完成预算的", "等级为", "优", "万元", "分", "%", "≥", "≤", "个项目",
-         "“老字号”", "、", "，", "。", "；", "《2023年度老字号项目绩效评价报告》", "项目支出", "绩效评价报告",
-         "（一）项目决策情况(分值20分，自评得分19.84分)", "1、项目立项（10分）", "总体得分为", "2023年度", "共",
-         "涉及资金", "达成预期指标", "无", "—"]
+WORDS = [
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "一级",
+    "三级",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "权重",
+    "得分",
+    "偏差原因分析及改进措施",
+    "年初预算数",
+    "全年预算数（A）",
+    "全年执行数（B）",
+    "执行率（B/A)",
+    "预算数",
+    "执行数",
+    "年度资金总额：",
+    "其中：本年财政拨款",
+    "上年结转资金",
+    "其他资金",
+    "合计",
+    "总分",
+    "预期目标",
+    "实际完成情况",
+    "产出指标(50分)",
+    "效益指标（30分）",
+    "满意度指标",
+    "成本指标",
+    "数量指标",
+    "老字号项目绩效自评综述：",
+    "自评得分为",
+    "全年预算数为",
+    "执行数为",
+    "完成预算的",
+    "等级为",
+    "优",
+    "万元",
+    "分",
+    "%",
+    "≥",
+    "≤",
+    "个项目",
+    "“老字号”",
+    "、",
+    "，",
+    "。",
+    "；",
+    "《2023年度老字号项目绩效评价报告》",
+    "项目支出",
+    "绩效评价报告",
+    "（一）项目决策情况(分值20分，自评得分19.84分)",
+    "1、项目立项（10分）",
+    "总体得分为",
+    "2023年度",
+    "共",
+    "涉及资金",
+    "达成预期指标",
+    "无",
+    "—",
+]
 SEPARATORS = ["\t", "\t", "\t", "\n", "\n", "\n\t", "\n\n", "\n\n\n", "\r\n", "\r", " ", "\u3000", "\u00a0"]
 NUMBERS = st.from_regex(r"[-+≥≤]?\d{1,7}(,\d{3})?(\.\d{1,6})?[%％]?", fullmatch=True)
 PIECE = st.one_of(st.sampled_from(WORDS), st.sampled_from(SEPARATORS), NUMBERS, st.text(max_size=4))
@@ -75,15 +133,28 @@ CELL = st.one_of(st.sampled_from(WORDS + ["", " ", "\u3000", "\n"]), NUMBERS, st
 def test_recognisers_take_any_ragged_grid(grid, paragraphs):
     """Grids as Word, Excel and PDF readers give them: ragged rows, empty cells, labels anywhere."""
     tried("recognisers (random ragged grids)")
-    rows = [[Cell(text, Locator(table=1, row=i, column=j)) for j, text in enumerate(row, 1)]
-            for i, row in enumerate(grid, 1) if row]
+    rows = [
+        [Cell(text, Locator(table=1, row=i, column=j)) for j, text in enumerate(row, 1)]
+        for i, row in enumerate(grid, 1)
+        if row
+    ]
     blocks = [Paragraph(p, Locator(paragraph=n)) for n, p in enumerate(paragraphs, 1) if p.strip()]
     doc = Document(path="fuzz.docx", format="docx", blocks=blocks + [Table(rows, Locator(table=1), 1)] + blocks)
     _check_records(doc)
 
 
-PREFIXES = [b"", b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xef\xbb\xbf", b"\xff\xfe",
-            b"\xfe\xff", b"{\\rtf1", b"<html>", "\t项目名称\n".encode()]
+PREFIXES = [
+    b"",
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"{\\rtf1",
+    b"<html>",
+    "\t项目名称\n".encode(),
+]
 
 
 @settings(max_examples=120, deadline=None)
@@ -107,10 +178,38 @@ def test_read_document_on_random_bytes(prefix, body, suffix):
 
 
 DIGITS = st.characters(categories=["Nd", "No", "Nl"])
-NUMBER_TEXT = st.lists(st.one_of(st.sampled_from(["%", "％", "≥", "≤", ">=", "不低于", ".", ",", "-", "+", "万元", "个",
-                                                  " ", "\u3000", "百分比", "十", "百", "千", "零", "两"]),
-                                 DIGITS, st.text(max_size=2), st.from_regex(r"\d{1,30}", fullmatch=True)),
-                       max_size=12).map("".join)
+NUMBER_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "%",
+                "％",
+                "≥",
+                "≤",
+                ">=",
+                "不低于",
+                ".",
+                ",",
+                "-",
+                "+",
+                "万元",
+                "个",
+                " ",
+                "\u3000",
+                "百分比",
+                "十",
+                "百",
+                "千",
+                "零",
+                "两",
+            ]
+        ),
+        DIGITS,
+        st.text(max_size=2),
+        st.from_regex(r"\d{1,30}", fullmatch=True),
+    ),
+    max_size=12,
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -126,11 +225,57 @@ def test_number_parser_gives_a_figure_or_none(text):
     assert count is None or (isinstance(count, int) and count >= 0)
 
 
-YAML_PIECES = [":", ": ", "- ", "\n", "\n  ", "\n    ", "[", "]", "{", "}", ",", "&a ", "*a", "!!int ", "!!float ",
-               "!!binary ", "!!timestamp ", "!!python/object:os.system ", "!foo ", "!!set ", "!!omap ", "<<: ",
-               "? ", "|", ">", "'", '"', "#", "%YAML 1.1\n", "---\n", "...\n", "~", "null", "2023-02-30",
-               "code", "kind", "type", "severity", "cases", "pass", "fail", "rows", "entity", "\t", "\x00", "\ufeff",
-               "2023-99-99 12:00:00", "0x", "1e999"]
+YAML_PIECES = [
+    ":",
+    ": ",
+    "- ",
+    "\n",
+    "\n  ",
+    "\n    ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "!!int ",
+    "!!float ",
+    "!!binary ",
+    "!!timestamp ",
+    "!!python/object:os.system ",
+    "!foo ",
+    "!!set ",
+    "!!omap ",
+    "<<: ",
+    "? ",
+    "|",
+    ">",
+    "'",
+    '"',
+    "#",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "~",
+    "null",
+    "2023-02-30",
+    "code",
+    "kind",
+    "type",
+    "severity",
+    "cases",
+    "pass",
+    "fail",
+    "rows",
+    "entity",
+    "\t",
+    "\x00",
+    "\ufeff",
+    "2023-99-99 12:00:00",
+    "0x",
+    "1e999",
+]
 FILE_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=3)  # what a file can hold
 YAML_TEXT = st.lists(st.one_of(st.sampled_from(YAML_PIECES), FILE_TEXT), max_size=60).map("".join)
 LOCATED = r"^{path}:\d+: \S"
@@ -171,7 +316,7 @@ def _mutate(text: str, data: st.DataObject) -> str:
         elif edit == "char" and lines[at]:
             col = data.draw(st.integers(0, len(lines[at]) - 1))
             # NOTE: no lone surrogates: no file can hold them, so no user can write them
-            lines[at] = lines[at][:col] + data.draw(st.characters(exclude_categories=("Cs",))) + lines[at][col + 1:]
+            lines[at] = lines[at][:col] + data.draw(st.characters(exclude_categories=("Cs",))) + lines[at][col + 1 :]
         text = "\n".join(lines)
         if edit == "truncate":
             text = text[: data.draw(st.integers(0, len(text)))]
@@ -224,16 +369,26 @@ def test_rule_loader_on_random_yaml(text, where):
                 assert re.match(LOCATED.format(path=re.escape(str(path))), str(error)), str(error)
 
 
-@pytest.mark.parametrize("text", ["a: 2023-02-30\n", "a: !!int abc\n", "a: !!python/object:os.system x\n",
-                                  "<<: {a: 1}\n", "a: \x00\n", "? !!python/tuple [1]\n: 1\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 2023-02-30\n",
+        "a: !!int abc\n",
+        "a: !!python/object:os.system x\n",
+        "<<: {a: 1}\n",
+        "a: \x00\n",
+        "? !!python/tuple [1]\n: 1\n",
+    ],
+)
 def test_yaml_values_that_pyyaml_cannot_construct_are_located_errors(text):
     """Each of these escaped `load` as ValueError or ConstructorError (a traceback from the CLI)."""
     with pytest.raises(RuleFileError, match=LOCATED.format(path="x.yaml")):
         load(Path("x.yaml"), text)
 
 
-@pytest.mark.parametrize("text, expected", [("\U00010A40", None), ("፩", None), ("1" * 5000, None), ("٣", 3),
-                                            ("十二", 12)])
+@pytest.mark.parametrize(
+    "text, expected", [("\U00010a40", None), ("፩", None), ("1" * 5000, None), ("٣", 3), ("十二", 12)]
+)
 def test_chinese_int_on_digits_int_cannot_read(text, expected):
     """`str.isdigit` accepts digits `int()` refuses (Kharosthi, Ethiopic) and counts past int's 4,300 digits."""
     assert chinese_int(text) == expected

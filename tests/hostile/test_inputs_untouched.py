@@ -9,6 +9,7 @@ would (`python -m auditor check ... --format json`), files in reverse order on
 two workers (the pool starts at eight files) after the folder is made
 read-only. Both must leave every input as it was and give the same JSON bytes.
 """
+
 from __future__ import annotations
 
 import builtins
@@ -58,8 +59,12 @@ def _build(root: Path) -> list[str]:
 
 
 def _check(root: Path, files: list[str], jobs: int) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "auditor", "check", *files, "--format", "json", "--jobs", str(jobs)],
-                          cwd=root, capture_output=True, timeout=RUN_TIMEOUT)
+    return subprocess.run(
+        [sys.executable, "-m", "auditor", "check", *files, "--format", "json", "--jobs", str(jobs)],
+        cwd=root,
+        capture_output=True,
+        timeout=RUN_TIMEOUT,
+    )
 
 
 def _read_only(root: Path) -> None:
@@ -129,8 +134,15 @@ def runs(tmp_path_factory, ruleset):
     second = _check(root, list(reversed(files)), jobs=2)
     after_second = _snapshot(root)
     tried("inputs checked unmodified (2 runs)", 2 * len(files))
-    yield {"root": root, "files": files, "before": before, "after": [after_first, after_second],
-           "first": first, "guard": guard, "second": second}
+    yield {
+        "root": root,
+        "files": files,
+        "before": before,
+        "after": [after_first, after_second],
+        "first": first,
+        "guard": guard,
+        "second": second,
+    }
     for path in [root, *root.rglob("*")]:
         path.chmod(stat.S_IRWXU)  # so pytest can clean up
 

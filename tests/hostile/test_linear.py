@@ -11,6 +11,7 @@ alarm: a hang guard that fails the test, not a timing assertion. Tables in the
 other text shapes (pipe rows, a cell a line, tab-separated rows) are put
 together line by line too: 300,000 lines of them read in a few seconds.
 """
+
 from __future__ import annotations
 
 import signal
@@ -34,6 +35,7 @@ GUARD = 30  # seconds; the linear code needs under one
 def guard(seconds: int = GUARD) -> Iterator[None]:
     def expire(signum, frame):
         raise TimeoutError(f"still running after {seconds} s: quadratic again?")
+
     previous = signal.signal(signal.SIGALRM, expire)
     signal.alarm(seconds)
     try:
@@ -62,7 +64,9 @@ SHAPES: dict[str, Callable[[], Document]] = {
     # 72 s before: the tables were recounted at every table
     "40,000 one-cell tables": lambda: _text("\t项目\n\t值\n\n\n" * 40_000),
     # minutes before: each continuation line was added to the cell's text with += (80,000 lines: 30 s)
-    "a cell of 200,000 continuation lines": lambda: _text("\t项目名称\n" + "续行文字，用来测试一个很长的单元格\n" * 200_000),
+    "a cell of 200,000 continuation lines": lambda: _text(
+        "\t项目名称\n" + "续行文字，用来测试一个很长的单元格\n" * 200_000
+    ),
     # about 15 minutes before: every digit started a count that ran to the end of the digits
     "300,000 digits": lambda: _paragraph("1" * 300_000 + "项目"),
     "300,000 Chinese numerals": lambda: _paragraph("三" * 300_000 + "项目"),
@@ -75,7 +79,8 @@ SHAPES: dict[str, Callable[[], Document]] = {
     # text tables of other shapes (auditor.read.text_tables): rows are put together from lines
     # by counting `|`, so each shape is read in one pass however long
     "300,000 pipe rows, half of them wrapped": lambda: _text(
-        "项目名称 | 就业补助 | |||||\n年度目标 |\n数量 | 质量 | 时效 | 得分 | |\n" * 100_000),
+        "项目名称 | 就业补助 | |||||\n年度目标 |\n数量 | 质量 | 时效 | 得分 | |\n" * 100_000
+    ),
     "300,000 lines of a cell each": lambda: _text("项目名称 |\n就业补助 |\n||||||\n" * 100_000),
     "300,000 tab-separated rows": lambda: _text("年度资金总额\t650\t94\n" * 300_000),
 }

@@ -6,6 +6,7 @@ as lone surrogates, and hashing the `doc` column (pandas) or printing the JSON
 could not encode them. The files must be read from their real paths, shown
 under a readable name, and rendered by every output format.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,8 @@ from auditor.render import FORMATS, renderer
 from .corpus import SAMPLE
 
 NAMES = {
-    os.fsdecode("预算报告".encode("gbk") + b".txt"): "预算报告.txt",   # GBK bytes: shown as GBK
-    os.fsdecode(b"bad\xff\xfe.txt"): "bad\\xff\\xfe.txt",             # neither UTF-8 nor GBK: escaped
+    os.fsdecode("预算报告".encode("gbk") + b".txt"): "预算报告.txt",  # GBK bytes: shown as GBK
+    os.fsdecode(b"bad\xff\xfe.txt"): "bad\\xff\\xfe.txt",  # neither UTF-8 nor GBK: escaped
     "new\nline.txt": "new\nline.txt",
     "-rf.txt": "-rf.txt",
 }

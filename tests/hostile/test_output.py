@@ -6,6 +6,7 @@ Success, a failing write (disk full), an interrupt in the middle and an output
 path that cannot exist all leave the folder holding only what it should, and a
 failed write never damages the report an earlier run left there.
 """
+
 from __future__ import annotations
 
 import errno
@@ -35,6 +36,7 @@ def quick_audit(monkeypatch, sample_result):
 def _fail_replace(monkeypatch, exc: BaseException) -> None:
     def replace(src, dst):
         raise exc
+
     monkeypatch.setattr(cli.os, "replace", replace)
 
 

@@ -6,6 +6,7 @@ the file, the line and what to do, from `auditor check` and `auditor rules`
 alike. Each case runs in-process (fast, one per case); one child process then
 runs both commands on a directory holding every case, as a user would.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,32 +41,61 @@ def alias_bomb(code: str) -> str:
 
 #: name, relative path, how to write it; each gives at least one `path:line: message`
 CASES: list[tuple[str, str, Callable[[Path], object]]] = [
-    ("yaml syntax", "g/BAD_SYNTAX.yaml", lambda p: p.write_text(rule("BAD_SYNTAX") + "title: [unclosed\n",
-                                                                encoding="utf-8")),
+    (
+        "yaml syntax",
+        "g/BAD_SYNTAX.yaml",
+        lambda p: p.write_text(rule("BAD_SYNTAX") + "title: [unclosed\n", encoding="utf-8"),
+    ),
     ("unknown key", "g/BAD_KEY.yaml", lambda p: p.write_text(rule("BAD_KEY") + "bogus: 1\n", encoding="utf-8")),
-    ("wrong type", "g/BAD_TYPE.yaml", lambda p: p.write_text(rule("BAD_TYPE").replace("severity: error",
-                                                                                       "severity: [error]"),
-                                                              encoding="utf-8")),
+    (
+        "wrong type",
+        "g/BAD_TYPE.yaml",
+        lambda p: p.write_text(rule("BAD_TYPE").replace("severity: error", "severity: [error]"), encoding="utf-8"),
+    ),
     ("duplicate code", "other/SCORE_LE_WEIGHT.yaml", lambda p: p.write_text(BASE, encoding="utf-8")),
-    ("unknown rule type", "g/BAD_RULE_TYPE.yaml", lambda p: p.write_text(
-        rule("BAD_RULE_TYPE").replace("type: compare", "type: magic"), encoding="utf-8")),
+    (
+        "unknown rule type",
+        "g/BAD_RULE_TYPE.yaml",
+        lambda p: p.write_text(rule("BAD_RULE_TYPE").replace("type: compare", "type: magic"), encoding="utf-8"),
+    ),
     ("alias bomb", "g/BAD_ALIASES.yaml", lambda p: p.write_text(alias_bomb("BAD_ALIASES"), encoding="utf-8")),
     ("not UTF-8", "g/BAD_ENCODING.yaml", lambda p: p.write_bytes(rule("BAD_ENCODING").encode("gbk"))),
     ("empty file", "g/BAD_EMPTY.yaml", lambda p: p.write_bytes(b"")),
-    ("top-level list", "g/BAD_LIST.yaml", lambda p: p.write_text("- code: BAD_LIST\n- kind: typo\n",
-                                                                 encoding="utf-8")),
-    ("unconstructable value", "g/BAD_DATE.yaml", lambda p: p.write_text(
-        rule("BAD_DATE").replace("found: \"{score}\"", "found: 2023-02-30"), encoding="utf-8")),
-    ("control character", "g/BAD_CHAR.yaml", lambda p: p.write_text(rule("BAD_CHAR") + "note: \x07\n",
-                                                                     encoding="utf-8")),
-    ("misspelled column", "g/BAD_COLUMN.yaml", lambda p: p.write_text(
-        rule("BAD_COLUMN").replace("left: score", "left: scroe"), encoding="utf-8")),
-    ("misspelled placeholder", "g/BAD_PLACEHOLDER.yaml", lambda p: p.write_text(
-        rule("BAD_PLACEHOLDER").replace('found: "{score}"', 'found: "{socre}"'), encoding="utf-8")),
-    ("lexicon related not a list", "lexicons/typos.yaml", lambda p: p.write_text(
-        "name: typos\nentries:\n  合规率:\n    words: [合规律]\n    related: 合规\n", encoding="utf-8")),
-    ("profile not chosen", "profiles/broken.yaml", lambda p: p.write_text("name: broken\ncategory_caps: [1\n",
-                                                                           encoding="utf-8")),
+    ("top-level list", "g/BAD_LIST.yaml", lambda p: p.write_text("- code: BAD_LIST\n- kind: typo\n", encoding="utf-8")),
+    (
+        "unconstructable value",
+        "g/BAD_DATE.yaml",
+        lambda p: p.write_text(rule("BAD_DATE").replace('found: "{score}"', "found: 2023-02-30"), encoding="utf-8"),
+    ),
+    (
+        "control character",
+        "g/BAD_CHAR.yaml",
+        lambda p: p.write_text(rule("BAD_CHAR") + "note: \x07\n", encoding="utf-8"),
+    ),
+    (
+        "misspelled column",
+        "g/BAD_COLUMN.yaml",
+        lambda p: p.write_text(rule("BAD_COLUMN").replace("left: score", "left: scroe"), encoding="utf-8"),
+    ),
+    (
+        "misspelled placeholder",
+        "g/BAD_PLACEHOLDER.yaml",
+        lambda p: p.write_text(
+            rule("BAD_PLACEHOLDER").replace('found: "{score}"', 'found: "{socre}"'), encoding="utf-8"
+        ),
+    ),
+    (
+        "lexicon related not a list",
+        "lexicons/typos.yaml",
+        lambda p: p.write_text(
+            "name: typos\nentries:\n  合规率:\n    words: [合规律]\n    related: 合规\n", encoding="utf-8"
+        ),
+    ),
+    (
+        "profile not chosen",
+        "profiles/broken.yaml",
+        lambda p: p.write_text("name: broken\ncategory_caps: [1\n", encoding="utf-8"),
+    ),
 ]
 
 
@@ -102,8 +132,12 @@ def test_a_directory_named_like_a_rule_file_is_reported(tmp_path):
 def test_every_broken_file_at_once_from_the_installed_command(tmp_path, command):
     """All cases in one directory, `python -m auditor` in a child process: every file named, no traceback."""
     paths = [_write(tmp_path, where, make) for _, where, make in CASES]
-    proc = subprocess.run([sys.executable, "-m", "auditor", *command, "--rules", str(tmp_path)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditor", *command, "--rules", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     tried("broken rule files (child process, all at once)", len(paths))
     assert proc.returncode == 2, proc.stdout[-2000:]
     assert "Traceback" not in proc.stderr, proc.stderr

@@ -1,4 +1,5 @@
 """Compare a reader's Document with the text form's blocks, the way the recognisers will see them."""
+
 from __future__ import annotations
 
 import re
@@ -14,6 +15,7 @@ def shape(doc: Document) -> list:
 def normalise(blocks: list, squeeze: bool = False) -> list:
     """Strip layout whitespace at the ends of every text (so an empty continuation cell and a
     whitespace-only cell compare equal); with `squeeze`, drop all whitespace (PDF re-wraps lines)."""
+
     def text(t: str) -> str:
         return re.sub(r"\s+", "", t) if squeeze else t.strip()
 

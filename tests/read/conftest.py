@@ -1,4 +1,5 @@
 """Sample report fixtures built once per session (no binary file is committed)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,8 +19,12 @@ def blocks() -> list:
 def built(tmp_path_factory) -> Callable[[str], Path]:
     """Lazily built sample files by kind: docx, docx-decorated, xlsx, pdf."""
     root = tmp_path_factory.mktemp("samples")
-    builders = {"docx": lambda p: mf.build_docx(p), "docx-decorated": lambda p: mf.build_docx(p, decorate=True),
-                "xlsx": mf.build_xlsx, "pdf": mf.build_pdf}
+    builders = {
+        "docx": lambda p: mf.build_docx(p),
+        "docx-decorated": lambda p: mf.build_docx(p, decorate=True),
+        "xlsx": mf.build_xlsx,
+        "pdf": mf.build_pdf,
+    }
     cache: dict = {}
 
     def get(kind: str):

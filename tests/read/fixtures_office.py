@@ -1,4 +1,5 @@
 """The sample report as .docx and .xlsx: auditor.synth.office's builders, given the sample by default."""
+
 from __future__ import annotations
 
 from pathlib import Path

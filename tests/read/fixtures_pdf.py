@@ -4,6 +4,7 @@ The first table is broken across two pages on purpose (before its 效益指标
 group, so the vertically merged 年度绩效指标完成情况 column continues on the next
 page), which is what a PDF reader must stitch back into one table.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,9 @@ from .text_form import lay_out, rowspans, sample_blocks
 FONT = "STSong-Light"
 
 
-def build_pdf(path: Path, blocks: list | None = None, split_first_table: bool = True,
-              page_furniture: bool = True) -> Path:
+def build_pdf(
+    path: Path, blocks: list | None = None, split_first_table: bool = True, page_furniture: bool = True
+) -> Path:
     """The report as an A4 PDF; paragraphs with a two-character first-line indent, as Chinese reports are set.
 
     With `page_furniture`, every page has a running header and a "- n -" page number, as published
@@ -49,15 +51,22 @@ def build_pdf(path: Path, blocks: list | None = None, split_first_table: bool = 
                 story.append(PageBreak())
             story.append(_table(part, width, frame, cell, Table, TableStyle, Paragraph, colors))
         first = False
+
     def furniture(canvas, doc) -> None:
         if page_furniture:
             canvas.setFont(FONT, 9)
             canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, "烈山区人力资源和社会保障局2023年度部门决算")
             canvas.drawCentredString(A4[0] / 2, 10 * mm, f"- {doc.page} -")
 
-    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
-                      bottomMargin=20 * mm, title="sample").build(story, onFirstPage=furniture,
-                                                                   onLaterPages=furniture)
+    SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title="sample",
+    ).build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path
 
 

@@ -1,4 +1,5 @@
 """Small raw files for the safety tests: zips (bombs, DOCTYPE parts) and OLE containers."""
+
 from __future__ import annotations
 
 import struct
@@ -48,11 +49,10 @@ def build_ole(path: Path, streams: dict[str, bytes]) -> Path:
     return path
 
 
-def _dir_entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF,
-               right: int = 0xFFFFFFFF) -> bytes:
+def _dir_entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF, right: int = 0xFFFFFFFF) -> bytes:
     raw = name.encode("utf-16-le") + b"\0\0"
     entry = bytearray(128)
-    entry[0:len(raw)] = raw
+    entry[0 : len(raw)] = raw
     struct.pack_into("<HBB", entry, 64, len(raw), kind, 1)
     struct.pack_into("<III", entry, 68, 0xFFFFFFFF, right, child)
     struct.pack_into("<III", entry, 116, start, size, 0)

@@ -28,6 +28,7 @@ Helpers: `sample_blocks()` (str for a paragraph, rows of cell texts for a
 table), `parse_text_form(text)`, `lay_out(rows)`, `docx_with_body(path, xml)`,
 `build_zip(path, entries)`, `build_ole(path, streams)`.
 """
+
 from __future__ import annotations
 
 from .fixtures_office import W_NS, build_docx, build_xlsx, docx_with_body, run
@@ -35,5 +36,20 @@ from .fixtures_pdf import build_pdf
 from .fixtures_raw import build_ole, build_zip
 from .text_form import SAMPLE, LaidCell, excel_value, lay_out, parse_text_form, rowspans, sample_blocks
 
-__all__ = ["SAMPLE", "W_NS", "LaidCell", "build_docx", "build_ole", "build_pdf", "build_xlsx", "build_zip",
-           "docx_with_body", "excel_value", "lay_out", "parse_text_form", "rowspans", "run", "sample_blocks"]
+__all__ = [
+    "SAMPLE",
+    "W_NS",
+    "LaidCell",
+    "build_docx",
+    "build_ole",
+    "build_pdf",
+    "build_xlsx",
+    "build_zip",
+    "docx_with_body",
+    "excel_value",
+    "lay_out",
+    "parse_text_form",
+    "rowspans",
+    "run",
+    "sample_blocks",
+]

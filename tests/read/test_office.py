@@ -1,4 +1,5 @@
 """Old Word/WPS files through LibreOffice: clear refusal when it is missing, same blocks when it is there."""
+
 from __future__ import annotations
 
 import shutil
@@ -54,9 +55,22 @@ def sample_doc(built, tmp_path_factory):
         pytest.skip("LibreOffice is not installed")
     out = tmp_path_factory.mktemp("doc")
     source = shutil.copyfile(built("docx"), out / "sample.docx")
-    subprocess.run([SOFFICE, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "doc", "--outdir", str(out), str(source)],
-                   check=True, capture_output=True, timeout=120, cwd=out)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(out / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        cwd=out,
+    )
     return out / "sample.doc"
 
 

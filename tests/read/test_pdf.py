@@ -1,4 +1,5 @@
 """PDF reader: text layer, ruled tables, tables stitched across pages, wraps judged by geometry."""
+
 from __future__ import annotations
 
 import pytest
@@ -88,8 +89,7 @@ def test_not_a_pdf_damaged_pdf_and_scan(tmp_path):
 
 
 def line(text: str, x0: float, top: float, size: float = 10.0) -> Line:
-    return Line(text=text, x0=x0, x1=x0 + size * len(text), top=top, bottom=top + size, size=size,
-                first_width=size)
+    return Line(text=text, x0=x0, x1=x0 + size * len(text), top=top, bottom=top + size, size=size, first_width=size)
 
 
 def test_join_keeps_meant_breaks_and_joins_wraps():
@@ -100,12 +100,20 @@ def test_join_keeps_meant_breaks_and_joins_wraps():
 
 
 def test_paragraphs_start_at_indents_short_lines_and_gaps():
-    items = [(1, line("一二三四五六七八", 20, 0)), (1, line("九十一二三四五六七八", 0, 16)), (1, line("九十", 0, 32)),
-             (1, line("新段落开始了甲乙", 20, 48)), (2, line("丙丁戊己庚辛壬癸子丑", 0, 0)),
-             (2, line("隔开的一段", 0, 60))]
+    items = [
+        (1, line("一二三四五六七八", 20, 0)),
+        (1, line("九十一二三四五六七八", 0, 16)),
+        (1, line("九十", 0, 32)),
+        (1, line("新段落开始了甲乙", 20, 48)),
+        (2, line("丙丁戊己庚辛壬癸子丑", 0, 0)),
+        (2, line("隔开的一段", 0, 60)),
+    ]
     got = paragraphs(items, left=0, right=100)  # lines: 10 characters of 10 points fill the width
-    assert got == [(1, "一二三四五六七八九十一二三四五六七八九十"), (1, "新段落开始了甲乙丙丁戊己庚辛壬癸子丑"),
-                   (2, "隔开的一段")]
+    assert got == [
+        (1, "一二三四五六七八九十一二三四五六七八九十"),
+        (1, "新段落开始了甲乙丙丁戊己庚辛壬癸子丑"),
+        (2, "隔开的一段"),
+    ]
 
 
 def part(page: int, rows: list[list[str]], edges: list[float]) -> PageTable:

@@ -1,4 +1,5 @@
 """Hostile and broken files: each reader refuses with UnreadableInput naming the problem, never crashes."""
+
 from __future__ import annotations
 
 import os
@@ -21,24 +22,27 @@ def word_part(document: bytes) -> dict[str, bytes]:
     return {"[Content_Types].xml": b"<Types/>", "word/document.xml": document}
 
 
-@pytest.mark.parametrize("name, make, kind", [
-    ("a.docx", lambda p: mf.docx_with_body(p, "<w:p/>"), "docx"),
-    ("a.xlsx", lambda p: mf.build_xlsx(p, ["段落"]), "xlsx"),
-    ("a.zip", lambda p: mf.build_zip(p, {"readme.txt": b"hi"}), "zip"),
-    ("a.doc", lambda p: mf.build_ole(p, {"WordDocument": b"\xec\xa5", "1Table": b""}), "doc"),
-    ("a.wps", lambda p: mf.build_ole(p, {"WordDocument": b"\xec\xa5"}), "wps"),
-    ("a.xls", lambda p: mf.build_ole(p, {"Workbook": b"\x09\x08"}), "xls"),
-    ("a.bin", lambda p: mf.build_ole(p, {"Contents": b""}), "ole"),
-    ("locked.docx", lambda p: mf.build_ole(p, ENCRYPTED), "docx"),
-    ("locked.xlsx", lambda p: mf.build_ole(p, ENCRYPTED), "xlsx"),
-    ("a.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), "pdf"),
-    ("a.txt", lambda p: p.write_text("\t项目名称\n\t老字号\n", encoding="utf-8"), "text"),
-    ("gbk.txt", lambda p: p.write_bytes("项目支出绩效自评表".encode("gbk")), "text"),
-    ("a.doc", lambda p: p.write_bytes(b"{\\rtf1\\ansi hello}"), "rtf"),
-    ("a.doc", lambda p: p.write_bytes(b"<html><body>x</body></html>"), "html"),
-    ("a.docx", lambda p: p.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256))), "binary"),
-    ("empty.docx", lambda p: p.write_bytes(b""), "empty"),
-])
+@pytest.mark.parametrize(
+    "name, make, kind",
+    [
+        ("a.docx", lambda p: mf.docx_with_body(p, "<w:p/>"), "docx"),
+        ("a.xlsx", lambda p: mf.build_xlsx(p, ["段落"]), "xlsx"),
+        ("a.zip", lambda p: mf.build_zip(p, {"readme.txt": b"hi"}), "zip"),
+        ("a.doc", lambda p: mf.build_ole(p, {"WordDocument": b"\xec\xa5", "1Table": b""}), "doc"),
+        ("a.wps", lambda p: mf.build_ole(p, {"WordDocument": b"\xec\xa5"}), "wps"),
+        ("a.xls", lambda p: mf.build_ole(p, {"Workbook": b"\x09\x08"}), "xls"),
+        ("a.bin", lambda p: mf.build_ole(p, {"Contents": b""}), "ole"),
+        ("locked.docx", lambda p: mf.build_ole(p, ENCRYPTED), "docx"),
+        ("locked.xlsx", lambda p: mf.build_ole(p, ENCRYPTED), "xlsx"),
+        ("a.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), "pdf"),
+        ("a.txt", lambda p: p.write_text("\t项目名称\n\t老字号\n", encoding="utf-8"), "text"),
+        ("gbk.txt", lambda p: p.write_bytes("项目支出绩效自评表".encode("gbk")), "text"),
+        ("a.doc", lambda p: p.write_bytes(b"{\\rtf1\\ansi hello}"), "rtf"),
+        ("a.doc", lambda p: p.write_bytes(b"<html><body>x</body></html>"), "html"),
+        ("a.docx", lambda p: p.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256))), "binary"),
+        ("empty.docx", lambda p: p.write_bytes(b""), "empty"),
+    ],
+)
 def test_sniff_trusts_bytes_not_names(tmp_path, name, make, kind):
     path = tmp_path / name
     make(path)
@@ -65,18 +69,29 @@ def test_zip_bomb_by_total_size(tmp_path, monkeypatch):
         docx.read(path, "big.docx")
 
 
-LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else b"&lol;" * 10)
-                     for i in range(1, 10))
-          + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>'
-            b'<w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>')
-EXTERNAL = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>'
-            b'<w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else b"&lol;" * 10) for i in range(1, 10)
+    )
+    + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>'
+    b"<w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+)
+EXTERNAL = (
+    b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>'
+    b"<w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+)
 
 
-@pytest.mark.parametrize("document", [LAUGHS, EXTERNAL, EXTERNAL.decode().replace(
-    '<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>').encode("utf-16")])
+@pytest.mark.parametrize(
+    "document",
+    [
+        LAUGHS,
+        EXTERNAL,
+        EXTERNAL.decode().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>').encode("utf-16"),
+    ],
+)
 def test_docx_with_doctype_or_entities_is_refused(tmp_path, document):
     path = mf.build_zip(tmp_path / "evil.docx", word_part(document))
     with pytest.raises(UnreadableInput, match="evil.docx: refused: XML part word/document.xml declares a DOCTYPE"):
@@ -109,9 +124,17 @@ def test_encrypted_office_file(tmp_path, name, reader):
         reader.read(path, name)
 
 
-@pytest.mark.parametrize("name, reader, why", [("empty.docx", docx, "empty"), ("empty.xlsx", xlsx, "empty"),
-                                               ("empty.pdf", pdf, "empty"), ("x.docx", docx, "binary"),
-                                               ("x.pdf", pdf, "binary"), ("x.xlsx", xlsx, "binary")])
+@pytest.mark.parametrize(
+    "name, reader, why",
+    [
+        ("empty.docx", docx, "empty"),
+        ("empty.xlsx", xlsx, "empty"),
+        ("empty.pdf", pdf, "empty"),
+        ("x.docx", docx, "binary"),
+        ("x.pdf", pdf, "binary"),
+        ("x.xlsx", xlsx, "binary"),
+    ],
+)
 def test_empty_and_binary_files(tmp_path, name, reader, why):
     path = tmp_path / name
     path.write_bytes(b"" if why == "empty" else b"\x00\x01\x02MZ\x90\x00" * 100)
@@ -166,4 +189,4 @@ def test_run_isolated_gives_up_after_the_timeout():
 
 def test_run_isolated_limits_memory():
     with pytest.raises(UnreadableInput, match="f: .*memory"):
-        safety.run_isolated(bytearray, 1024 ** 3, memory_limit=512 * 1024 ** 2, display="f")
+        safety.run_isolated(bytearray, 1024**3, memory_limit=512 * 1024**2, display="f")

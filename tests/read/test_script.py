@@ -1,4 +1,5 @@
 """A page a mirror rendered in traditional characters with pinyin inserted reads as its simplified original."""
+
 from auditor.read.script import simplified
 from auditor.read.text import read
 from auditor.recognise import recognise
@@ -40,8 +41,12 @@ def test_the_mirrored_table_is_read_with_its_upside_down_two_row_header(tmp_path
     assert table.form == "central_split" and table.name.text == "城区路灯维护经费"
     assert [i.level3.text for i in table.indicators] == ["维护路灯数量", "夜间亮灯率", "市民满意度"]
     first = table.indicators[0].values
-    assert (first["target"].text, first["actual"].text, first["weight"].text, first["score"].text) == \
-        ("≥1200盏", "1260", "50", "50")
+    assert (first["target"].text, first["actual"].text, first["weight"].text, first["score"].text) == (
+        "≥1200盏",
+        "1260",
+        "50",
+        "50",
+    )
     current = next(f for f in table.funding if f.kind == "current")
     assert current.values["rate"].text == "100%" and "weight" not in current.values  # the dropped cell
     assert table.blocks["indicators"] == "full" and table.total.values["score"].text == "100"

@@ -1,4 +1,5 @@
 """Text copied from Word: tab-led cells, continuation lines, rows ended by blank lines."""
+
 import pytest
 
 from auditor.read import read_document

@@ -3,6 +3,7 @@
 The fixtures are our own (made-up projects and figures) laid out as web pages and spreadsheets write
 them: every row of a pipe grid carries the same number of `|`, merged cells written as bare `|`.
 """
+
 import pytest
 
 from auditor.document import Locator, Paragraph, Table
@@ -89,19 +90,59 @@ def test_a_cell_cut_off_or_wrapped_without_a_bar_goes_on_with_its_cell():
         "下年提前安排补种",
     )
     table = parse_text(text, "c.txt").blocks[0]
-    assert grid(table) == [["项目名称", "青苗培育补助"], ["偏差原因", "部分地块延后\n补种"], ["改进措施", "下年提前安排补种"]]
+    assert grid(table) == [
+        ["项目名称", "青苗培育补助"],
+        ["偏差原因", "部分地块延后\n补种"],
+        ["改进措施", "下年提前安排补种"],
+    ]
     assert where(table)[2] == [4, 5]
 
 
 # One cell a line (width 8): a `|` alone is a blank cell in its place, a run of `|` is debris.
 CELL_A_LINE = lines(
     "示范县2023年度项目支出绩效自评表",
-    "项目名称 |", "青苗培育补助 |", "|", "|||||",
-    "资金情况（万元） |", "|", "全年预算数 |", "全年执行数 |", "执行率 |", "得分 |", "||",
-    "|", "年度资金总额 |", "120 |", "118 |", "98.33% |", "9.8 |", "||",
-    "|", "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "实际值 |", "得分 |", "未完成原因 |",
-    "|", "产出指标 |", "数量指标 |", "培育面积 |", "≥9 |", "9.5 |", "10 |", "|",
-    "|", "|", "质量指标 |", "成活率 |", "≥90% |", "95% |", "10 |", "|",
+    "项目名称 |",
+    "青苗培育补助 |",
+    "|",
+    "|||||",
+    "资金情况（万元） |",
+    "|",
+    "全年预算数 |",
+    "全年执行数 |",
+    "执行率 |",
+    "得分 |",
+    "||",
+    "|",
+    "年度资金总额 |",
+    "120 |",
+    "118 |",
+    "98.33% |",
+    "9.8 |",
+    "||",
+    "|",
+    "一级指标 |",
+    "二级指标 |",
+    "三级指标 |",
+    "指标值 |",
+    "实际值 |",
+    "得分 |",
+    "未完成原因 |",
+    "|",
+    "产出指标 |",
+    "数量指标 |",
+    "培育面积 |",
+    "≥9 |",
+    "9.5 |",
+    "10 |",
+    "|",
+    "|",
+    "|",
+    "质量指标 |",
+    "成活率 |",
+    "≥90% |",
+    "95% |",
+    "10 |",
+    "|",
 )
 
 
@@ -165,13 +206,16 @@ def test_words_copy_is_read_as_before():
     assert grid(inside.blocks[0]) == [["项目名称", "老字号"], ["甲\t乙\t丙", "丁\t戊\t己"]]
 
 
-@pytest.mark.parametrize("text", [
-    "详见附件1|附件2。\n",
-    "选项为A|B|C，任选其一\n",
-    "1.\t项目基本情况\n2.\t项目绩效目标\n",  # Word's numbered list: one tab after the number
-    "年度资金总额 650 94 0.1 2.9\n其中：财政拨款 650 94 0.1\n",  # space-separated rows are left alone
-    "年度资金总额:12012010100.00%10\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "详见附件1|附件2。\n",
+        "选项为A|B|C，任选其一\n",
+        "1.\t项目基本情况\n2.\t项目绩效目标\n",  # Word's numbered list: one tab after the number
+        "年度资金总额 650 94 0.1 2.9\n其中：财政拨款 650 94 0.1\n",  # space-separated rows are left alone
+        "年度资金总额:12012010100.00%10\n",
+    ],
+)
 def test_prose_and_ambiguous_rows_stay_paragraphs(text):
     doc = parse_text(text, "p.txt")
     assert all(isinstance(b, Paragraph) for b in doc.blocks)
@@ -198,7 +242,9 @@ def test_a_sentence_with_bars_before_a_table_and_a_paragraph_between_tables_stay
 
 #: The grid as Word holds it ("" where a merged cell covers a column); every sum, rate and cap agrees.
 FORM = [
-    ["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "农田灌溉渠道维护"],
+    ["项目支出绩效自评表"],
+    ["（2023年度）"],
+    ["项目名称", "农田灌溉渠道维护"],
     ["主管部门", "示范县水务局", "实施单位", "示范县灌区服务中心"],
     ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
     ["年度资金总额", "300", "300", "300", "10", "100%", "10"],
@@ -207,7 +253,17 @@ FORM = [
     ["其他资金", "0", "0", "0", "—", "—", "—"],
     ["年度总体目标", "预期目标", "实际完成情况"],
     ["", "完成灌溉渠道清淤维护42公里", "清淤维护灌溉渠道42公里，渠道运行正常"],
-    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ],
     ["", "产出指标(50分)", "数量指标", "渠道清淤里程", "≥40公里", "42公里", "30", "30", "无偏差"],
     ["", "", "质量指标", "维护验收合格率", "≥95%", "98%", "20", "20", "无偏差"],
     ["", "效益指标(30分)", "社会效益指标", "受益农田面积", "≥5000亩", "5200亩", "30", "30", "无偏差"],

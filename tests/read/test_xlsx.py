@@ -1,4 +1,5 @@
 """Excel reader: values as displayed, merged ranges as Word shows them, narrative rows as paragraphs."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -50,15 +51,33 @@ def workbook(tmp_path, fill) -> object:
 def test_displayed_formats(tmp_path):
     def fill(wb):
         ws = wb.active
-        for col, (value, fmt) in enumerate([(0.75, "0.00%"), (661.7252, "0.0000"), (680.0, "General"),
-                                            (1234567.5, "#,##0.00"), (12.5, '0.00"万元"'), (1, "0%"),
-                                            (datetime(2023, 12, 31), 'yyyy"年"m"月"d"日"'), ("≥50个", "@")], 1):
+        for col, (value, fmt) in enumerate(
+            [
+                (0.75, "0.00%"),
+                (661.7252, "0.0000"),
+                (680.0, "General"),
+                (1234567.5, "#,##0.00"),
+                (12.5, '0.00"万元"'),
+                (1, "0%"),
+                (datetime(2023, 12, 31), 'yyyy"年"m"月"d"日"'),
+                ("≥50个", "@"),
+            ],
+            1,
+        ):
             ws.cell(1, col, value).number_format = fmt
             ws.cell(2, col, "x")
 
     doc = workbook(tmp_path, fill)
-    assert [c.text for c in doc.blocks[0].rows[0]] == ["75.00%", "661.7252", "680", "1,234,567.50", "12.50万元",
-                                                       "100%", "2023年12月31日", "≥50个"]
+    assert [c.text for c in doc.blocks[0].rows[0]] == [
+        "75.00%",
+        "661.7252",
+        "680",
+        "1,234,567.50",
+        "12.50万元",
+        "100%",
+        "2023年12月31日",
+        "≥50个",
+    ]
 
 
 def test_merged_cells_horizontal_dropped_vertical_kept_empty(tmp_path):
@@ -76,8 +95,12 @@ def test_merged_cells_horizontal_dropped_vertical_kept_empty(tmp_path):
 
     (table,) = workbook(tmp_path, fill).blocks
     assert [[c.text for c in row] for row in table.rows] == [
-        ["项目资金", "全年预算数", "执行率"], ["", "年度资金总额", "680", "100%"], ["", "其中：本年", "680", "100%"],
-        ["总分", "100"], ["", ""]]
+        ["项目资金", "全年预算数", "执行率"],
+        ["", "年度资金总额", "680", "100%"],
+        ["", "其中：本年", "680", "100%"],
+        ["总分", "100"],
+        ["", ""],
+    ]
 
 
 def test_blank_rows_split_blocks_and_single_cell_rows_are_paragraphs(tmp_path):
@@ -99,14 +122,21 @@ def test_blank_rows_split_blocks_and_single_cell_rows_are_paragraphs(tmp_path):
     assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Paragraph", "Table", "Table", "Table"]
     assert [b.text for b in doc.blocks[:2]] == ["老字号项目绩效自评综述：……", "第二段"]
     assert doc.blocks[1].loc.cell == "B2"
-    assert shape(doc)[2:] == [[["项目名称", "老字号"], ["项目支出绩效自评表", ""]], [["总分", "", "100"]],
-                              [["分值", "得分"]]]
-    assert [(t.index, t.loc.sheet, t.loc.cell) for t in doc.tables()] == [(1, "Sheet", "A4"), (2, "Sheet", "A7"),
-                                                                          (3, "自评表2", "B2")]
+    assert shape(doc)[2:] == [
+        [["项目名称", "老字号"], ["项目支出绩效自评表", ""]],
+        [["总分", "", "100"]],
+        [["分值", "得分"]],
+    ]
+    assert [(t.index, t.loc.sheet, t.loc.cell) for t in doc.tables()] == [
+        (1, "Sheet", "A4"),
+        (2, "Sheet", "A7"),
+        (3, "自评表2", "B2"),
+    ]
 
 
 def test_formula_without_cached_value_reads_empty(tmp_path):
     """Known limit: the reader shows what Excel cached; a formula never calculated has nothing to show."""
+
     def fill(wb):
         ws = wb.active
         ws["A1"], ws["B1"], ws["C1"], ws["D1"] = 1, 2, "=A1+B1", "合计"  # openpyxl writes no cached value
@@ -134,20 +164,32 @@ def test_xls_reads_like_xlsx(tmp_path):
     assert doc.blocks[0].rows[1][2].loc.cell == "C2"
 
 
-@pytest.mark.parametrize("value, fmt, shown", [
-    (0.75, "0.00%", "75.00%"), (760.216, "0.0000", "760.2160"), (680.0, None, "680"), (0.1 + 0.2, "General", "0.3"),
-    (2.675, "0.00", "2.68"), (-1234.5, "#,##0.00;[Red](#,##0.00)", "(1,234.50)"), (0, '0.00;-0.00;"—"', "—"),
-    (1234.5, "[$¥-804]#,##0.00", "¥1,234.50"), (0.5, "0.0#", "0.5"), (12345.678, "0.00E+00", "1.23E+04"),
-    (1e-7, "General", "1E-07"), (100, 'General"分"', "100分"), (45291, "yyyy/m/d", "2023/12/31"),
-    (datetime(2023, 1, 5, 13, 7, 9), "yyyy-mm-dd hh:mm:ss", "2023-01-05 13:07:09"), (True, None, "TRUE"),
-])
+@pytest.mark.parametrize(
+    "value, fmt, shown",
+    [
+        (0.75, "0.00%", "75.00%"),
+        (760.216, "0.0000", "760.2160"),
+        (680.0, None, "680"),
+        (0.1 + 0.2, "General", "0.3"),
+        (2.675, "0.00", "2.68"),
+        (-1234.5, "#,##0.00;[Red](#,##0.00)", "(1,234.50)"),
+        (0, '0.00;-0.00;"—"', "—"),
+        (1234.5, "[$¥-804]#,##0.00", "¥1,234.50"),
+        (0.5, "0.0#", "0.5"),
+        (12345.678, "0.00E+00", "1.23E+04"),
+        (1e-7, "General", "1E-07"),
+        (100, 'General"分"', "100分"),
+        (45291, "yyyy/m/d", "2023/12/31"),
+        (datetime(2023, 1, 5, 13, 7, 9), "yyyy-mm-dd hh:mm:ss", "2023-01-05 13:07:09"),
+        (True, None, "TRUE"),
+    ],
+)
 def test_number_formats(value, fmt, shown):
     assert format_value(value, fmt) == shown
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=6, allow_nan=False), st.integers(0, 4),
-       st.booleans())
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=6, allow_nan=False), st.integers(0, 4), st.booleans())
 def test_fixed_and_percent_formats_round_half_up_at_their_places(value, places, percent):
     fmt = "0" + ("." + "0" * places if places else "") + ("%" if percent else "")
     shown = format_value(float(value), fmt)
@@ -157,8 +199,24 @@ def test_fixed_and_percent_formats_round_half_up_at_their_places(value, places, 
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(st.floats(allow_nan=False), st.integers(-10**20, 10**20)),
-       st.sampled_from(["General", "0.00", "#,##0.00;(#,##0.00)", "0.00%", "0.00E+00", "yyyy-mm-dd", "@", "0;-0;;@",
-                        '[$¥-804]#,##0.00"元"', "# ?/?", "h:mm:ss", "[Red]0.0"]))
+@given(
+    st.one_of(st.floats(allow_nan=False), st.integers(-(10**20), 10**20)),
+    st.sampled_from(
+        [
+            "General",
+            "0.00",
+            "#,##0.00;(#,##0.00)",
+            "0.00%",
+            "0.00E+00",
+            "yyyy-mm-dd",
+            "@",
+            "0;-0;;@",
+            '[$¥-804]#,##0.00"元"',
+            "# ?/?",
+            "h:mm:ss",
+            "[Red]0.0",
+        ]
+    ),
+)
 def test_any_number_under_any_format_gives_text(value, fmt):
     assert isinstance(format_value(value, fmt), str)

@@ -1,4 +1,5 @@
 """The bundled sample as blocks, and the layout helpers the format builders share (auditor.synth.layout)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The one sentence splitter of recognition: what a finding quotes as its evidence."""
+
 from __future__ import annotations
 
 from hypothesis import given
@@ -6,8 +7,10 @@ from hypothesis import strategies as st
 
 from auditor.recognise.sentences import ENDS, finder, sentence_at, split
 
-TRICKY = ("项目全年预算数为3.5万元，执行数为3.5万元。群众反映“服务很好。”满意度达98%；"
-          "1.项目立项规范；2.资金到位及时！（一）项目决策情况？尚未完成的原因：资金下达较晚")
+TRICKY = (
+    "项目全年预算数为3.5万元，执行数为3.5万元。群众反映“服务很好。”满意度达98%；"
+    "1.项目立项规范；2.资金到位及时！（一）项目决策情况？尚未完成的原因：资金下达较晚"
+)
 
 
 def test_split_keeps_each_end_mark_and_the_rest():
@@ -24,7 +27,7 @@ def test_split_keeps_each_end_mark_and_the_rest():
 
 def test_split_gives_where_each_sentence_starts():
     for start, sentence in split(TRICKY):
-        assert TRICKY[start:start + len(sentence)] == sentence
+        assert TRICKY[start : start + len(sentence)] == sentence
     assert split("") == [] and split("。") == [(0, "。")] and split("无标点") == [(0, "无标点")]
 
 
@@ -38,7 +41,10 @@ def test_a_position_is_in_the_sentence_its_end_mark_closes():
 
 def test_ends_and_opens_can_be_chosen():
     # an attached evaluation report's sentences end only at 。 and ；
-    assert sentence_at(TRICKY, TRICKY.index("2.资金"), ends="。；") == "2.资金到位及时！（一）项目决策情况？尚未完成的原因：资金下达较晚"
+    assert (
+        sentence_at(TRICKY, TRICKY.index("2.资金"), ends="。；")
+        == "2.资金到位及时！（一）项目决策情况？尚未完成的原因：资金下达较晚"
+    )
     # a colon may open a sentence without ending the one before
     assert sentence_at(TRICKY, TRICKY.index("资金下达"), opens="：") == "资金下达较晚"
     assert sentence_at("  前言。 正文 ", 6) == "正文"  # stripped
@@ -52,7 +58,7 @@ def _reference(text: str, at: int, ends: str, opens: str) -> str:
     end = at
     while end < len(text) and text[end] not in ends:
         end += 1
-    return text[start:end + 1].strip()
+    return text[start : end + 1].strip()
 
 
 TEXT = st.text(alphabet="。；！？：.“”1一 项目万元\n", max_size=40)

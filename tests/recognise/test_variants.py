@@ -1,4 +1,5 @@
 """Layout variants of published 自评表 (domain-rules §1) are read as the standard form is."""
+
 from decimal import Decimal
 
 from auditor.pipeline import audit
@@ -18,15 +19,28 @@ def text_form(rows: list[list[str]], before: str = "", after: str = "") -> str:
 
 
 VARIANT = [
-    ["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "就业补助资金"],
+    ["项目支出绩效自评表"],
+    ["（2023年度）"],
+    ["项目名称", "就业补助资金"],
     ["主管部门", "人社局", "实施单位", "人社局"],
     ["项目资金\n（元）", "", "全年预算数", "全年执行数", "权重", "执行率", "得分"],
     ["", "年度资金总额", "6800000", "6800000", "10", "100%", "10"],
     ["", "其中：当年财政拨款", "6800000", "6800000", "", "", ""],
     ["年度总体目标完成情况", "预期目标", "实际完成情况"],
     ["", "开展职业技能培训", "完成职业技能培训"],
-    ["年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "指标性质", "权重", "年度指标值", "度量单位",
-     "实际完成值", "得分", "未完成原因"],
+    [
+        "年度绩效指标完成情况",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "权重",
+        "年度指标值",
+        "度量单位",
+        "实际完成值",
+        "得分",
+        "未完成原因",
+    ],
     ["", "(50分)", "", "", "", "50", "", "", "", "50", ""],
     ["", "", "数量指标", "培训人数", "正向", "30", "≥1000", "人", "1100", "30", ""],
     ["", "", "质量指标", "培训合格率", "正向", "20", "≥90%", "", "95%", "20", ""],
@@ -59,7 +73,7 @@ def test_a_consistent_variant_gives_no_issue(tmp_path, ruleset):
 
 def test_errors_in_a_variant_are_still_found(tmp_path, ruleset):
     rows = [list(r) for r in VARIANT]
-    rows[10][9] = "45"   # the 产出 subtotal score no longer adds up
+    rows[10][9] = "45"  # the 产出 subtotal score no longer adds up
     rows[5][3] = "6000000"  # executed changes, the rate still says 100%
     path = tmp_path / "variant.txt"
     path.write_text(text_form(rows), encoding="utf-8")

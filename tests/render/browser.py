@@ -4,6 +4,7 @@
 so Chinese is drawn rather than boxes) with apt-get when it is missing and we
 are root; it returns None with the reason in `WHY` when that is impossible.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,16 @@ from pathlib import Path
 NAMES = ("chromium", "chromium-browser", "google-chrome")
 PACKAGES = ("chromium", "fonts-wqy-zenhei")
 WHY: list[str] = []
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+)
 
 
 def _find() -> str | None:
@@ -58,7 +67,12 @@ def chromium_or_skip() -> str:
 def run(exe: str, page: Path, profile: Path, *args: str, fragment: str = "", timeout: int = 60) -> str:
     """Run headless Chromium on a local file (with an optional #fragment) and return its stdout."""
     url = page.resolve().as_uri() + (f"#{fragment}" if fragment else "")
-    proc = subprocess.run([exe, *FLAGS, f"--user-data-dir={profile}", *args, url],
-                          check=False, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [exe, *FLAGS, f"--user-data-dir={profile}", *args, url],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout

@@ -1,4 +1,5 @@
 """`auditor annotate`: a commented copy of a Word report, each comment on the cell or sentence it concerns."""
+
 from __future__ import annotations
 
 import hashlib
@@ -23,18 +24,73 @@ HAS_DOCX_READER = importlib.util.find_spec("auditor.read.docx") is not None
 def issues() -> list:
     doc = "report.docx"
     return [
-        issue(doc, "NARRATIVE_RATE", "execution_rate_mismatch", "error", Locator(paragraph=3, column="完成预算比例"),
-              "养老", "84.47%", "75%", SENTENCE, zh="自评综述称完成预算的 75%"),
-        issue(doc, "FUNDING_RATE", "execution_rate_mismatch", "error", Locator(table=1, row=2, column=4),
-              "养老", "84.47%", "75.00%", "年度资金总额： 900 900 760.2160 75.00% 85"),
-        issue(doc, "SCORE_LE_WEIGHT", "score_exceeds_weight", "error",
-              Locator(table=1, row="其中：本年财政拨款", column="得分"), "养老", "<= 10", "85", "其中：本年财政拨款 ..."),
-        issue(doc, "TOTAL_WEIGHT_SUM", "total_mismatch", "error", Locator(table=2, row="总分", column="分值"),
-              "养老", "90", "100", "总分 100 100"),
-        issue(doc, "TOTAL_SCORE_SUM", "total_mismatch", "error", Locator(table=2, row="总分", column="得分"),
-              "养老", "90", "100", "总分 100 100"),
-        issue(doc, "PROJECT_TOPIC", "project_topic_mismatch", "warning",
-              Locator(table=2, row="运转保障率", column="三级指标"), "养老", "养老保险", "医疗保险", "运转保障率"),
+        issue(
+            doc,
+            "NARRATIVE_RATE",
+            "execution_rate_mismatch",
+            "error",
+            Locator(paragraph=3, column="完成预算比例"),
+            "养老",
+            "84.47%",
+            "75%",
+            SENTENCE,
+            zh="自评综述称完成预算的 75%",
+        ),
+        issue(
+            doc,
+            "FUNDING_RATE",
+            "execution_rate_mismatch",
+            "error",
+            Locator(table=1, row=2, column=4),
+            "养老",
+            "84.47%",
+            "75.00%",
+            "年度资金总额： 900 900 760.2160 75.00% 85",
+        ),
+        issue(
+            doc,
+            "SCORE_LE_WEIGHT",
+            "score_exceeds_weight",
+            "error",
+            Locator(table=1, row="其中：本年财政拨款", column="得分"),
+            "养老",
+            "<= 10",
+            "85",
+            "其中：本年财政拨款 ...",
+        ),
+        issue(
+            doc,
+            "TOTAL_WEIGHT_SUM",
+            "total_mismatch",
+            "error",
+            Locator(table=2, row="总分", column="分值"),
+            "养老",
+            "90",
+            "100",
+            "总分 100 100",
+        ),
+        issue(
+            doc,
+            "TOTAL_SCORE_SUM",
+            "total_mismatch",
+            "error",
+            Locator(table=2, row="总分", column="得分"),
+            "养老",
+            "90",
+            "100",
+            "总分 100 100",
+        ),
+        issue(
+            doc,
+            "PROJECT_TOPIC",
+            "project_topic_mismatch",
+            "warning",
+            Locator(table=2, row="运转保障率", column="三级指标"),
+            "养老",
+            "养老保险",
+            "医疗保险",
+            "运转保障率",
+        ),
         issue(doc, "READ_TABLE", "extraction_incomplete", "warning", Locator(table=1), "养老", "绩效指标"),
         issue(doc, "YEAR_MATCH", "year_mismatch", "warning", Locator(paragraph=5), None, "2023", "2022", "不在此段"),
         issue(doc, "X_LINE", "typo", "info", Locator(line=40), None, "合规率", "合规律"),
@@ -58,17 +114,20 @@ def test_one_comment_per_issue_anchored_where_it_belongs(report, tmp_path):
     texts = docx_fixture.comments(out)
     assert list(texts) == [str(n) for n in range(10)]
     where = docx_fixture.anchors(out)
-    assert where["0"] == {"paragraph": 3, "text": SENTENCE}                         # the sentence, across 2 runs
-    assert where["1"] == {"table": 1, "row": 2, "cell": 4, "text": "75.00%"}      # numbers as the reader gives
-    assert where["2"] == {"table": 1, "row": 3, "cell": 5, "text": "85"}          # labels, settled by the value
-    assert where["3"] == {"table": 2, "row": 3, "cell": 2, "text": "100"}         # same value twice: the heading
-    assert where["4"] == {"table": 2, "row": 3, "cell": 3, "text": "100"}         # decides, across a gridSpan
+    assert where["0"] == {"paragraph": 3, "text": SENTENCE}  # the sentence, across 2 runs
+    assert where["1"] == {"table": 1, "row": 2, "cell": 4, "text": "75.00%"}  # numbers as the reader gives
+    assert where["2"] == {"table": 1, "row": 3, "cell": 5, "text": "85"}  # labels, settled by the value
+    assert where["3"] == {"table": 2, "row": 3, "cell": 2, "text": "100"}  # same value twice: the heading
+    assert where["4"] == {"table": 2, "row": 3, "cell": 3, "text": "100"}  # decides, across a gridSpan
     assert where["5"] == {"table": 2, "row": 2, "cell": 2, "text": "运转保障率"}
-    assert where["6"] == {"table": 1, "row": 1, "cell": 1, "text": "项目资金"}     # the table as a whole
-    assert where["7"] == {"paragraph": 5, "text": "附件：项目支出绩效自评表"}       # the whole paragraph
-    assert where["8"]["paragraph"] == where["9"]["paragraph"] == 1                # no anchor: the first paragraph
-    assert texts["0"].splitlines() == ["[错误] 执行率计算不符 · NARRATIVE_RATE", "自评综述称完成预算的 75%",
-                                       "应为 84.47%；实为 75%"]
+    assert where["6"] == {"table": 1, "row": 1, "cell": 1, "text": "项目资金"}  # the table as a whole
+    assert where["7"] == {"paragraph": 5, "text": "附件：项目支出绩效自评表"}  # the whole paragraph
+    assert where["8"]["paragraph"] == where["9"]["paragraph"] == 1  # no anchor: the first paragraph
+    assert texts["0"].splitlines() == [
+        "[错误] 执行率计算不符 · NARRATIVE_RATE",
+        "自评综述称完成预算的 75%",
+        "应为 84.47%；实为 75%",
+    ]
     assert "位置：L40" in texts["8"] and "line=40" in texts["8"]
     assert "T9 R1 C1" in texts["9"]
     assert "位置" not in texts["1"]
@@ -137,8 +196,9 @@ def test_end_to_end_sample_report_as_docx(tmp_path):
     before = sha(src)
     out = tmp_path / "sample-annotated.docx"
     out.write_bytes(b"old")
-    result = CliRunner().invoke(main, ["annotate", str(src), "-o", str(out), "--force", "--lang", "en"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["annotate", str(src), "-o", str(out), "--force", "--lang", "en"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     assert sha(src) == before
     both = audit([str(src), str(out)])
@@ -148,12 +208,12 @@ def test_end_to_end_sample_report_as_docx(tmp_path):
     paragraphs = {b.loc.paragraph: b.text for b in read(src, "x").paragraphs()}
     for n, item in enumerate(found):
         anchor, loc = where[str(n)], item.location
-        assert "location:" not in texts[str(n)], (item, anchor)         # every one placed where it belongs
+        assert "location:" not in texts[str(n)], (item, anchor)  # every one placed where it belongs
         assert item.message_in("en") in texts[str(n)]
         if loc.table is not None:
             assert anchor["table"] == loc.table
             if isinstance(loc.row, int) and isinstance(loc.column, int):
-                assert (anchor["row"], anchor["cell"]) == (loc.row, loc.column)   # the reader's numbers
+                assert (anchor["row"], anchor["cell"]) == (loc.row, loc.column)  # the reader's numbers
             else:
                 assert item.found in anchor["text"] or anchor["text"] in (item.evidence or "")
         else:
@@ -162,7 +222,7 @@ def test_end_to_end_sample_report_as_docx(tmp_path):
             # the sentence when the evidence stands in the paragraph, else the found words, else all of it
             assert anchor["text"] == next((x for x in (item.evidence, item.found) if x and x in text), text)
     again = [i.as_dict() for i in both.issues if i.doc == str(out)]
-    assert [dict(i, doc=None) for i in again] == [dict(i.as_dict(), doc=None) for i in found]   # nothing changed
+    assert [dict(i, doc=None) for i in again] == [dict(i.as_dict(), doc=None) for i in found]  # nothing changed
 
 
 def _blocks(path):
@@ -171,11 +231,14 @@ def _blocks(path):
         from auditor.read.docx import read
 
         doc = read(path, "x")
-        return [(b.loc, getattr(b, "text", None), [[c.text for c in r] for r in getattr(b, "rows", [])])
-                for b in doc.blocks]
+        return [
+            (b.loc, getattr(b, "text", None), [[c.text for c in r] for r in getattr(b, "rows", [])]) for b in doc.blocks
+        ]
     from lxml import etree
 
     from auditor.annotate.anchor import Body
 
     body = Body(etree.fromstring(zipfile.ZipFile(path).read("word/document.xml")))
-    return [body.text(p) for p in body.paragraphs] + [[c.text for row in body.rows(t) for c in row] for t in body.tables]
+    return [body.text(p) for p in body.paragraphs] + [
+        [c.text for row in body.rows(t) for c in row] for t in body.tables
+    ]

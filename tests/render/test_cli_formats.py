@@ -1,4 +1,5 @@
 """`auditor check --format xlsx|html|csv|sarif` and the progress bar, as users run them."""
+
 from __future__ import annotations
 
 import csv
@@ -44,7 +45,7 @@ def test_every_format_from_the_command_line(tmp_path, audited, sample_result):
     assert run("check", SAMPLE, "--format", "xlsx", "-o", str(book)).exit_code == 1
     ws = openpyxl.load_workbook(book)["问题清单"]
     assert ws.max_row == len(issues) + 1 and ws["A2"].value == SAMPLE
-    piped = run("check", SAMPLE, "--format", "xlsx")          # stdout is not a terminal: the bytes go out
+    piped = run("check", SAMPLE, "--format", "xlsx")  # stdout is not a terminal: the bytes go out
     assert piped.stdout_bytes[:2] == b"PK"
     csv_out = run("check", SAMPLE, "--format", "csv", "--lang", "en")
     assert csv_out.stdout_bytes.startswith(b"\xef\xbb\xbfdocument,department,project,kind")
@@ -92,8 +93,15 @@ def test_binary_format_is_not_written_to_a_terminal(tmp_path):
     """xlsx on a terminal would print garbage: refused before any work, pointing at --output."""
     leader, follower = pty.openpty()
     try:
-        proc = subprocess.run([sys.executable, "-m", "auditor", "check", SAMPLE, "--format", "xlsx", "--lang", "en"],
-                              stdout=follower, stderr=subprocess.PIPE, cwd=tmp_path, timeout=60, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "auditor", "check", SAMPLE, "--format", "xlsx", "--lang", "en"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            timeout=60,
+            text=True,
+            check=False,
+        )
     finally:
         os.close(follower)
         os.close(leader)

@@ -1,4 +1,5 @@
 """CSV for Excel users and SARIF for code-scanning tools."""
+
 from __future__ import annotations
 
 import csv
@@ -47,8 +48,9 @@ def test_sarif_structure_levels_and_locations(result):
     assert {r["id"]: r["properties"]["kind"] for r in rules}["TYPO"] == "typo"
     results = run["results"]
     assert len(results) == len(result.issues)
-    assert [r["level"] for r in results] == [{"error": "error", "warning": "warning", "info": "note"}[i.severity]
-                                              for i in result.issues]
+    assert [r["level"] for r in results] == [
+        {"error": "error", "warning": "warning", "info": "note"}[i.severity] for i in result.issues
+    ]
     for r, issue in zip(results, result.issues):
         assert rules[r["ruleIndex"]]["id"] == r["ruleId"] == issue.rule
         assert r["message"]["text"] == issue.message_in("en")

@@ -1,4 +1,5 @@
 """The HTML report as a file opened with no network: self-contained, counts right, evidence marked and escaped."""
+
 from __future__ import annotations
 
 import re
@@ -33,6 +34,7 @@ def test_references_nothing_outside_the_file(page, tree):
 def test_summary_counts(tree):
     def n(id_):
         return tree.get_element_by_id(id_).text_content()
+
     assert (n("count-documents"), n("count-issues")) == ("4", "8")
     assert (n("count-error"), n("count-warning"), n("count-info")) == ("5", "2", "1")
     assert n("count-unreadable") == "1"
@@ -46,8 +48,12 @@ def test_one_row_per_issue_with_filter_attributes(tree):
     assert rows[0].get("data-doc") == HR and rows[3].get("data-kind") == "total_mismatch"
     kinds = tree.xpath("//select[@id='f-kind']/option/@value")
     assert kinds[0] == "" and "execution_rate_mismatch" in kinds
-    assert tree.xpath("//select[@id='f-doc']/option/@value")[1:] == [HR, FIN, "reports/财政局/second.txt",
-                                                                      "reports/财政局/broken.pdf"]
+    assert tree.xpath("//select[@id='f-doc']/option/@value")[1:] == [
+        HR,
+        FIN,
+        "reports/财政局/second.txt",
+        "reports/财政局/broken.pdf",
+    ]
 
 
 def test_found_value_is_marked_inside_the_evidence(tree):
@@ -56,12 +62,12 @@ def test_found_value_is_marked_inside_the_evidence(tree):
     assert [m.text for m in evidence.xpath(".//mark")] == ["85"]
     assert evidence.text_content() == "年度资金总额： 900 900 760.2160 10 75.00% 85"
     rate = rows[4].xpath(".//mark")
-    assert [m.text for m in rate] == ["100%"]      # not the 10 of "10", nor the 100 of 100%'s neighbours
+    assert [m.text for m in rate] == ["100%"]  # not the 10 of "10", nor the 100 of 100%'s neighbours
 
 
 def test_markup_in_evidence_is_escaped(page, tree):
     assert "<script>alert" not in page and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
-    assert len(tree.xpath("//script")) == 1          # ours only
+    assert len(tree.xpath("//script")) == 1  # ours only
     assert tree.xpath("//table[@id='issues']//b") == []
     cell = tree.xpath("//table[@id='issues']/tbody/tr")[2].xpath("./td[@class='ev']")[0]
     assert cell.text_content() == SCRIPT
@@ -94,13 +100,16 @@ def test_empty_result_says_so():
     assert "未发现问题" in page and "<svg" not in page
 
 
-@pytest.mark.parametrize("evidence,found,marked", [
-    ("得分 10 100% 10", "10", ["10", "10"]),
-    ("合计 100", "10", ["10"]),                       # no standalone 10: the substring is still shown
-    ("a < b & 5%", "5%", ["5%"]),
-    ("nothing here", "7", []),
-    ("", "", []),
-])
+@pytest.mark.parametrize(
+    "evidence,found,marked",
+    [
+        ("得分 10 100% 10", "10", ["10", "10"]),
+        ("合计 100", "10", ["10"]),  # no standalone 10: the substring is still shown
+        ("a < b & 5%", "5%", ["5%"]),
+        ("nothing here", "7", []),
+        ("", "", []),
+    ],
+)
 def test_highlight(evidence, found, marked):
     html = str(highlight(evidence, found))
     assert re.findall(r"<mark>(.*?)</mark>", html) == marked
@@ -113,8 +122,18 @@ def many(n: int):
 
     from .conftest import issue
 
-    issues = [issue(f"d{k % 3}/r.txt", "R", "typo", ("error", "warning")[k % 2], Locator(line=k + 1), found=str(k),
-                    evidence=f"值 {k}") for k in range(n)]
+    issues = [
+        issue(
+            f"d{k % 3}/r.txt",
+            "R",
+            "typo",
+            ("error", "warning")[k % 2],
+            Locator(line=k + 1),
+            found=str(k),
+            evidence=f"值 {k}",
+        )
+        for k in range(n)
+    ]
     return AuditResult([DocumentResult(doc=f"d{k}/r.txt", format="txt") for k in range(3)], issues, "0", "r")
 
 

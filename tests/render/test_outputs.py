@@ -1,4 +1,5 @@
 """The one list of output formats (auditor.render.OUTPUTS) is what the CLI, the server and the renderers use."""
+
 from __future__ import annotations
 
 import pkgutil
@@ -18,7 +19,18 @@ def test_every_listed_format_has_a_renderer_of_its_kind(result):
 
 
 def test_every_renderer_module_is_listed():
-    helpers = {"cases", "columns", "coverage", "forms", "html_template", "readme", "rows", "rules", "stats", "svg"}  # parts, not formats
+    helpers = {
+        "cases",
+        "columns",
+        "coverage",
+        "forms",
+        "html_template",
+        "readme",
+        "rows",
+        "rules",
+        "stats",
+        "svg",
+    }  # parts, not formats
     modules = {m.name for m in pkgutil.iter_modules(auditor.render.__path__)}
     assert modules - helpers == set(FORMATS)
 

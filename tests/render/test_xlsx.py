@@ -1,4 +1,5 @@
 """The issue workbook as Excel users get it: reopened with openpyxl, as Excel would read it."""
+
 from __future__ import annotations
 
 import io
@@ -31,13 +32,13 @@ def test_rows_carry_department_location_and_values_as_printed(result):
     ws = book(result)["问题清单"]
     rows = [dict(zip(COLUMNS, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
     first = rows[0]
-    assert first["department"] == "人社局"          # from the folder
-    assert rows[3]["department"] == "财政局"        # as recognised
+    assert first["department"] == "人社局"  # from the folder
+    assert rows[3]["department"] == "财政局"  # as recognised
     assert first["location"] == "T1"
     assert first["location_json"] == '{"table":1,"row":"年度资金总额","column":"得分"}'
     assert first["severity"] == "错误" and first["kind"] == "得分超过分值"
     assert (first["expected"], first["found"]) == ("<= 10", "85")
-    assert rows[4]["found"] == "100%"                # a string as printed, not 1.0
+    assert rows[4]["found"] == "100%"  # a string as printed, not 1.0
     formula = ws.cell(row=5, column=COLUMNS.index("evidence") + 1)
     assert formula.data_type == "s" and formula.value.startswith("=HYPERLINK")  # never run as a formula
 
@@ -83,8 +84,8 @@ def test_departments_are_ranked_by_errors_then_warnings(result):
     assert values[2][:7] == [1, "财政局", 3, 3, 1, 1, 5]
     assert values[3][:7] == [2, "人社局", 1, 2, 1, 0, 3]
     top = next(n for n, row in enumerate(values) if row[0] == "问题最多的项目")
-    assert values[top + 2][1:7] == ["人社局", "城乡居民基本养老保险", 2, 1, 0, 3]   # same total and errors:
-    assert values[top + 3][1:7] == ["财政局", "老字号", 2, 0, 1, 3]                  # warnings decide
+    assert values[top + 2][1:7] == ["人社局", "城乡居民基本养老保险", 2, 1, 0, 3]  # same total and errors:
+    assert values[top + 3][1:7] == ["财政局", "老字号", 2, 0, 1, 3]  # warnings decide
 
 
 def test_english_headings():
@@ -109,11 +110,12 @@ def test_ranking_breaks_ties_on_errors_by_warnings():
 
     from .conftest import issue
 
-    issues = [issue("a/x.txt", "R", "typo", "error", Locator(line=1)),
-              issue("b/x.txt", "R", "typo", "error", Locator(line=1)),
-              issue("b/x.txt", "R", "typo", "warning", Locator(line=2)),
-              issue("c/x.txt", "R", "typo", "info", Locator(line=1))] + \
-        [issue("d/x.txt", "R", "typo", "warning", Locator(line=n)) for n in range(5)]
+    issues = [
+        issue("a/x.txt", "R", "typo", "error", Locator(line=1)),
+        issue("b/x.txt", "R", "typo", "error", Locator(line=1)),
+        issue("b/x.txt", "R", "typo", "warning", Locator(line=2)),
+        issue("c/x.txt", "R", "typo", "info", Locator(line=1)),
+    ] + [issue("d/x.txt", "R", "typo", "warning", Locator(line=n)) for n in range(5)]
     ranked = by_department(AuditResult([], issues, "0", "r"))
     assert [d.name for d in ranked] == ["b", "a", "d", "c"]
 

@@ -1,4 +1,5 @@
 """Form declarations (rules/forms/) load like rules: a wrong one is `file:line: what, and how to fix it`."""
+
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,9 @@ def test_a_users_form_is_a_yaml_file_and_reads_its_own_columns(tmp_path):
     write_form(tmp_path, MINE)
     ruleset = load_ruleset([tmp_path])
     assert ruleset.forms[0].code == "county"
-    text = "".join("\t" + c + "\n" for c in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "考核分", "得分"))
+    text = "".join(
+        "\t" + c + "\n" for c in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "考核分", "得分")
+    )
     text += "\n" + "".join("\t" + c + "\n" for c in ("产出指标", "数量指标", "培训人数", "100", "120", "50", "50"))
     text += "\n\t总分\n\t50\n\t50\n"
     table = recognise(parse_text(text, "c.txt"), ruleset.forms).tables[0]
@@ -76,15 +79,22 @@ def test_a_users_form_is_a_yaml_file_and_reads_its_own_columns(tmp_path):
     assert [i.values["weight"].text for i in table.indicators] == ["50"]
 
 
-@pytest.mark.parametrize("change,line,words", [
-    (lambda t: t.replace("priority: 60", "priority: high"), 5, "priority"),
-    (lambda t: t.replace("    weight: [考核分]", "    wieght: [考核分]"), 16, "unknown indicator column 'wieght'"),
-    (lambda t: t.replace("extends: central", "extends: centre"), 4, "extends 'centre', which is no form"),
-    (lambda t: t.replace("match:\n", "matches:\n"), 6, "matches"),
-    (lambda t: t.replace("title: {zh: 某县格式, en: A county's form}", "title: {zh: 某县格式}"), 3, "both languages"),
-    (lambda t: t.replace("code: county", "code: town"), 2, "differs from the file name"),
-    (lambda t: t + "profile: nowhere\n", 18, "profile 'nowhere' is no profile"),
-])
+@pytest.mark.parametrize(
+    "change,line,words",
+    [
+        (lambda t: t.replace("priority: 60", "priority: high"), 5, "priority"),
+        (lambda t: t.replace("    weight: [考核分]", "    wieght: [考核分]"), 16, "unknown indicator column 'wieght'"),
+        (lambda t: t.replace("extends: central", "extends: centre"), 4, "extends 'centre', which is no form"),
+        (lambda t: t.replace("match:\n", "matches:\n"), 6, "matches"),
+        (
+            lambda t: t.replace("title: {zh: 某县格式, en: A county's form}", "title: {zh: 某县格式}"),
+            3,
+            "both languages",
+        ),
+        (lambda t: t.replace("code: county", "code: town"), 2, "differs from the file name"),
+        (lambda t: t + "profile: nowhere\n", 18, "profile 'nowhere' is no profile"),
+    ],
+)
 def test_a_wrong_form_names_its_file_and_line(tmp_path, change, line, words):
     errors = errors_for(tmp_path, change(MINE))
     assert len(errors) == 1, errors
@@ -95,8 +105,9 @@ def test_a_wrong_form_names_its_file_and_line(tmp_path, change, line, words):
 
 def test_an_extends_circle_is_refused(tmp_path):
     write_form(tmp_path, MINE.replace("extends: central", "extends: town"))
-    write_form(tmp_path, MINE.replace("code: county", "code: town").replace("extends: central", "extends: county"),
-               "town")
+    write_form(
+        tmp_path, MINE.replace("code: county", "code: town").replace("extends: central", "extends: county"), "town"
+    )
     errors = errors_for(tmp_path, MINE.replace("extends: central", "extends: town"))
     assert any("circle" in e for e in errors)
 
@@ -120,5 +131,6 @@ def test_the_readme_lists_every_builtin_form():
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     table = block(readme, "forms")
-    assert table == form_markdown(builtin_forms()), \
+    assert table == form_markdown(builtin_forms()), (
         "run: python -c \"from auditor.render.forms import update_readme; update_readme('README.md')\""
+    )

@@ -1,4 +1,5 @@
 """The README's table of kinds is the issue contract's vocabulary, and names the rules of each kind."""
+
 from pathlib import Path
 
 from auditor.issue import KINDS

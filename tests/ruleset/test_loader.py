@@ -1,4 +1,5 @@
 """A malformed rule file is reported as `file:line: what is wrong, and how to fix it`."""
+
 import shutil
 from pathlib import Path
 
@@ -33,17 +34,20 @@ def test_a_valid_extra_rule_is_added(tmp_path):
     assert "MY_RULE" in [r.code for r in load_ruleset([tmp_path]).rules]
 
 
-@pytest.mark.parametrize("change,line,words", [
-    (lambda t: t.replace("tolerance: exact", "tolerence: exact"), 9, "unknown key 'tolerence'"),
-    (lambda t: t.replace("severity: error\n", ""), 1, "missing key 'severity'"),
-    (lambda t: t.replace("severity: error", "severity: fatal"), 3, "severity"),
-    (lambda t: t.replace("kind: score_exceeds_weight", "kind: score_too_high"), 2, "unknown kind"),
-    (lambda t: t.replace("type: compare", "type: magic"), 1, "rule type"),
-    (lambda t: t.replace("entity: [funding, indicators]", "entity: [funding, budgets]"), 5, "unknown entity"),
-    (lambda t: t.replace('op: "<="', "op: [<=\n"), 9, "while parsing a flow sequence at line 7"),
-    (lambda t: t + "\nseverity: warning\n", 34, "given twice"),
-    (lambda t: t.replace("tolerance: exact", "tolerance: &t exact\nat2: *t"), 9, "aliases"),
-])
+@pytest.mark.parametrize(
+    "change,line,words",
+    [
+        (lambda t: t.replace("tolerance: exact", "tolerence: exact"), 9, "unknown key 'tolerence'"),
+        (lambda t: t.replace("severity: error\n", ""), 1, "missing key 'severity'"),
+        (lambda t: t.replace("severity: error", "severity: fatal"), 3, "severity"),
+        (lambda t: t.replace("kind: score_exceeds_weight", "kind: score_too_high"), 2, "unknown kind"),
+        (lambda t: t.replace("type: compare", "type: magic"), 1, "rule type"),
+        (lambda t: t.replace("entity: [funding, indicators]", "entity: [funding, budgets]"), 5, "unknown entity"),
+        (lambda t: t.replace('op: "<="', "op: [<=\n"), 9, "while parsing a flow sequence at line 7"),
+        (lambda t: t + "\nseverity: warning\n", 34, "given twice"),
+        (lambda t: t.replace("tolerance: exact", "tolerance: &t exact\nat2: *t"), 9, "aliases"),
+    ],
+)
 def test_bad_rule_files_name_file_and_line(tmp_path, change, line, words):
     errors = errors_for(tmp_path, change(mine(GOOD)))
     assert len(errors) == 1
@@ -95,7 +99,8 @@ def test_select_and_ignore_by_code_group_and_kind():
 def test_user_lexicon_extends_the_builtin_one(tmp_path):
     (tmp_path / "lexicons").mkdir()
     (tmp_path / "lexicons" / "topics.yaml").write_text(
-        "name: topics\nentries:\n  养老保险:\n    words: [城乡居保]\n  文化:\n    words: [非遗]\n", encoding="utf-8")
+        "name: topics\nentries:\n  养老保险:\n    words: [城乡居保]\n  文化:\n    words: [非遗]\n", encoding="utf-8"
+    )
     lexicon = load_ruleset([tmp_path]).lexicons["topics"]
     assert "城乡居保" in lexicon["养老保险"]["words"] and "养老金" in lexicon["养老保险"]["words"]
     assert lexicon["文化"]["words"] == ["非遗"]
@@ -135,17 +140,31 @@ def test_a_profile_value_a_rule_cannot_use_names_the_profile_and_the_rule(tmp_pa
     """A value the profile itself accepts, but a rule's own type refuses, points at the profile setting."""
     path = _profile(tmp_path, "mine", "low_execution_threshold: 90\n")
     rule = (builtin_dir() / "funding" / "FUNDING_LOW_EXPLAIN.yaml").read_text(encoding="utf-8")
-    write_rule(tmp_path, rule.replace("code: FUNDING_LOW_EXPLAIN", "code: MY_RULE")
-               .replace("${profile.low_execution_threshold}\n", "${profile.grades}\n", 1))
+    write_rule(
+        tmp_path,
+        rule.replace("code: FUNDING_LOW_EXPLAIN", "code: MY_RULE").replace(
+            "${profile.low_execution_threshold}\n", "${profile.grades}\n", 1
+        ),
+    )
     errors = _profile_errors(tmp_path, "mine")
     assert len(errors) == 1
     assert errors[0].startswith(f"{path}:"), errors[0]
     assert "grades: unusable by rule MY_RULE" in errors[0]
 
 
-@pytest.mark.parametrize("kind", ["missing_category", "score_inconsistent_with_actual", "execution_exceeds_budget",
-                                  "claim_contradiction", "missing_value", "unfilled_template",
-                                  "category_misplacement", "copied_content"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "missing_category",
+        "score_inconsistent_with_actual",
+        "execution_exceeds_budget",
+        "claim_contradiction",
+        "missing_value",
+        "unfilled_template",
+        "category_misplacement",
+        "copied_content",
+    ],
+)
 def test_a_rule_may_declare_each_kind_the_contract_added(tmp_path, kind):
     write_rule(tmp_path, mine(GOOD).replace("kind: score_exceeds_weight", f"kind: {kind}"))
     assert load_ruleset([tmp_path]).get("MY_RULE").kind == kind
@@ -160,15 +179,19 @@ def test_every_kind_has_a_label_in_both_languages():
         assert TEXT["zh"].get(f"kind.{kind}") and TEXT["en"].get(f"kind.{kind}"), kind
 
 
-@pytest.mark.parametrize("names,words", [
-    ("[]", "give exactly one of"),
-    ("[产出, '']", "none empty"),
-    ("[产出|效益]", "none empty or holding '|'"),
-])
+@pytest.mark.parametrize(
+    "names,words",
+    [
+        ("[]", "give exactly one of"),
+        ("[产出, '']", "none empty"),
+        ("[产出|效益]", "none empty or holding '|'"),
+    ],
+)
 def test_must_include_lists_names(tmp_path, names, words):
     text = (builtin_dir() / "scores" / "REQUIRED_CATEGORIES.yaml").read_text(encoding="utf-8")
-    text = text.replace("code: REQUIRED_CATEGORIES", "code: MY_RULE").replace("must_include: [产出, 效益]",
-                                                                              f"must_include: {names}")
+    text = text.replace("code: REQUIRED_CATEGORIES", "code: MY_RULE").replace(
+        "must_include: [产出, 效益]", f"must_include: {names}"
+    )
     errors = errors_for(tmp_path, text)
     assert len(errors) == 1 and words in errors[0], errors
 
@@ -201,7 +224,7 @@ TYPE = register(RuleType(spec=MultipleOfRule, check=check, describe=describe, co
                          skip_missing=True, reads=lambda rule: [rule.value, "doc"]))
 '''
 
-TOY_RULE = '''code: WEIGHT_STEP
+TOY_RULE = """code: WEIGHT_STEP
 kind: score_exceeds_weight
 severity: warning
 type: multiple_of
@@ -221,9 +244,9 @@ cases:
     - name: twelve
       rows: [{doc: a.txt, weight: "12"}]
       expect: [{found: "12", expected: "10"}]
-'''
+"""
 
-TOY_RUN = '''
+TOY_RUN = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 import toy_type  # noqa: F401 - registers multiple_of, before any rule is loaded
@@ -253,7 +276,7 @@ print(json.dumps({
     "direct": run_rule(rule, frame, {}).tolist(),
     "issues": [[i.doc, i.message, i.messages["en"], i.expected, i.found] for i in issues], "bad": bad,
 }, ensure_ascii=False))
-'''
+"""
 
 
 def test_a_rule_type_in_one_file_is_loaded_compiled_run_and_described(tmp_path):
@@ -269,14 +292,21 @@ def test_a_rule_type_in_one_file_is_loaded_compiled_run_and_described(tmp_path):
     write_rule(good, TOY_RULE, "WEIGHT_STEP")
     write_rule(bad, TOY_RULE.replace("value: weight", "value: weight\nstepp: 5"), "WEIGHT_STEP")
     # NOTE: a child process, because a type registers before the loader builds its union of types
-    done = subprocess.run([sys.executable, str(tmp_path / "run_toy.py"), str(tmp_path), str(good), str(bad)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "run_toy.py"), str(tmp_path), str(good), str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout.strip().splitlines()[-1])
     assert "multiple_of" in out["types"] and out["model"] == "MultipleOfRule" and out["entity"] == "indicators"
     assert out["expectation"]["type"] == "expect_auditor_multiple_of"
-    assert out["expectation"]["kwargs"] == {"column_list": ["weight", "doc"], "value": "weight",
-                                            "ignore_row_if": "any_value_is_missing"}  # step 5 is the default
+    assert out["expectation"]["kwargs"] == {
+        "column_list": ["weight", "doc"],
+        "value": "weight",
+        "ignore_row_if": "any_value_is_missing",
+    }  # step 5 is the default
     assert out["group_wise"] is False and out["direct"] == [True, False, True]
     assert out["issues"] == [["b.txt", "分值 12 不是5的倍数", "weight 12 is no multiple of 5", "10", "12"]]
     assert len(out["bad"]) == 1 and "bad/mine/WEIGHT_STEP.yaml:7: unknown key 'stepp'" in out["bad"][0]
@@ -298,20 +328,38 @@ def test_a_rule_type_registered_after_rules_are_loaded_is_refused():
     assert "late" not in TYPES
 
 
-@pytest.mark.parametrize("change,line,words", [
-    (lambda t: t.replace("left: score", "left: scroe"), 6,
-     ("unknown column 'scroe' of entities funding, indicators; did you mean 'score'? "
-      "see `auditor rules columns funding`")),
-    (lambda t: t.replace("en: score {score} exceeds its weight {weight}", "en: score {score} exceeds {wieght}"), 14,
-     ("unknown placeholder '{wieght}' in message.en: neither a column of entity funding nor a value compare "
-      "computes (it computes none); did you mean '{weight}'?")),
-    (lambda t: t.replace("at: score", "at: scroe"), 10, "unknown column 'scroe'"),
-    (lambda t: t.replace('found: "{score}"', 'found: "{score_text}"'), 16, "write '{score}'"),
-    (lambda t: t.replace('expected: "<= {weight}"', 'expected: "<= {weight_loc}"'), 15, "where a value stands"),
-    (lambda t: t.replace('found: "{score}"', 'found: "{score"'), 16, "write a literal brace as {{ or }}"),
-    (lambda t: t.replace('rows: [{doc: a.txt, project: P, score: "85"', 'rows: [{doc: a.txt, project: P, scroe: "85"'),
-     28, "unknown column 'scroe' of entity funding in case 'an execution rate typed as the score'"),
-])
+@pytest.mark.parametrize(
+    "change,line,words",
+    [
+        (
+            lambda t: t.replace("left: score", "left: scroe"),
+            6,
+            (
+                "unknown column 'scroe' of entities funding, indicators; did you mean 'score'? "
+                "see `auditor rules columns funding`"
+            ),
+        ),
+        (
+            lambda t: t.replace("en: score {score} exceeds its weight {weight}", "en: score {score} exceeds {wieght}"),
+            14,
+            (
+                "unknown placeholder '{wieght}' in message.en: neither a column of entity funding nor a value compare "
+                "computes (it computes none); did you mean '{weight}'?"
+            ),
+        ),
+        (lambda t: t.replace("at: score", "at: scroe"), 10, "unknown column 'scroe'"),
+        (lambda t: t.replace('found: "{score}"', 'found: "{score_text}"'), 16, "write '{score}'"),
+        (lambda t: t.replace('expected: "<= {weight}"', 'expected: "<= {weight_loc}"'), 15, "where a value stands"),
+        (lambda t: t.replace('found: "{score}"', 'found: "{score"'), 16, "write a literal brace as {{ or }}"),
+        (
+            lambda t: t.replace(
+                'rows: [{doc: a.txt, project: P, score: "85"', 'rows: [{doc: a.txt, project: P, scroe: "85"'
+            ),
+            28,
+            "unknown column 'scroe' of entity funding in case 'an execution rate typed as the score'",
+        ),
+    ],
+)
 def test_names_the_data_lacks_are_errors_at_their_line(tmp_path, change, line, words):
     """A misspelled column or placeholder would load and print "—" at run time: it is one error at its line."""
     text = change(mine(GOOD))

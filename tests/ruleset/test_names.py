@@ -1,4 +1,5 @@
 """The names a rule may use: the columns of its entities, and the values its type computes."""
+
 from auditor.entities import columns_of
 from auditor.ruleset.loader import load_ruleset
 from auditor.ruleset.names import computed, placeholders, read_columns

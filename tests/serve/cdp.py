@@ -4,6 +4,7 @@ NOTE: a tiny client over `websocket-client` instead of Playwright: Playwright's
 Python package brings a Node driver and wants its own browser builds, while this
 needs only Debian's chromium (tests/render/browser.py installs it).
 """
+
 from __future__ import annotations
 
 import base64
@@ -20,9 +21,19 @@ from render import browser
 
 class Chromium:
     def __init__(self, exe: str, profile: Path, width: int = 1200, height: int = 900) -> None:
-        self.proc = subprocess.Popen([exe, *browser.FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
-                                      "--remote-debugging-address=127.0.0.1", f"--window-size={width},{height}",
-                                      "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [
+                exe,
+                *browser.FLAGS,
+                f"--user-data-dir={profile}",
+                "--remote-debugging-port=0",
+                "--remote-debugging-address=127.0.0.1",
+                f"--window-size={width},{height}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             self._connect(profile)
         except BaseException:
@@ -41,8 +52,9 @@ class Chromium:
         while not pages:  # NOTE: the port file can appear before the endpoint answers, on a busy machine
             assert time.monotonic() < deadline, "chromium's DevTools endpoint did not answer"
             try:
-                pages = [t for t in httpx.get(f"http://127.0.0.1:{port}/json/list", timeout=5).json()
-                         if t["type"] == "page"]
+                pages = [
+                    t for t in httpx.get(f"http://127.0.0.1:{port}/json/list", timeout=5).json() if t["type"] == "page"
+                ]
             except httpx.HTTPError:
                 time.sleep(0.2)
         self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], suppress_origin=True, timeout=60)

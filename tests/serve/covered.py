@@ -3,6 +3,7 @@
 The result (tests/render/conftest.py `covered_result`) has a document read partly, one with nothing checkable
 and no issue, one read in full with no issue, and an unreadable one.
 """
+
 from __future__ import annotations
 
 from render.conftest import covered_result

@@ -1,4 +1,5 @@
 """A real uvicorn server on a free loopback port, in a thread of the test process, for API and browser tests."""
+
 from __future__ import annotations
 
 import contextlib

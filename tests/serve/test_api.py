@@ -1,4 +1,5 @@
 """The HTTP API of `auditor serve` against a real server on loopback: uploads, limits, names, concurrency."""
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,12 @@ def test_the_sample_answers_the_issue_contract_exactly(base_url, sample_path, sa
 
 def test_several_files_and_a_binary_named_docx(base_url, sample_path, sample_result):
     junk = os.urandom(4096)
-    answer = upload(base_url, ("报告一.txt", sample_path.read_bytes()), ("假的.docx", junk),
-                    ("报告二.txt", sample_path.read_bytes()))
+    answer = upload(
+        base_url,
+        ("报告一.txt", sample_path.read_bytes()),
+        ("假的.docx", junk),
+        ("报告二.txt", sample_path.read_bytes()),
+    )
     body = answer.json()
     assert answer.status_code == 200
     # documents are listed by name, like `auditor check` lists them by path, whatever the upload order
@@ -60,8 +65,8 @@ def test_a_hostile_name_never_becomes_a_path(base_url, sample_path, upload_root)
     names = ["../../etc/passwd.txt", "..\\..\\boot.ini", "/etc/shadow"]
     answer = upload(base_url, *[(n, sample_path.read_bytes()) for n in names])
     docs = [d["doc"] for d in answer.json()["documents"]]
-    assert sorted(docs) == ["boot.ini", "passwd.txt", "shadow"]     # shown by their last part only
-    assert list(upload_root.iterdir()) == []                         # the request's directory is gone
+    assert sorted(docs) == ["boot.ini", "passwd.txt", "shadow"]  # shown by their last part only
+    assert list(upload_root.iterdir()) == []  # the request's directory is gone
     assert not (upload_root.parent / "etc").exists()
 
 
@@ -82,11 +87,14 @@ def test_rules_listing(base_url, ruleset):
 
 def test_review_gives_both_languages_and_downloads_by_token(base_url, sample_path, sample_result):
     review = upload(base_url, ("自评.txt", sample_path.read_bytes()), path="/api/review").json()
-    assert review["contract"]["zh"]["summary"]["issues"] == review["contract"]["en"]["summary"]["issues"] \
+    assert (
+        review["contract"]["zh"]["summary"]["issues"]
+        == review["contract"]["en"]["summary"]["issues"]
         == len(sample_result.issues)
+    )
     assert any("<mark>" in s["evidence"] for s in review["shown"])
     for link in (review["downloads"]["xlsx"], review["downloads"]["html"]):
-        assert "自评" not in link                                       # keyed by a token, never by the name
+        assert "自评" not in link  # keyed by a token, never by the name
         got = httpx.get(base_url + link + "?lang=en", timeout=TIMEOUT)
         assert got.status_code == 200 and len(got.content) > 1000
     assert httpx.get(base_url + "/download/nope/issues.xlsx").status_code == 404

@@ -1,4 +1,5 @@
 """The review page in a real headless Chromium: choose the sample in the form, send it, read the findings."""
+
 from __future__ import annotations
 
 import os
@@ -27,13 +28,14 @@ def test_upload_through_the_form_and_see_the_findings(exe, base_url, sample_path
         text = page.js("document.getElementById('results').innerText")
         assert f"共 1 个文件，{n} 个问题" in text
         assert page.js("document.querySelectorAll('.issue').length") == n
-        assert page.js("document.querySelector('.evidence mark') !== null")          # the figure is highlighted
-        assert page.js("[...document.querySelectorAll('#downloads a')].map(a => a.href).every("
-                       "h => h.includes('/download/'))")
+        assert page.js("document.querySelector('.evidence mark') !== null")  # the figure is highlighted
+        assert page.js(
+            "[...document.querySelectorAll('#downloads a')].map(a => a.href).every(h => h.includes('/download/'))"
+        )
         page.screenshot(tmp_path / "review-zh.png")
-        page.js("document.querySelector('#filters input[data-sev=error]').click()")   # hide the errors
+        page.js("document.querySelector('#filters input[data-sev=error]').click()")  # hide the errors
         assert page.js("document.querySelectorAll('.issue.error').length") == 0
-        page.js("document.getElementById('switch').click()")                         # English
+        page.js("document.getElementById('switch').click()")  # English
         page.wait("document.getElementById('summary').innerText.includes('{n} issues')".replace("{n}", str(n)))
         page.screenshot(tmp_path / "review-en.png")
         # NOTE: AUDITOR_SHOTS=DIR keeps the screenshots, to look at the page as a person sees it

@@ -1,4 +1,5 @@
 """The review page says, under each document, what was read and checked; "no issue" only where something was."""
+
 from __future__ import annotations
 
 import os
@@ -52,15 +53,19 @@ def test_the_page_shows_the_coverage_and_never_calls_an_unchecked_document_clean
         page.set_files("#files", [upload])
         page.js("document.getElementById('submit').click()")
         page.wait("document.querySelectorAll('#documents .doc').length === 4")
-        cards = {c["doc"]: c for c in page.js(
-            "[...document.querySelectorAll('#documents .doc')].map(s => ({doc: s.querySelector('h2').textContent, "
-            "coverage: [...s.querySelectorAll('.coverage')].map(p => p.textContent), "
-            "nothing: !!s.querySelector('.coverage.nothing'), gaps: [...s.querySelectorAll('.gaps li')]"
-            ".map(li => li.textContent), clean: !!s.querySelector('.none')}))")}
+        cards = {
+            c["doc"]: c
+            for c in page.js(
+                "[...document.querySelectorAll('#documents .doc')].map(s => ({doc: s.querySelector('h2').textContent, "
+                "coverage: [...s.querySelectorAll('.coverage')].map(p => p.textContent), "
+                "nothing: !!s.querySelector('.coverage.nothing'), gaps: [...s.querySelectorAll('.gaps li')]"
+                ".map(li => li.textContent), clean: !!s.querySelector('.none')}))"
+            )
+        }
         assert cards[PARTLY]["coverage"] == ["已核对 2 张自评表（1 张完整）、18 个指标、3 处文字陈述"]
         assert cards[PARTLY]["gaps"] == [f"表2「{MARKUP_PROJECT}」：资金部分未读全、绩效指标未读全、未读到总分行"]
         assert cards[BLANK]["coverage"] == ["未找到可核对的自评内容"] and cards[BLANK]["nothing"]
-        assert not cards[BLANK]["clean"]                                   # nothing checked: not "未发现问题"
+        assert not cards[BLANK]["clean"]  # nothing checked: not "未发现问题"
         assert cards[FULL]["clean"] and not cards[FULL]["gaps"]
         assert page.js("document.querySelector('#documents .gaps b') === null")  # the project's markup stayed text
         assert "共核对 3 张自评表（2 张完整）、27 个指标" in page.js("document.getElementById('summary').textContent")

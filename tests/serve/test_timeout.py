@@ -1,4 +1,5 @@
 """A file that hangs its audit is stopped after the timeout; other users are served meanwhile."""
+
 from __future__ import annotations
 
 import time
@@ -32,7 +33,7 @@ def test_a_hanging_audit_times_out_and_does_not_block_others(slow_server):
         time.sleep(0.3)
         started = time.monotonic()
         quick = post(url, "quick.txt")
-        assert quick.status_code == 200 and time.monotonic() - started < 2.5   # served while the other hangs
+        assert quick.status_code == 200 and time.monotonic() - started < 2.5  # served while the other hangs
         answer = hanging.result()
     assert answer.status_code == 504
     assert answer.json()["error"] == "timeout" and "3 秒" in answer.json()["detail"]
@@ -47,10 +48,13 @@ def test_a_hanging_audit_times_out_and_does_not_block_others(slow_server):
 
 def test_uploads_are_stored_under_generated_names(slow_server):
     url, _root = slow_server
-    answer = httpx.post(url + "/api/check", files=[("files", ("../../etc/passwd.txt", b"text")),
-                                                   ("files", ("报告.docx", b"\x00\x01binary"))], timeout=30)
+    answer = httpx.post(
+        url + "/api/check",
+        files=[("files", ("../../etc/passwd.txt", b"text")), ("files", ("报告.docx", b"\x00\x01binary"))],
+        timeout=30,
+    )
     docs = answer.json()["documents"]
     assert [d["doc"] for d in docs] == ["passwd.txt", "报告.docx"]
-    stored = docs[0]["projects"]                                  # the upload directory as the job saw it
+    stored = docs[0]["projects"]  # the upload directory as the job saw it
     assert len(stored) == 2 and not any("passwd" in n or "报告" in n or ".." in n for n in stored)
     assert [n.rsplit(".", 1)[1] for n in stored] == ["txt", "bin"]  # suffix from the bytes, not the name

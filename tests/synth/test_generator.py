@@ -5,6 +5,7 @@ Decimal arithmetic and names the kinds it finds. A clean report must have none; 
 report must show the injected kind and nothing outside its `also` list. A tiny parser of the
 text form checks the layout against the real sample, row by row.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,6 +47,7 @@ PLACEHOLDERS = ("", "无", "暂无", "—", "-")
 
 
 # ---- an independent oracle over the model -----------------------------------------------------
+
 
 def half(d: Decimal) -> Decimal:
     return Decimal(5).scaleb(d.as_tuple().exponent - 1)
@@ -187,12 +189,16 @@ def _attachment_problems(r: Report) -> set[str]:
     for stated, true in ((a.budget, p.total.budget), (a.executed, p.total.executed)):
         if Decimal(stated) != true:
             found.add("unit_mismatch" if unit_slip(Decimal(stated), true) else "narrative_table_mismatch")
-    if a.grade not in {grade_for(a.total - half(shown(a.total))), grade_for(a.total + half(shown(a.total)) - Decimal("0.001"))}:
+    if a.grade not in {
+        grade_for(a.total - half(shown(a.total))),
+        grade_for(a.total + half(shown(a.total)) - Decimal("0.001")),
+    }:
         found.add("grade_mismatch")
     return found
 
 
 # ---- clean reports --------------------------------------------------------------------------
+
 
 def _internal(p, r: Report) -> None:
     """What the oracle's kinds do not cover but a consistent report still needs (S-POSITIVE,
@@ -249,11 +255,14 @@ def test_clean_reports_vary():
 
 
 def test_vocabulary_keeps_topics_apart():
-    def every_text(t): return [t.goal, t.goal_actual, t.achievement, t.overview] + [s.name for s in t.specs]
+    def every_text(t):
+        return [t.goal, t.goal_actual, t.achievement, t.overview] + [s.name for s in t.specs]
+
     generic = [s.name for s in GENERIC] + list(PROBLEMS + MEASURES + DEVIATION_REASONS) + [LOW_RATE_CAUSE]
     for t in TOPICS:
         assert any(k in t.goal and k in t.achievement for k in t.keywords) or (
-            any(k in t.goal for k in t.keywords) and any(k in t.achievement for k in t.keywords)), t.key
+            any(k in t.goal for k in t.keywords) and any(k in t.achievement for k in t.keywords)
+        ), t.key
         others = [k for o in TOPICS if o is not t for k in o.keywords]
         assert not [k for text in every_text(t) for k in others if k in text], t.key
         assert t.variant != t.name and t.variant not in t.name
@@ -266,6 +275,7 @@ def test_vocabulary_keeps_topics_apart():
 
 
 # ---- the text form --------------------------------------------------------------------------
+
 
 def parse_tables(text: str) -> list[list[list[str]]]:
     """Tables as rows of cells: a TAB line starts a cell, a line right after a cell continues it,
@@ -313,8 +323,17 @@ def test_generated_tables_have_the_samples_layout():
             widths = [len(row) for row in table]
             assert widths[:13] == sample[:13]  # title, year, header pairs, funding, goals, first indicator
             assert widths[13:-1] == [9] * (len(p.indicators) - 1) and widths[-1] == 6
-            assert [c.split("\n")[0] for c in table[11]] == ["年度绩效指标完成情况", "一级", "二级指标", "三级指标",
-                                                             "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+            assert [c.split("\n")[0] for c in table[11]] == [
+                "年度绩效指标完成情况",
+                "一级",
+                "二级指标",
+                "三级指标",
+                "年度指标值",
+                "实际完成值",
+                "分值",
+                "得分",
+                "偏差原因分析及改进措施",
+            ]
 
 
 def test_text_round_trips_the_key_structure():
@@ -335,17 +354,21 @@ def test_text_round_trips_the_key_structure():
             assert sum(1 for c in firsts if c) == 3  # one label per 一级, the rest continue the merge
             # the 自评综述 stands right before its table and restates it
             at = text.index(f"{p.name}项目绩效自评综述：")
-            paragraph = text[at:text.index("\n", at)]
+            paragraph = text[at : text.index("\n", at)]
             assert f"得分为{format(p.total_score.normalize(), 'f')}分" in paragraph
             assert f"全年预算数为{p.total.budget}万元，执行数为{p.total.executed}万元" in paragraph
-            assert text[text.index("\n", at) + 1:].startswith("\t项目支出绩效自评表\u00a0\n")
+            assert text[text.index("\n", at) + 1 :].startswith("\t项目支出绩效自评表\u00a0\n")
         opening = text.split("\n")[3]
         assert f"共{len(r.projects)}个项目，涉及资金{sum(p.total.budget for p in r.projects)}万元" in opening
         a = r.attachment
-        assert re.search(rf"（一）项目决策情况\(分值20分，自评得分{re.escape(format(a.sections[0].score.normalize(), 'f'))}分\)", text)
+        assert re.search(
+            rf"（一）项目决策情况\(分值20分，自评得分{re.escape(format(a.sections[0].score.normalize(), 'f'))}分\)",
+            text,
+        )
 
 
 # ---- defects --------------------------------------------------------------------------------
+
 
 def test_every_document_kind_has_an_injector():
     assert set(injectable_kinds()) == set(KINDS)
@@ -371,8 +394,11 @@ def test_the_injectors_package_imports_no_module_that_imports_it_back():
     for path in root.glob("*.py"):
         if path.name == "__init__.py":
             continue
-        imported = {n.module for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-                    if isinstance(n, ast.ImportFrom) and n.module}
+        imported = {
+            n.module
+            for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(n, ast.ImportFrom) and n.module
+        }
         assert not {"auditor.synth.injectors", "auditor.synth.defects", "auditor.synth"} & imported, path.name
 
 
@@ -428,6 +454,7 @@ def test_several_defects_go_to_distinct_projects():
 
 # ---- corpora ----------------------------------------------------------------------------------
 
+
 def test_generation_is_deterministic_per_seed():
     first = [(n, t, [d.as_dict() for d in ds]) for n, t, ds in generate(25, 11)]
     again = [(n, t, [d.as_dict() for d in ds]) for n, t, ds in generate(25, 11)]
@@ -471,6 +498,7 @@ def test_generation_speed(capsys):
 
 # ---- the published forms ----------------------------------------------------------------------
 
+
 def _table_rows(form: str, seed: int, **options) -> tuple[Report, list[list[list[str]]]]:
     r = make_report(random.Random(seed), form=form, **options)
     return r, parse_tables(render_text(r))
@@ -493,7 +521,7 @@ def test_split_form_prints_the_indicator_header_on_two_rows():
             assert top[4] == "年度指标值" and sub[4] in ("指标性质", "指标方向") and sub[5:7] == ["指标值", "度量单位"]
             assert [c for k, c in enumerate(sub) if k not in (4, 5, 6)] == [""] * 8
             directions.add(sub[4])
-            rows = table[at + 2:-1]
+            rows = table[at + 2 : -1]
             assert [len(row) for row in rows] == [11] * len(p.indicators)
             for row, ind in zip(rows, p.indicators):
                 if ind.name:
@@ -514,7 +542,7 @@ def test_sichuan_form_has_its_columns_total_and_footers():
             assert header[4:10] == ["指标性质", "指标值", "度量单位", "实际完成值", "权重", "得分"]
             firsts = [row[0] for row in table]
             end = firsts.index("合计")
-            assert firsts[end + 1:] == ["评价结论", "存在问题", "改进措施", "项目负责人"]
+            assert firsts[end + 1 :] == ["评价结论", "存在问题", "改进措施", "项目负责人"]
             assert table[end][-3:-1] == ["100", format(p.total_score.normalize(), "f")]
             assert sum(p.caps.values()) == 90 and p.total.weight == 10
 
@@ -528,7 +556,7 @@ def test_linkage_form_states_its_caps_in_a_note():
         for table, _project in zip(tables, r.projects):
             header = table[_header_index(table, "绩效指标")]
             assert header[4:] == ["分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施"]
-            note = ("注：1.一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分")
+            note = "注：1.一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分"
             assert note in text
             in_table += any(note in c for row in table for c in row)
     assert in_table  # some print it as the table's last row, the others under the table
@@ -546,9 +574,10 @@ def test_twenty_eighty_form_prints_ratios_and_no_weights():
             ratios.add(len(total[3].partition(".")[2]))
             header = table[_header_index(table, "年度绩效目标")]
             assert header[4:] == ["年初目标值(A)", "实际完成值(B)", "得分"] and "分值" not in "".join(header)
-            labels = [row[1] for row in table[_header_index(table, "年度绩效目标") + 1:] if len(row) == 7 and row[1]]
-            assert labels == [f"{l1}({format(p.caps[l1].normalize(), 'f')}分)" for l1 in dict.fromkeys(
-                i.level1 for i in p.indicators)]
+            labels = [row[1] for row in table[_header_index(table, "年度绩效目标") + 1 :] if len(row) == 7 and row[1]]
+            assert labels == [
+                f"{l1}({format(p.caps[l1].normalize(), 'f')}分)" for l1 in dict.fromkeys(i.level1 for i in p.indicators)
+            ]
             assert p.total.weight == 20 and sum(p.caps.values()) == 80
     assert ratios >= {0, 2, 4}  # 1, 0.97 and 0.9731
 
@@ -567,16 +596,26 @@ def test_indicator_only_form_prints_no_weights_scores_or_total():
 
 def test_forms_limit_the_defects_they_can_show():
     """No weight defect on a table without weights; caps from the form's own profile."""
-    assert not {"score_exceeds_weight", "category_weight_cap", "category_score_cap", "total_mismatch",
-                "missing_deviation_reason", "funding_score_formula"} & FORMS["indicator_only"].kinds
+    assert (
+        not {
+            "score_exceeds_weight",
+            "category_weight_cap",
+            "category_score_cap",
+            "total_mismatch",
+            "missing_deviation_reason",
+            "funding_score_formula",
+        }
+        & FORMS["indicator_only"].kinds
+    )
     assert "category_weight_cap" not in FORMS["twenty_eighty"].kinds
     for kind in ("score_exceeds_weight", "category_weight_cap", "total_mismatch"):
         assert not [d for *_, ds in generate(20, 4, defect_rate=1.0, kinds=[kind], form="indicator_only") for d in ds]
     for name, report, defects in generate_reports(60, 9, defect_rate=1.0, form="mixed"):
         assert {d.kind for d in defects} <= kinds_for(report.form, report.look), name
     # 20 + 80: a score above its weight can only be the 执行率 score above the header's 20
-    for name, _report, defects in generate_reports(20, 6, defect_rate=1.0, kinds=["score_exceeds_weight"],
-                                                  form="twenty_eighty"):
+    for name, _report, defects in generate_reports(
+        20, 6, defect_rate=1.0, kinds=["score_exceeds_weight"], form="twenty_eighty"
+    ):
         assert [d.expected for d in defects] == ["<= 20"], name
 
 
@@ -608,11 +647,14 @@ def _records(path: Path) -> list:
 
     out = []
     for t in recognise(read_document(path, path.name)).tables:
-        out.append(("table", t.form, tuple(sorted(t.blocks.items())), t.name and clean(t.name.text),
-                    values(t.stated_caps)))
+        out.append(
+            ("table", t.form, tuple(sorted(t.blocks.items())), t.name and clean(t.name.text), values(t.stated_caps))
+        )
         out += [("funding", f.kind, values(f.values)) for f in t.funding]
-        out += [("indicator", i.category, clean(i.level2.text), clean(i.level3.text), values(i.values))
-                for i in t.indicators]
+        out += [
+            ("indicator", i.category, clean(i.level2.text), clean(i.level3.text), values(i.values))
+            for i in t.indicators
+        ]
         out.append(("total", t.total and values(t.total.values)))
     return out
 

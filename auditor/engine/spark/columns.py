@@ -17,6 +17,7 @@ became NULL on the way in).
 Each field carries its kind in its Spark metadata, so a UDF handed any
 selection of columns decodes them without knowing the entity.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,14 @@ KIND = "auditor_kind"  # the key of a field's Spark metadata naming its kind
 ROW = "_row"  # the row key: see `row_key`
 
 #: The Spark kind of each kind of column in auditor.entities (a figure and a decimal cross alike).
-_SPARK_KINDS = {"figure": "decimal", "decimal": "decimal", "locator": "locator", "int": "int", "bool": "bool",
-                "text": "str"}
+_SPARK_KINDS = {
+    "figure": "decimal",
+    "decimal": "decimal",
+    "locator": "locator",
+    "int": "int",
+    "bool": "bool",
+    "text": "str",
+}
 
 
 class UnknownColumn(RuntimeError):
@@ -96,8 +103,9 @@ def encode_column(kind: str, values: list) -> list:
     if kind == "decimal":
         return [None if v is None or v != v else str(v) if type(v) is Decimal else _wrong(kind, v) for v in values]
     if kind == "locator":
-        return [None if v is None or v != v else _LOCATOR(v) if isinstance(v, tuple) else _wrong(kind, v)
-                for v in values]
+        return [
+            None if v is None or v != v else _LOCATOR(v) if isinstance(v, tuple) else _wrong(kind, v) for v in values
+        ]
     if kind == "int":
         return [None if v is None or v != v else int(v) for v in values]
     if kind == "bool":

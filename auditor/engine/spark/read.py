@@ -10,6 +10,7 @@ the pandas engine runs, a chunk of files at a time.
 Nothing here imports Great Expectations or pyspark: an executor's Python
 worker needs only pyarrow and auditor.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,10 +29,11 @@ def read_partition(batches: Iterable, profile, profiles, chunk: int = CHUNK, for
 
     schema = wide_arrow_schema()
     for batch in batches:
-        items = list(zip(batch.column("ordinal").to_pylist(), batch.column("path").to_pylist(),
-                         batch.column("name").to_pylist()))
+        items = list(
+            zip(batch.column("ordinal").to_pylist(), batch.column("path").to_pylist(), batch.column("name").to_pylist())
+        )
         for start in range(0, len(items), chunk):
-            yield from _chunk(items[start:start + chunk], profile, profiles, schema, pa, forms)
+            yield from _chunk(items[start : start + chunk], profile, profiles, schema, pa, forms)
 
 
 def _chunk(items: list, profile, profiles, schema, pa, forms: tuple | None = None) -> Iterator:
@@ -59,8 +61,9 @@ def _entity_batch(schema, pa, entity: str, frame, first: int):
     known = set(entity_columns(entity))
     unknown = [c for c in frame.columns if c not in known]
     if unknown:
-        raise UnknownColumn(f"tabulate gave {entity} the columns {unknown}: add them to "
-                            f"auditor.engine.spark.columns.EXTRA")
+        raise UnknownColumn(
+            f"tabulate gave {entity} the columns {unknown}: add them to auditor.engine.spark.columns.EXTRA"
+        )
     if len(frame) >= 1 << 24:
         raise UnknownColumn(f"{len(frame)} {entity} rows in one chunk: lower CHUNK")
     kind = kinds()

@@ -4,6 +4,7 @@ The three stages are timed (`timings`) because their costs differ in kind:
 starting Spark is a fixed cost (about 15 s), reading grows with the files
 and spreads over the executors, validation grows with the rows.
 """
+
 from __future__ import annotations
 
 import time
@@ -26,8 +27,13 @@ class SparkEngine:
         self.master = master
         self.timings = timings if timings is not None else {}
 
-    def audit_files(self, items: list[tuple[Path, str]], ruleset, progress: Callable[[str], None] | None = None,
-                    jobs: int | None = None) -> AuditResult:
+    def audit_files(
+        self,
+        items: list[tuple[Path, str]],
+        ruleset,
+        progress: Callable[[str], None] | None = None,
+        jobs: int | None = None,
+    ) -> AuditResult:
         """Raises `session.SparkUnavailable` when pyspark, pyarrow or Java is missing."""
         from auditor.engine.spark.session import get_session
         from auditor.engine.spark.tables import read_tables
@@ -53,9 +59,15 @@ class SparkEngine:
         return assemble(outcomes, issues, ruleset.version)
 
 
-def audit_files(items: list[tuple[Path, str]], config=None, ruleset=None,
-                progress: Callable[[str], None] | None = None, jobs: int | None = None,
-                master: str | None = None, timings: dict | None = None) -> AuditResult:
+def audit_files(
+    items: list[tuple[Path, str]],
+    config=None,
+    ruleset=None,
+    progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+    master: str | None = None,
+    timings: dict | None = None,
+) -> AuditResult:
     """`SparkEngine(master, timings).audit_files` with the rules of `config` (default settings) unless `ruleset` is given."""
     from auditor.config import Config
 

@@ -7,6 +7,7 @@ what the `spark` extra installs (pyspark, pyarrow) are checked first, so a
 missing piece is one sentence naming what to install, not a Java or import
 traceback.
 """
+
 from __future__ import annotations
 
 import os
@@ -72,19 +73,22 @@ def check_requirements() -> None:
         raise SparkUnavailable(
             f"--engine spark 需要 {names}：请运行 pip install 'auditor[spark]'（还需要 Java {JAVA_MIN} 或更高版本）",
             f"--engine spark needs {' and '.join(missing)}: pip install 'auditor[spark]' "
-            f"(Java {JAVA_MIN} or later is needed too)")
+            f"(Java {JAVA_MIN} or later is needed too)",
+        )
     java = java_version()
     if java is None:
         raise SparkUnavailable(
             f"--engine spark 需要 Java {JAVA_MIN} 或更高版本，但没有找到 java：请安装 JDK（如 apt-get install "
             f"openjdk-{JAVA_MIN}-jre-headless），或设置 JAVA_HOME",
             f"--engine spark needs Java {JAVA_MIN} or later and found no java: install a JDK (e.g. apt-get install "
-            f"openjdk-{JAVA_MIN}-jre-headless) or set JAVA_HOME")
+            f"openjdk-{JAVA_MIN}-jre-headless) or set JAVA_HOME",
+        )
     if java < JAVA_MIN:
         raise SparkUnavailable(
             f"--engine spark 需要 Java {JAVA_MIN} 或更高版本，当前是 Java {java}：请安装更新的 JDK，或把 JAVA_HOME 指向它",
             f"--engine spark needs Java {JAVA_MIN} or later, found Java {java}: install a newer JDK or point "
-            f"JAVA_HOME at one")
+            f"JAVA_HOME at one",
+        )
 
 
 def _importable(name: str) -> bool:
@@ -147,8 +151,10 @@ def get_session(master: str | None = None, jobs: int | None = None):
     except Exception as exc:  # noqa: BLE001 - a bad master or a JVM that would not start: said in one line
         reason = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
         where = master or "spark-submit --master"
-        raise SparkUnavailable(f"Spark 未能在 {where} 上启动：{reason}（Spark 自己的说明见上方）",
-                               f"Spark could not start on {where}: {reason} (Spark's own account is above)") from exc
+        raise SparkUnavailable(
+            f"Spark 未能在 {where} 上启动：{reason}（Spark 自己的说明见上方）",
+            f"Spark could not start on {where}: {reason} (Spark's own account is above)",
+        ) from exc
     _session.sparkContext.setLogLevel("ERROR")
     return _session
 
@@ -181,8 +187,10 @@ def _memory_gb() -> int:
 
 def _quiet(local: bool) -> dict[str, str]:
     """Spark's progress bars and start-up log off the terminal; a cluster's own logging is left alone."""
-    conf = {"spark.ui.showConsoleProgress": "false",
-            "spark.executorEnv.PYTHONWARNINGS": f"ignore:{PYSPARK_PANDAS_WARNING}:FutureWarning"}
+    conf = {
+        "spark.ui.showConsoleProgress": "false",
+        "spark.executorEnv.PYTHONWARNINGS": f"ignore:{PYSPARK_PANDAS_WARNING}:FutureWarning",
+    }
     if local and not os.environ.get("SPARK_CONF_DIR"):
         conf["spark.ui.enabled"] = "false"
         conf["spark.driver.extraJavaOptions"] = f"-Dlog4j2.configurationFile=file:{_log4j_file()} {LOCAL_JVM}"

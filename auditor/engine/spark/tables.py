@@ -8,6 +8,7 @@ row moves between partitions, so a document's rows stay together in the
 partition of the task that read it. Rows come back to the driver only to
 describe failures.
 """
+
 from __future__ import annotations
 
 import os
@@ -77,7 +78,9 @@ def read_tables(spark, items, ruleset, files_per_task: int = FILES_PER_TASK) -> 
 
     rows = [(n, os.fsencode(os.path.abspath(path)), name) for n, (path, name) in enumerate(items)]
     slices = max(spark.sparkContext.defaultParallelism, -(-len(rows) // files_per_task)) if rows else 1
-    files = spark.createDataFrame(spark.sparkContext.parallelize(rows, slices), "ordinal long, path binary, name string")
+    files = spark.createDataFrame(
+        spark.sparkContext.parallelize(rows, slices), "ordinal long, path binary, name string"
+    )
     # NOTE: the user's forms too (a --rules directory's forms/), so the executors read tables as the pandas
     # engine does; like the profiles, they travel to the executors with the function
     profile, profiles, forms = ruleset.profile, ruleset.profiles, ruleset.forms or None
@@ -93,8 +96,14 @@ def read_tables(spark, items, ruleset, files_per_task: int = FILES_PER_TASK) -> 
         if r["_entity"] != "_doc":
             counts[r["_entity"]] = counts.get(r["_entity"], 0) + r["count"]
             largest[r["_entity"]] = max(largest.get(r["_entity"], 0), r["count"])
-    return Tables(wide=wide, outcomes=outcomes, counts=counts, largest=largest, partitions=slices,
-                  parallelism=spark.sparkContext.defaultParallelism)
+    return Tables(
+        wide=wide,
+        outcomes=outcomes,
+        counts=counts,
+        largest=largest,
+        partitions=slices,
+        parallelism=spark.sparkContext.defaultParallelism,
+    )
 
 
 def wide_schema():

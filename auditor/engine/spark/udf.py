@@ -20,6 +20,7 @@ This module is pickled by reference into the executors: it must not import
 Great Expectations (seconds per Python worker) nor pyspark at the top; nor
 may the rule types, whose checks and specs travel by reference too.
 """
+
 from __future__ import annotations
 
 from typing import Any, Callable

@@ -9,6 +9,7 @@ failed, since its message states the group's sum) and describes them with
 `describe.make_issues`, in the pandas engine's order, so the issue list is the
 same list.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -86,8 +87,9 @@ def _validate_suite(source, frame, suite):
     from great_expectations.validator.v1_validator import Validator
 
     definition = source.assets[0].get_batch_definition("all")
-    return Validator(batch_definition=definition, batch_parameters={"dataframe": frame},
-                     result_format=result_format()).validate_expectation_suite(suite)
+    return Validator(
+        batch_definition=definition, batch_parameters={"dataframe": frame}, result_format=result_format()
+    ).validate_expectation_suite(suite)
 
 
 def _describe(tables: Tables, entity: str, frame, result, rules: dict, lexicons: dict) -> list[Issue]:

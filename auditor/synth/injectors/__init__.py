@@ -11,6 +11,7 @@ This module is the registry. The injectors live in one module per family of defe
 share are in `helpers`. The kinds are the issue contract's (`auditor.issue.KINDS`): an injector
 for a kind the contract does not know is refused when it registers.
 """
+
 from __future__ import annotations
 
 import copy as _copy
@@ -35,6 +36,7 @@ def register(kind: str) -> Callable[[Injector], Injector]:
     def wrap(fn: Injector) -> Injector:
         INJECTORS[kind] = fn
         return fn
+
     return wrap
 
 
@@ -45,8 +47,9 @@ def _register_families() -> None:
                 register(fn.injects)(fn)
 
 
-def inject(report: Report, kind: str, rng: random.Random, *, copy: bool = True,
-           taken: set[str] | None = None) -> tuple[Report, Defect | None]:
+def inject(
+    report: Report, kind: str, rng: random.Random, *, copy: bool = True, taken: set[str] | None = None
+) -> tuple[Report, Defect | None]:
     """Inject one defect of `kind` into `report` (a deep copy unless copy=False).
 
     `taken` names projects that already carry a defect; the injector avoids them and returns

@@ -1,4 +1,5 @@
 """What an injector returns: the `Defect` it made, the label a recall test checks a finding against."""
+
 from __future__ import annotations
 
 import random
@@ -39,7 +40,9 @@ def injects(kind: str) -> Callable[[Injector], Injector]:
     NOTE: a mark, not a registration, so that the family modules need nothing from the
     package's __init__ and the registry imports them without an import circle.
     """
+
     def mark(fn: Injector) -> Injector:
         fn.injects = kind
         return fn
+
     return mark

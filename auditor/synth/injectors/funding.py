@@ -1,4 +1,5 @@
 """Injectors for defects in the 项目资金 block: 执行率, the sum of the sources, 执行率得分."""
+
 from __future__ import annotations
 
 import random
@@ -61,8 +62,14 @@ def execution_rate_mismatch(r: Report, rng: random.Random, taken: set) -> Defect
         t = p.total
         lo, hi = rate_interval(t.executed, t.budget)
         true = t.rate
-        new = next((x for x in _wrong_rates(p, rng, r.rate_style, lo)
-                    if 0 < x <= HUNDRED and clear_of(shown_rate(x, r.rate_style, ratio), lo, hi)), None)
+        new = next(
+            (
+                x
+                for x in _wrong_rates(p, rng, r.rate_style, lo)
+                if 0 < x <= HUNDRED and clear_of(shown_rate(x, r.rate_style, ratio), lo, hi)
+            ),
+            None,
+        )
         if new is None:
             continue
         t.rate = new
@@ -72,8 +79,14 @@ def execution_rate_mismatch(r: Report, rng: random.Random, taken: set) -> Defect
             p.narrative.problem = LOW_RATE_CAUSE
         also = [] if t.score == funding_score(true, p.fund_weight) else ["funding_score_formula"]
         stated = ratio_text(new) if ratio else rate_text(new)  # what a checker quotes: the cell as printed
-        return Defect("execution_rate_mismatch", p.name, f"执行率写{stated}，"
-                      f"{t.executed}/{t.budget}={rate_text(true)}", stated, rate_text(true), also=also)
+        return Defect(
+            "execution_rate_mismatch",
+            p.name,
+            f"执行率写{stated}，{t.executed}/{t.budget}={rate_text(true)}",
+            stated,
+            rate_text(true),
+            also=also,
+        )
     return None
 
 
@@ -96,8 +109,13 @@ def funding_sum_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | 
     parts = [getattr(x, attr) for x in p.funding[1:] if getattr(x, attr) is not None]
     stated = getattr(t, attr)
     name = {"budget": "全年预算数", "executed": "全年执行数"}[attr]
-    return Defect("funding_sum_mismatch", p.name, f"{name}：年度资金总额{stated}，分项合计"
-                  f"{sum(parts, Decimal(0))}（{row.label}有误）", str(stated), str(sum(parts, Decimal(0))))
+    return Defect(
+        "funding_sum_mismatch",
+        p.name,
+        f"{name}：年度资金总额{stated}，分项合计{sum(parts, Decimal(0))}（{row.label}有误）",
+        str(stated),
+        str(sum(parts, Decimal(0))),
+    )
 
 
 def _slip_amount(p: Project, rng: random.Random):
@@ -140,12 +158,16 @@ def funding_score_formula(r: Report, rng: random.Random, taken: set) -> Defect |
         linear = t.score
         options = (w, printed(w * Decimal("0.9")), printed(w * Decimal("0.8")), q2(linear - 1), q2(lo - 1))
         # NOTE: also clear of truncation (9 for 9.95 is a truncated 9.95, not a wrong formula)
-        new = next((x for x in options if x != band and 0 <= x <= w and clear_of(x, lo - 2 * half(x), hi)),
-                   None)
+        new = next((x for x in options if x != band and 0 <= x <= w and clear_of(x, lo - 2 * half(x), hi)), None)
         if new is None:
             continue
         t.score = new
         restate_after(r, p)
-        return Defect("funding_score_formula", p.name, f"执行率{rate_text(t.rate)}，得分写{plain(new)}，"
-                      f"按比例应为{plain(linear)}", plain(new), plain(linear))
+        return Defect(
+            "funding_score_formula",
+            p.name,
+            f"执行率{rate_text(t.rate)}，得分写{plain(new)}，按比例应为{plain(linear)}",
+            plain(new),
+            plain(linear),
+        )
     return None

@@ -3,6 +3,7 @@
 Figures are chosen outside the rounding tolerance of domain-rules §6: a stated value that some
 rounding of the printed inputs reproduces would not be a defect at all.
 """
+
 from __future__ import annotations
 
 import random

@@ -1,4 +1,5 @@
 """Injectors for figures in the prose around the tables: 自评综述, opening, attached report."""
+
 from __future__ import annotations
 
 import random
@@ -47,8 +48,14 @@ def section_sum_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | 
         return None
     total = sum((s.score for s in parts), Decimal(0))
     label, part = (f"{section.title}自评得分", "小项") if whole is section else ("总体得分", "部分")
-    return Defect("section_sum_mismatch", p.name, f"{label}{plain(stated)}，各{part}合计{plain(total)}",
-                  plain(stated), plain(total), where="attachment")
+    return Defect(
+        "section_sum_mismatch",
+        p.name,
+        f"{label}{plain(stated)}，各{part}合计{plain(total)}",
+        plain(stated),
+        plain(total),
+        where="attachment",
+    )
 
 
 def _other_amount(value: Decimal, rng: random.Random) -> Decimal:
@@ -77,15 +84,28 @@ def narrative_table_mismatch(r: Report, rng: random.Random, taken: set) -> Defec
         for new in (HUNDRED, q2(true - rng.randint(1, 4)), q2(true + rng.randint(1, 4)), q2(true - Decimal("0.5"))):
             if new <= HUNDRED and grade_for(new) == grade_for(true) and sum_clear(printed(new), [printed(true)]):
                 n.score = plain(new)
-                return Defect("narrative_table_mismatch", p.name, f"综述得分{n.score}分，表中总分{plain(true)}",
-                              n.score, plain(true), where="narrative")
+                return Defect(
+                    "narrative_table_mismatch",
+                    p.name,
+                    f"综述得分{n.score}分，表中总分{plain(true)}",
+                    n.score,
+                    plain(true),
+                    where="narrative",
+                )
         what = "budget"
     if what == "rate":
         true = t.rate
         new = Decimal(100) if t.rate < Decimal("99.4") else q2(true - rng.randint(1, 9))
         n.rate = f"{new}%"
-        return Defect("narrative_table_mismatch", p.name, f"综述执行率{n.rate}，表中{true}%", n.rate, f"{true}%",
-                      also=["execution_rate_mismatch"], where="narrative")
+        return Defect(
+            "narrative_table_mismatch",
+            p.name,
+            f"综述执行率{n.rate}，表中{true}%",
+            n.rate,
+            f"{true}%",
+            also=["execution_rate_mismatch"],
+            where="narrative",
+        )
     value = getattr(t, what)
     new = _other_amount(value, rng)
     where = "narrative"
@@ -95,8 +115,15 @@ def narrative_table_mismatch(r: Report, rng: random.Random, taken: set) -> Defec
     else:
         setattr(n, what, str(new))
     label = {"budget": "全年预算数", "executed": "执行数"}[what]
-    return Defect("narrative_table_mismatch", p.name, f"{'评价报告' if where == 'attachment' else '综述'}{label}"
-                  f"{new}万元，表中{value}万元", str(new), str(value), also=["execution_rate_mismatch"], where=where)
+    return Defect(
+        "narrative_table_mismatch",
+        p.name,
+        f"{'评价报告' if where == 'attachment' else '综述'}{label}{new}万元，表中{value}万元",
+        str(new),
+        str(value),
+        also=["execution_rate_mismatch"],
+        where=where,
+    )
 
 
 @injects("count_mismatch")
@@ -107,13 +134,25 @@ def count_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     true_n, true_f = r.count, r.funds
     if rng.random() < 0.5:
         r.count = true_n + 1 if true_n == 1 or rng.random() < 0.5 else true_n - 1
-        return Defect("count_mismatch", None, f"开篇称共{r.count}个项目，实列{true_n}个", str(r.count), str(true_n),
-                      where="opening")
+        return Defect(
+            "count_mismatch",
+            None,
+            f"开篇称共{r.count}个项目，实列{true_n}个",
+            str(r.count),
+            str(true_n),
+            where="opening",
+        )
     budgets = [p.total.budget for p in r.projects]
     new = true_f - rng.choice(budgets) if len(budgets) > 1 and rng.random() < 0.5 else _other_amount(true_f, rng)
     r.funds = new
-    return Defect("count_mismatch", None, f"开篇称涉及资金{new}万元，各项目全年预算数合计{true_f}万元",
-                  str(new), str(true_f), where="opening")
+    return Defect(
+        "count_mismatch",
+        None,
+        f"开篇称涉及资金{new}万元，各项目全年预算数合计{true_f}万元",
+        str(new),
+        str(true_f),
+        where="opening",
+    )
 
 
 @injects("grade_mismatch")
@@ -140,8 +179,14 @@ def grade_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     i = _GRADES.index(right)
     near = [g for g in (_GRADES[i - 1] if i else "", _GRADES[i + 1] if i < 3 else "") if g and g not in fits]
     holder.grade = rng.choice(near or [g for g in _GRADES if g not in fits])
-    return Defect("grade_mismatch", p.name, f"得分{score}分，等级写“{holder.grade}”", holder.grade, right,
-                  where="attachment" if on_attachment else "narrative")
+    return Defect(
+        "grade_mismatch",
+        p.name,
+        f"得分{score}分，等级写“{holder.grade}”",
+        holder.grade,
+        right,
+        where="attachment" if on_attachment else "narrative",
+    )
 
 
 @injects("unit_mismatch")
@@ -155,11 +200,23 @@ def unit_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
     if cost is not None and rng.random() < 0.5:
         yuan = p.total.executed * 10000
         cost.actual = format(yuan.normalize(), "f")
-        return Defect("unit_mismatch", p.name, f"项目总成本实际完成值{cost.actual}（元），目标以万元计{cost.target}",
-                      cost.actual, f"{p.total.executed}万元")
+        return Defect(
+            "unit_mismatch",
+            p.name,
+            f"项目总成本实际完成值{cost.actual}（元），目标以万元计{cost.target}",
+            cost.actual,
+            f"{p.total.executed}万元",
+        )
     what = rng.choice(("budget", "executed"))
     value = getattr(p.total, what)
     yuan = format((value * 10000).normalize(), "f")
     setattr(p.narrative, what, yuan)
-    return Defect("unit_mismatch", p.name, f"综述中{yuan}万元实为{value}万元（元数写成万元）", f"{yuan}万元",
-                  f"{value}万元", also=["execution_rate_mismatch"], where="narrative")
+    return Defect(
+        "unit_mismatch",
+        p.name,
+        f"综述中{yuan}万元实为{value}万元（元数写成万元）",
+        f"{yuan}万元",
+        f"{value}万元",
+        also=["execution_rate_mismatch"],
+        where="narrative",
+    )

@@ -1,4 +1,5 @@
 """Injectors for defects in a 自评表's indicator block: scores, 一级 caps, 总分, indicator rows."""
+
 from __future__ import annotations
 
 import random
@@ -59,14 +60,25 @@ def score_exceeds_weight(r: Report, rng: random.Random, taken: set) -> Defect | 
                 # over by more than the slack of both printed figures, so no rounding excuses it
                 if deduct(rng, donor, weak=True, below=old - half(printed(taker.weight)) - Decimal("0.51")):
                     taker.score += old - donor.score
-                    return Defect("score_exceeds_weight", p.name, f"{taker.name}得分{plain(taker.score)}超过分值"
-                                  f"{plain(taker.weight)}（{donor.name}少得的分数记到了它上面）",
-                                  plain(taker.score), f"<= {plain(taker.weight)}")
+                    return Defect(
+                        "score_exceeds_weight",
+                        p.name,
+                        f"{taker.name}得分{plain(taker.score)}超过分值"
+                        f"{plain(taker.weight)}（{donor.name}少得的分数记到了它上面）",
+                        plain(taker.score),
+                        f"<= {plain(taker.weight)}",
+                    )
                 donor.actual, donor.score, donor.reason = saved
     t = p.total
     t.score = t.rate if t.rate > p.fund_weight else Decimal(85)
-    return Defect("score_exceeds_weight", p.name, f"预算执行率得分写成{plain(t.score)}，分值仅{plain(t.weight)}",
-                  plain(t.score), f"<= {plain(t.weight)}", also=["funding_score_formula", "total_mismatch"])
+    return Defect(
+        "score_exceeds_weight",
+        p.name,
+        f"预算执行率得分写成{plain(t.score)}，分值仅{plain(t.weight)}",
+        plain(t.score),
+        f"<= {plain(t.weight)}",
+        also=["funding_score_formula", "total_mismatch"],
+    )
 
 
 def _pairs(p: Project, rng: random.Random) -> list[tuple[str, str]]:
@@ -103,13 +115,23 @@ def category_weight_cap(r: Report, rng: random.Random, taken: set) -> Defect | N
         giver.score -= delta
         restate_after(r, p)
         total = sum((i.weight for i in _in(p, a)), Decimal(0))
-        return Defect("category_weight_cap", p.name, f"{a}各行分值合计{plain(total)}，与上限{plain(p.caps[a])}不符"
-                      f"（{b}相应少了{plain(delta)}分）", plain(total), plain(p.caps[a]))
+        return Defect(
+            "category_weight_cap",
+            p.name,
+            f"{a}各行分值合计{plain(total)}，与上限{plain(p.caps[a])}不符（{b}相应少了{plain(delta)}分）",
+            plain(total),
+            plain(p.caps[a]),
+        )
     a = rng.choice(list(p.caps))
     rows_total = sum((i.weight for i in _in(p, a)), Decimal(0))
     p.caps[a] = rows_total + (5 if _slack(_weights(p, a)) < 4 else 10)
-    return Defect("category_weight_cap", p.name, f"{a}标注({plain(p.caps[a])}分)，各行分值合计只有{plain(rows_total)}",
-                  plain(rows_total), plain(p.caps[a]))
+    return Defect(
+        "category_weight_cap",
+        p.name,
+        f"{a}标注({plain(p.caps[a])}分)，各行分值合计只有{plain(rows_total)}",
+        plain(rows_total),
+        plain(p.caps[a]),
+    )
 
 
 @injects("category_score_cap")
@@ -137,8 +159,14 @@ def category_score_cap(r: Report, rng: random.Random, taken: set) -> Defect | No
         scores = [i.score for i in _in(p, a)]
         p.caps[a] = Decimal(int(sum(scores, Decimal(0)) - _slack(scores)) - rng.randint(2, 4))
     total = sum((i.score for i in _in(p, a)), Decimal(0))
-    return Defect("category_score_cap", p.name, f"{a}各行得分合计{plain(total)}，超过上限{plain(p.caps[a])}",
-                  plain(total), f"<= {plain(p.caps[a])}", also=["category_weight_cap"])
+    return Defect(
+        "category_score_cap",
+        p.name,
+        f"{a}各行得分合计{plain(total)}，超过上限{plain(p.caps[a])}",
+        plain(total),
+        f"<= {plain(p.caps[a])}",
+        also=["category_weight_cap"],
+    )
 
 
 @injects("total_mismatch")
@@ -156,8 +184,9 @@ def total_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
         if Decimal(0) < new <= HUNDRED and sum_clear(printed(new), parts):
             p.total_score = new
             restate_after_total(r, p)
-            return Defect("total_mismatch", p.name, f"总分写{plain(new)}，各行得分合计{plain(true)}",
-                          plain(new), plain(true))
+            return Defect(
+                "total_mismatch", p.name, f"总分写{plain(new)}，各行得分合计{plain(true)}", plain(new), plain(true)
+            )
     return None
 
 
@@ -182,8 +211,9 @@ def vague_actual_value(r: Report, rng: random.Random, taken: set) -> Defect | No
         row.score, row.reason = row.weight, ""
         restate_after(r, p)
     row.actual = rng.choice(("达成预期指标", "较好", "效果明显", "已完成"))
-    return Defect("vague_actual_value", p.name, f"{row.name}目标{row.target}，实际完成值写“{row.actual}”",
-                  row.actual, row.target)
+    return Defect(
+        "vague_actual_value", p.name, f"{row.name}目标{row.target}，实际完成值写“{row.actual}”", row.actual, row.target
+    )
 
 
 @injects("missing_deviation_reason")
@@ -200,8 +230,13 @@ def missing_deviation_reason(r: Report, rng: random.Random, taken: set) -> Defec
         short = [row]
     row = rng.choice(short)
     row.reason = rng.choice(("", "无", "—"))
-    return Defect("missing_deviation_reason", p.name, f"{row.name}得分{plain(row.score)}低于分值{plain(row.weight)}，"
-                  "未填写偏差原因", plain(row.score), plain(row.weight))
+    return Defect(
+        "missing_deviation_reason",
+        p.name,
+        f"{row.name}得分{plain(row.score)}低于分值{plain(row.weight)}，未填写偏差原因",
+        plain(row.score),
+        plain(row.weight),
+    )
 
 
 @injects("empty_indicator_scored")
@@ -224,5 +259,10 @@ def empty_indicator_scored(r: Report, rng: random.Random, taken: set) -> Defect 
     row = rng.choice(empty)
     row.actual, row.score = "达成预期指标", Decimal(0)
     scored = form_of(r.form).scored  # F7 prints no 得分: only the value shows
-    return Defect("empty_indicator_scored", p.name, f"{row.level2}下无指标、无分值的空行填了“{row.actual}”"
-                  + ("和得分0" if scored else ""), "0" if scored else row.actual, None)
+    return Defect(
+        "empty_indicator_scored",
+        p.name,
+        f"{row.level2}下无指标、无分值的空行填了“{row.actual}”" + ("和得分0" if scored else ""),
+        "0" if scored else row.actual,
+        None,
+    )

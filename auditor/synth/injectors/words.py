@@ -1,4 +1,5 @@
 """Injectors for defects in a project's words: its subject, its name, its year, its spelling."""
+
 from __future__ import annotations
 
 import random
@@ -10,7 +11,13 @@ from auditor.synth.injectors.helpers import free_projects, pick, restate_after
 from auditor.synth.model import Project, Report
 from auditor.synth.vocab import MEASURES, TOPICS, TYPOS, Topic
 
-_PART = {"table": "自评表", "goal": "年度总体目标", "attachment": "评价报告", "narrative": "自评综述", "opening": "开篇"}
+_PART = {
+    "table": "自评表",
+    "goal": "年度总体目标",
+    "attachment": "评价报告",
+    "narrative": "自评综述",
+    "opening": "开篇",
+}
 
 
 def _topic(p: Project) -> Topic:
@@ -38,8 +45,9 @@ def project_topic_mismatch(r: Report, rng: random.Random, taken: set) -> Defect 
         p.narrative.achievement = text = other.achievement
         part = "自评综述"
     else:  # only a foreign indicator that names its subject is evidence of the wrong template
-        other, spec = rng.choice([(t, s) for t in others for s in t.specs
-                                  if s.level2 == "数量指标" and any(k in s.name for k in t.keywords)])
+        other, spec = rng.choice(
+            [(t, s) for t in others for s in t.specs if s.level2 == "数量指标" and any(k in s.name for k in t.keywords)]
+        )
         row = next(i for i in p.scored() if i.topical and i.level2 == "数量指标")
         new = fill(rng, spec, p, False)
         row.name, row.target, row.actual, row.kind = new.name, new.target, new.actual, new.kind
@@ -49,8 +57,14 @@ def project_topic_mismatch(r: Report, rng: random.Random, taken: set) -> Defect 
             restate_after(r, p)
         part = "三级指标"
     word = next(k for k in other.keywords if k in text)
-    return Defect("project_topic_mismatch", p.name, f"“{p.name}”的{part}讲的是{other.name}", word,
-                  mine.keywords[0], where="narrative" if where == "narrative" else "table")
+    return Defect(
+        "project_topic_mismatch",
+        p.name,
+        f"“{p.name}”的{part}讲的是{other.name}",
+        word,
+        mine.keywords[0],
+        where="narrative" if where == "narrative" else "table",
+    )
 
 
 @injects("project_name_mismatch")
@@ -69,8 +83,14 @@ def project_name_mismatch(r: Report, rng: random.Random, taken: set) -> Defect |
         r.listed[r.listed.index(p.name)] = variant
     else:
         r.attachment.name = variant
-    return Defect("project_name_mismatch", p.name, f"{_PART[where]}中称“{variant}”，自评表项目名称为“{p.name}”",
-                  variant, p.name, where=where)
+    return Defect(
+        "project_name_mismatch",
+        p.name,
+        f"{_PART[where]}中称“{variant}”，自评表项目名称为“{p.name}”",
+        variant,
+        p.name,
+        where=where,
+    )
 
 
 @injects("year_mismatch")
@@ -89,8 +109,14 @@ def year_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
         r.attachment.year = old
     else:
         where, p.year = "table", old
-    return Defect("year_mismatch", p.name, f"{_PART[where]}写{old}年，报告为{r.year}年度", str(old), str(r.year),
-                  where="attachment" if where == "attachment" else "table")
+    return Defect(
+        "year_mismatch",
+        p.name,
+        f"{_PART[where]}写{old}年，报告为{r.year}年度",
+        str(old),
+        str(r.year),
+        where="attachment" if where == "attachment" else "table",
+    )
 
 
 @injects("typo")
