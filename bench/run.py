@@ -85,16 +85,14 @@ def stages(directory: str, jobs: int | None) -> dict:
     t3 = time.perf_counter()
     from auditor.engine import validate as V
 
-    V._context()
+    V.gx_context()
     suites = V.build_suites(ruleset)
     t4 = time.perf_counter()
     issues = V.validate(frames, ruleset, suites)
     t5 = time.perf_counter()
     from auditor.engine.direct import run_direct
-    from auditor.engine.profiles import assign_caps
 
-    direct_frames = {**frames, "scores": assign_caps(frames["scores"], ruleset.profile, ruleset.profiles)}
-    failing = run_direct(direct_frames, ruleset)
+    failing = run_direct(frames, ruleset)
     t6 = time.perf_counter()
     from auditor.render.json import render
     from auditor.result import AuditResult, DocumentResult

@@ -15,24 +15,24 @@ from typing import Any
 
 from auditor.ruletypes import RuleType, type_of
 from auditor.ruletypes.require import lexicon_words  # noqa: F401 - where callers found it
+from auditor.ruletypes.where import clauses
 
 
 def _condition(where: dict[str, Any]):
-    """A rule's `where:` as a GX row condition (Column objects; the pandas string parser is deprecated).
+    """A rule's `where:` (its meaning in `auditor.ruletypes.where`) as a GX row condition.
 
-    `column: value` is equality, `column: [a, b]` membership, `column: null`
-    empty and `column: "not null"` filled.
+    NOTE: Column objects, since GX deprecated the pandas string parser.
     """
     from great_expectations.expectations.row_conditions import Column
 
     condition = None
-    for column, value in where.items():
-        if value is None:
+    for column, test, value in clauses(where):
+        if test == "is_null":
             part = Column(column).is_null()
-        elif value == "not null":
+        elif test == "is_not_null":
             part = Column(column).is_not_null()
-        elif isinstance(value, list):
-            part = Column(column).is_in(list(value))
+        elif test == "is_in":
+            part = Column(column).is_in(value)
         else:
             part = Column(column) == value
         condition = part if condition is None else condition & part

@@ -10,34 +10,20 @@ from __future__ import annotations
 
 import pandas as pd
 
-from auditor.engine import checks
-from auditor.ruletypes import type_of
-
-
-def _where(frame: pd.DataFrame, where: dict) -> pd.DataFrame:
-    mask = pd.Series(True, index=frame.index)
-    for column, value in where.items():
-        if value is None:
-            mask &= frame[column].isna()
-        elif value == "not null":
-            mask &= frame[column].notna()
-        elif isinstance(value, list):
-            mask &= frame[column].isin(value)
-        else:
-            mask &= frame[column] == value
-    return frame[mask]
+from auditor.engine.profiles import checkable
+from auditor.ruletypes import type_of, where
 
 
 def run_rule(rule, frame: pd.DataFrame, lexicons: dict) -> pd.Series:
     """True per row where the rule holds (rows outside `where:` are left out)."""
-    df = _where(frame, rule.where) if rule.where else frame
+    df = frame[where.mask(frame, rule.where)] if rule.where else frame
     return type_of(rule).check(df, rule, lexicons)
 
 
 def run_direct(frames: dict[str, pd.DataFrame], ruleset) -> int:
-    """Run every rule on its frames; returns the number of failing rows (to compare with GX's issues)."""
+    """Run every rule on the tabulated frames; returns the number of failing rows (to compare with GX's issues)."""
     failing = 0
-    frames = checks.with_rates(frames)  # as `validate` does: rules read rates in percent
+    frames = checkable(frames, ruleset.profile, ruleset.profiles)  # as `validate` prepares them
     for rule in ruleset.rules:
         for entity in rule.entities:
             frame = frames.get(entity)

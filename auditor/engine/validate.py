@@ -181,8 +181,3 @@ def crashed(rule, frame: pd.DataFrame, message: str | None) -> list[Issue]:
         )
         for doc in sorted(frame["doc"].unique())
     ]
-
-
-# NOTE: the names these had while private, for code that still uses them (the Spark engine's
-# validate.py, bench/run.py, tests/engine/test_validate.py); new code uses the public names.
-_context, _exception, _crashed = gx_context, exception_message, crashed

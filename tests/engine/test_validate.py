@@ -138,6 +138,6 @@ def test_row_conditions_select_the_same_rows_for_every_frame():
 
 def test_the_gx_context_is_made_once_per_process():
     """A server validates request after request; a new GX context and data source each time cost seconds."""
-    from auditor.engine.validate import _context
+    from auditor.engine.validate import gx_context
 
-    assert _context() is _context()
+    assert gx_context() is gx_context()

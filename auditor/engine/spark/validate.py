@@ -40,9 +40,9 @@ _SOURCES: dict[str, object] = {}
 def _source(entity: str):
     """A GX Spark data source of one entity, with its own execution engine (see `validate`)."""
     if entity not in _SOURCES:
-        from auditor.engine.validate import _context
+        from auditor.engine.validate import gx_context
 
-        context, _ = _context()
+        context, _ = gx_context()
         # NOTE: persist=False: the entity tables are projections of a table already cached
         source = context.data_sources.add_spark(f"auditor_spark_{entity}", persist=False)
         asset = source.add_dataframe_asset(entity)
@@ -94,12 +94,12 @@ def _validate_suite(source, frame, suite):
 
 def _describe(tables: Tables, entity: str, frame, result, rules: dict, lexicons: dict) -> list[Issue]:
     """The issues of one suite's results, in GX's result order, each rule's rows in frame order."""
-    from auditor.engine.validate import _crashed, _exception
+    from auditor.engine.validate import crashed, exception_message
 
     failed = []  # (rule, failing (row, doc) keys, crash message)
     for item in result.results:
         rule = rules[item.expectation_config.meta["rule"]]
-        failure = _exception(item.exception_info)
+        failure = exception_message(item.exception_info)
         failed.append((rule, [] if failure else _unexpected(item.result), failure))
     rows = {r for _, keys, _ in failed for r, _ in keys}
     docs = {d for rule, keys, _ in failed if group_wise(rule) for _, d in keys}
@@ -107,12 +107,12 @@ def _describe(tables: Tables, entity: str, frame, result, rules: dict, lexicons:
     issues: list[Issue] = []
     for rule, keys, failure in failed:
         if failure:
-            issues.extend(_crashed(rule, _docs(frame), failure))
+            issues.extend(crashed(rule, _docs(frame), failure))
             continue
         try:
             issues.extend(make_issues(rule, needed, [r for r, _ in keys], lexicons))
         except Exception as exc:  # noqa: BLE001 - as in the pandas engine: one rule's crash is a finding
-            issues.extend(_crashed(rule, _docs(frame), f"{type(exc).__name__}: {exc}"))
+            issues.extend(crashed(rule, _docs(frame), f"{type(exc).__name__}: {exc}"))
     return issues
 
 
