@@ -14,7 +14,22 @@ from pathlib import Path
 from auditor.document import Document
 from auditor.read.errors import UnreadableInput
 
-SUFFIXES = (".txt", ".text", ".docx", ".xlsx", ".xlsm", ".xls", ".pdf", ".doc", ".wps")
+SUFFIXES = (
+    ".txt",
+    ".text",
+    ".docx",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".pdf",
+    ".doc",
+    ".wps",
+    ".html",
+    ".htm",
+    ".shtml",
+    ".mht",
+    ".mhtml",
+)
 _READERS = {
     "text": "text",
     "docx": "docx",
@@ -23,14 +38,15 @@ _READERS = {
     "pdf": "pdf",
     "doc": "office",
     "rtf": "office",
-    "html": "office",  # NOTE: many ".doc" files on government sites are RTF or HTML
+    "html": "html",  # NOTE: many ".doc" files on government sites are web pages (or RTF): read as what they are
+    "mht": "mht",
     "wps": "office",
 }
 _OOXML_SUFFIXES = {".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
 def sniff(path: Path) -> str:
-    """The real format of a file: docx, xlsx, xls, pdf, doc, wps, text or binary."""
+    """The real format of a file: docx, xlsx, xls, pdf, doc, wps, rtf, html, mht, text or binary."""
     try:
         from auditor.read.safety import sniff as sniff_bytes
     except ImportError:  # the binary readers are optional; text needs none of them

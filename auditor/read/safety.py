@@ -39,7 +39,7 @@ def sniff(path: Path) -> str:
     """The real type of a file from its bytes, whatever its name says.
 
     One of: docx, xlsx, zip (another zip), doc, xls, wps, ole (an OLE container
-    of unknown kind), pdf, rtf, html, text, binary, empty. An encrypted Office
+    of unknown kind), pdf, rtf, html, mht (a saved web page archive), text, binary, empty. An encrypted Office
     file (an OLE container holding EncryptedPackage) comes back as the type
     its extension names (docx or xlsx), so that reader can say it is encrypted.
     """
@@ -91,10 +91,13 @@ def _text_kind(head: bytes) -> str:
     if stripped.startswith(b"{\\rtf"):
         return "rtf"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "text"  # UTF-16 with a BOM: NUL bytes are expected
+        # UTF-16 with a BOM: NUL bytes are expected; Word saves web pages so too
+        return "html" if _page_head(head[:2048].decode("utf-16", "ignore").encode("utf-8", "ignore")) else "text"
     if b"\x00" in head:
         return "binary"
-    if stripped[:512].lower().startswith((b"<!doctype html", b"<html")) or b"<html" in stripped[:512].lower():
+    if _mime_head(stripped):
+        return "mht"
+    if _page_head(stripped):
         return "html"
     # NOTE: a head cut at SNIFF_BYTES may end inside a multibyte character; an incremental
     # decoder keeps such a tail pending instead of calling the whole file binary.
@@ -106,6 +109,28 @@ def _text_kind(head: bytes) -> str:
         except UnicodeDecodeError:
             continue
     return "binary"
+
+
+_PAGE_TAGS = (b"<head", b"<body", b"<meta", b"<table")
+
+
+def _page_head(stripped: bytes) -> bool:
+    """An HTML page: a doctype or <html> near the start, or markup that opens with page tags (a saved fragment)."""
+    start = stripped[:1024].lower()
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start[:512]:
+        return True
+    return start.startswith(b"<") and any(tag in start for tag in _PAGE_TAGS)
+
+
+_MIME_FIELD = re.compile(
+    rb"^(?:mime-version|content-type|from|subject|date|content-location|x-[\w-]+)\s*:", re.I | re.M
+)
+
+
+def _mime_head(stripped: bytes) -> bool:
+    """A saved web page archive (.mht/.mhtml, RFC 2557): MIME headers first, a multipart/related body."""
+    start = stripped[:4096].lower()
+    return bool(_MIME_FIELD.match(stripped[:200])) and b"multipart/related" in start and b"mime-version" in start
 
 
 def open_zip(path: Path, display: str) -> zipfile.ZipFile:

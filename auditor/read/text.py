@@ -104,6 +104,7 @@ def parse_text(text: str, display: str = "<text>") -> Document:
             if line.strip():
                 doc.blocks.append(Paragraph(text=line.strip(), loc=Locator(line=number)))
     close_table()
+    doc.blocks = text_tables.unplaced_tables(doc.blocks)
     return doc
 
 

@@ -18,8 +18,12 @@ which used to end up as paragraphs, so the recogniser never saw the 自评表:
 
 A block is read as a table only when it is clearly one (two table lines, or
 three separators on a line that ends with one): a sentence with an `A|B`
-stays a paragraph. Space-separated rows and figures glued together are
-ambiguous and are left as paragraphs for the recogniser to report.
+stays a paragraph. Space-separated rows, figures glued together
+(`年度资金总额:505010100.00%10`) and labels and values in separate blocks (a
+line each, as xlsx and PDF renders give them) cannot be split into cells
+reliably; such a run of short lines that holds a 自评表's header words is
+given as a table of one cell a line (`unplaced_tables`), so the recogniser
+reports that table by number as not read, instead of the file passing as clean.
 """
 
 from __future__ import annotations
@@ -367,3 +371,77 @@ def _starts(fields: list[str], number: int) -> list[int]:
         out.append(number)
         number += f.count("\n")
     return out
+
+
+# --- tables that cannot be placed ------------------------------------------------------------------
+
+#: the header words of a 自评表 (funding and indicator blocks); four of them in a run of lines make a table
+_TABLE_WORDS = (
+    "项目名称",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "执行率",
+    "年度资金总额",
+    "本年财政拨款",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因",
+)
+_UNPLACED_WORDS = 4
+_SHORT_LINE = 80  # characters: a row or a cell, not a sentence
+
+
+def unplaced_tables(blocks: list[Block]) -> list[Block]:
+    """The blocks, with each run of short paragraph lines that holds a 自评表's header words made a table.
+
+    Each line of the run is one cell of its own row: nothing is split or guessed,
+    and the recogniser, finding no declared form in it, reports the table as not read.
+    Tables are numbered again in order.
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while (
+            j < len(blocks) and _short_line(blocks[j]) and (j == i or blocks[j].loc.line == blocks[j - 1].loc.line + 1)
+        ):
+            j += 1
+        run = blocks[i:j]
+        first = next((k for k, b in enumerate(run) if any(w in b.text for w in _TABLE_WORDS)), None)
+        if first is not None and len(run) - first >= 2 and _words(run[first:]) >= _UNPLACED_WORDS:
+            out.extend(run[:first])
+            lines = run[first:]
+            out.append(Table(rows=[[Cell(p.text, p.loc)] for p in lines], loc=lines[0].loc))
+        else:
+            out.extend(run or blocks[i : i + 1])
+        i = max(j, i + 1)
+    return _numbered(out)
+
+
+def _short_line(block: Block) -> bool:
+    return isinstance(block, Paragraph) and len(block.text) <= _SHORT_LINE and "。" not in block.text
+
+
+def _words(lines: list[Block]) -> int:
+    text = "".join(b.text for b in lines)
+    return sum(1 for w in _TABLE_WORDS if w in text)
+
+
+def _numbered(blocks: list[Block]) -> list[Block]:
+    index = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            index += 1
+            if block.index != index:
+                block.index = index
+                block.loc = Locator(line=block.loc.line, table=index)
+                for row in block.rows:
+                    for cell in row:
+                        cell.loc = Locator(line=cell.loc.line, table=index)
+    return blocks

@@ -334,3 +334,37 @@ def test_a_clean_form_in_each_shape_gives_no_issue(audited, shape):
 def test_a_score_above_its_weight_is_found_in_each_shape(audited, shape):
     issues = audited[(shape, True)]
     assert [(i.kind, i.found) for i in issues if i.kind == "score_exceeds_weight"] == [("score_exceeds_weight", "35")]
+
+
+GLUED = lines(
+    "示范县农业局2023年度项目支出绩效自评表",
+    "项目名称:青苗培育补助",
+    "年度资金总额:505010100.00%10",
+    "一级指标二级指标三级指标年度指标值实际完成值分值得分",
+    "产出指标数量指标培育面积≥500亩520亩5050",
+    "总分100100",
+)
+SEPARATE = lines(
+    "示范县农业局2023年度项目支出绩效自评表",
+    *["项目名称", "青苗培育补助", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    *["年度资金总额", "50", "50", "10", "100.00%", "10", "一级指标", "二级指标", "三级指标", "分值", "得分"],
+    *["产出指标", "数量指标", "培育面积", "≥500亩", "520亩", "50", "50"],
+)
+
+
+@pytest.mark.parametrize("text", [GLUED, SEPARATE], ids=["numbers glued", "labels and values apart"])
+def test_a_table_that_cannot_be_placed_is_a_table_of_lines_reported_as_not_read(tmp_path, ruleset, text):
+    doc = parse_text(text, "flat.txt")
+    assert kinds(doc) == ["Paragraph", "Table"]
+    table = doc.blocks[1]
+    assert all(len(row) == 1 for row in table.rows) and table.loc == Locator(line=2, table=1)
+    path = tmp_path / "flat.txt"
+    path.write_text(text, encoding="utf-8")
+    issues = audit([str(path)], ruleset=ruleset).issues
+    assert [(i.kind, i.location.table) for i in issues] == [("extraction_incomplete", 1)]
+    assert issues[0].message.startswith("表1")
+
+
+def test_prose_that_names_the_header_words_stays_prose():
+    text = lines("评价指标体系包括一级指标、二级指标和三级指标。", "各指标设分值，按实际完成值计算得分。")
+    assert kinds(parse_text(text, "p.txt")) == ["Paragraph", "Paragraph"]
