@@ -4,8 +4,9 @@ A fixture is a table as Word's copy-as-text gives it (fixtures/<name>.txt: a TAB
 blank line per row, the title paragraph before the table and any note under it) and what must come out
 of it (fixtures/<name>.yaml: the form it is read as, how far each block is read, the project, the
 funding rows by kind, every indicator row in order and nothing else, the total row, and the issue
-kinds a full audit reports). The .docx, .xlsx and .pdf forms are built from the text form at test
-time with the sample's builders (tests/read/make_fixtures.py), so one spec holds for every format.
+kinds a full audit reports). The .docx, .xlsx, .pdf and web page (.html, with a portal's frame around
+the table) forms are built from the text form at test time with the sample's builders
+(tests/read/make_fixtures.py, tests/read/fixtures_html.py), so one spec holds for every format.
 
 YAML conventions: values are the printed cell texts with layout whitespace removed; a key is absent
 where the form has no such cell; a blank or dash-only cell (—, ——, -) gives no value, so it is left
@@ -33,8 +34,8 @@ from auditor.synth.layout import parse_text_form
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NAMES = sorted(p.stem for p in FIXTURES.glob("*.yaml"))
-FORMATS = ("txt", "docx", "xlsx", "pdf")
-AUDITED_FORMATS = ("txt", "docx")
+FORMATS = ("txt", "docx", "xlsx", "pdf", "html")
+AUDITED_FORMATS = ("txt", "docx", "html")
 ASPECTS = ("form", "blocks", "project", "funding", "indicators", "total")
 #: value keys an indicator row is compared on; one the fixture leaves out must not be read either
 VALUE_KEYS = ("target", "actual", "weight", "score", "item_score")
@@ -60,6 +61,10 @@ def build(name: str, fmt: str, directory: Path) -> Path:
     if not path.exists():
         if fmt == "docx":
             build_docx(path, blocks)
+        elif fmt == "html":
+            from read.fixtures_html import build_html
+
+            build_html(path, blocks)
         elif fmt == "xlsx":
             text_cells_stay_text(build_xlsx(path, blocks))
         else:  # no running header or forced page break: those are the PDF reader's own tests
