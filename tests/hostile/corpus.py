@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from read.fixtures_html import build_html, build_mht, page_html
 from read.make_fixtures import build_docx, build_ole, build_xlsx, build_zip, docx_with_body, run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -258,6 +259,43 @@ def damaged_doc(path: Path) -> None:
     )
 
 
+def malformed_html(path: Path) -> None:
+    """The sample's page with its closing tags dropped, stray ones added and a tag cut off at the end."""
+    page = page_html().replace("</td>", "").replace("</p>", "</td></span>").replace("</tr>", "")
+    path.write_text(page[: len(page) - 40] + "<table><tr><td colspan=", encoding="utf-8")
+
+
+def deep_html(path: Path) -> None:
+    """100,000 nested tags: libxml2 stops at 256 levels, and the page is refused rather than read in part."""
+    path.write_text("<html><body><p>深</p>" + "<div><span>" * 50_000 + "</span></div>" * 50_000, encoding="utf-8")
+
+
+def huge_html(path: Path) -> None:
+    """A 200 MB page (sparse: its real start, then a hole): refused from its size, never read."""
+    with open(path, "wb") as f:
+        f.write(page_html().encode("utf-8") + b" " * 70_000)  # past the bytes a type is sniffed from
+        f.seek(200 * 2**20)
+        f.write(b"</body></html>")
+
+
+def huge_image_mht(path: Path) -> None:
+    """A saved page with a 60 MB base64 image part, which is never decoded."""
+    build_mht(path, image_bytes=45 * 2**20)
+
+
+def huge_html_part_mht(path: Path) -> None:
+    """A saved page whose HTML part itself is 54 MB of base64: over the page limit, refused undecoded."""
+    head = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+    part = b"Content-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+    path.write_bytes(head + part + b"PHA+5b6XPC9wPg==\r\n" * (3 * 2**20) + b"--B--\r\n")
+
+
+def wrong_charset_html(path: Path) -> None:
+    """The sample's page in GBK declaring UTF-8 (a portal re-encoded it and kept the old <meta>)."""
+    page = page_html(charset="utf-8").replace("\u00a0", "\u3000")
+    path.write_bytes(page.encode("gbk"))
+
+
 CASES: list[Case] = [
     Case("truncated.docx", truncated(build_docx), "unreadable", "damaged"),
     Case("truncated.xlsx", truncated(build_xlsx), "unreadable", "damaged"),
@@ -300,6 +338,13 @@ CASES: list[Case] = [
     Case("headers-only.txt", headers_only, "incomplete", projects=("空表项目",)),
     Case("deep-nesting.docx", deep_nesting_docx, "unreadable", "damaged"),
     Case("huge-merge.xlsx", huge_merge_xlsx, "unreadable", "merged ranges|not a report"),
+    Case("portal.html", build_html, "ok"),
+    Case("malformed.html", malformed_html, "ok"),
+    Case("deep-nesting.html", deep_html, "unreadable", "nest deeper than 256"),
+    Case("huge.html", huge_html, "unreadable", "200 MB, over the 30 MB limit"),
+    Case("huge-image.mht", huge_image_mht, "ok"),
+    Case("huge-html-part.mht", huge_html_part_mht, "unreadable", "HTML is \\d+ MB, over the 30 MB limit"),
+    Case("wrong-charset.htm", wrong_charset_html, "ok"),
 ]
 
 

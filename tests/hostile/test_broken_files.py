@@ -26,6 +26,8 @@ TESTS = Path(__file__).resolve().parents[1]
 GOLDEN = TESTS / "golden" / "lieshan-hrss-2023-self-evaluation.json"
 BATCH_TIMEOUT = 600  # seconds; a hang guard for CI, not a performance target
 SAMPLE_COPIES = ("text-as.docx", "utf16le.txt", "utf16be.txt", "utf16.txt", "gbk.txt", "gb18030.txt", "utf8-bom.txt")
+#: the sample as a web page: the same findings, located by table/row/column and paragraph instead of line
+SAMPLE_PAGES = ("portal.html", "huge-image.mht", "wrong-charset.htm")
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +115,12 @@ def test_odd_but_honest_file_is_audited(batch, case):
     assert case.projects is None or tuple(doc["projects"]) == case.projects
     if case.name in SAMPLE_COPIES:  # the sample in another encoding or under another name: the same findings
         assert _keys(issues) == _golden_keys()
+    if case.name in SAMPLE_PAGES:
+        assert sorted(_findings(issues)) == sorted(_findings(_issues(batch, corpus.SAMPLE.name)))
+
+
+def _findings(issues: list[dict]) -> list[tuple]:
+    return [(i["rule"], i["project"] or "", i["expected"] or "", i["found"] or "") for i in issues]
 
 
 @pytest.mark.parametrize("case", [c for c in corpus.CASES if c.expect == "any"], ids=lambda c: c.name)
