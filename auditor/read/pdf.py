@@ -57,7 +57,11 @@ def extract(path: str, display: str) -> Document:
     except Exception as exc:  # noqa: BLE001
         raise _reason(exc, display) from None
     if not any(pages):
-        raise UnreadableInput(f"{display}: the PDF has no text layer (a scan?); run OCR on it first")
+        n = len(pages)
+        raise UnreadableInput(
+            f"{display}: a scanned PDF: none of its {n} page{'s' if n != 1 else ''} has a text layer, so nothing "
+            "in it could be read or checked; run OCR on it first (or audit the report's .docx)"
+        )
     return assemble(pages, display)
 
 

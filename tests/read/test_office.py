@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from auditor.read import office
+from auditor.read import office, read_document
 from auditor.read.errors import UnreadableInput
 
 from . import make_fixtures as mf
@@ -88,3 +88,29 @@ def test_doc_reads_as_its_text_form(sample_doc, blocks, tmp_path):
 def test_conversion_gives_up_after_the_timeout(sample_doc, tmp_path):
     with pytest.raises(UnreadableInput, match="x.doc: LibreOffice gave up converting after 0.01 s"):
         office.convert(SOFFICE, sample_doc, tmp_path, "x.doc", timeout=0.01)
+
+
+@pytest.fixture(scope="module")
+def sample_rtf(built, tmp_path_factory):
+    """The sample .docx saved as RTF by LibreOffice, under a .doc name as government sites serve it."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    out = tmp_path_factory.mktemp("rtf")
+    source = shutil.copyfile(built("docx"), out / "sample.docx")
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", "rtf"]
+        + ["--outdir", str(out), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        cwd=out,
+    )
+    return shutil.copyfile(out / "sample.rtf", out / "sample-rtf.doc")
+
+
+@needs_soffice
+def test_rtf_under_a_doc_name_reads_as_its_text_form(sample_rtf, blocks):
+    doc = read_document(sample_rtf, "sample-rtf.doc")
+    assert doc.format == "doc"
+    expected, got = normalise(blocks), normalise(shape(doc))
+    assert got == expected, first_difference(expected, got)

@@ -82,9 +82,11 @@ def test_not_a_pdf_damaged_pdf_and_scan(tmp_path):
 
     scan = tmp_path / "scan.pdf"
     c = canvas.Canvas(str(scan))
-    c.rect(72, 72, 400, 600, fill=1)
+    for _ in range(2):  # two pages of image only, as a scanner writes them
+        c.rect(72, 72, 400, 600, fill=1)
+        c.showPage()
     c.save()
-    with pytest.raises(UnreadableInput, match="no text layer"):
+    with pytest.raises(UnreadableInput, match="scan.pdf: a scanned PDF: none of its 2 pages has a text layer"):
         pdf.read(scan, "scan.pdf")
 
 
