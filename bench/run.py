@@ -3,6 +3,7 @@
     python bench/run.py                      # sizes 1 100 1000 10000, text and docx
     python bench/run.py --sizes 1 100 --formats txt
     python bench/run.py --forms mixed          # reports in every published form auditor.synth writes
+    python bench/run.py --sizes 1 100 --formats html   # reports as portal web pages
 
 For each size and format it generates that many reports (auditor.synth, a
 third of them with one defect), then, each in a fresh child process:
@@ -15,7 +16,9 @@ With --spark, the .txt sizes of --spark-sizes also run on the Spark engine
 (local[2] unless --spark-master), in a child process: documents/s end to end
 and after the session start, the session start, reading in the executors and
 validation apart, and whether its JSON is byte for byte the pandas engine's.
-Also: `auditor --help` and one report from a cold start. Nothing is asserted:
+Also: `auditor --help`, one report from a cold start and, with html among the
+formats, the in-process read time of a saved 50 KB portal page (target: under
+50 ms, no subprocess). Nothing is asserted:
 the figures are printed, for people to compare with the targets in the README.
 """
 
@@ -36,17 +39,49 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _page_builder():
+    """The tests' web page builder (a portal's frame around the report), from the checkout."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from read.fixtures_html import build_html, page_html
+
+    return build_html, page_html
+
+
 def generate(directory: Path, n: int, fmt: str, seed: int = 7, forms=None) -> None:
     from auditor.synth import generate as gen
     from auditor.synth.layout import parse_text_form
     from auditor.synth.office import build_docx
 
     directory.mkdir(parents=True, exist_ok=True)
+    build_html = _page_builder()[0] if fmt == "html" else None
     for name, text, _ in gen(n, seed, defect_rate=0.33, form=forms):
         if fmt == "txt":
             (directory / name).write_text(text, encoding="utf-8")
+        elif fmt == "html":
+            build_html(directory / name.replace(".txt", ".html"), parse_text_form(text))
         else:
             build_docx(directory / name.replace(".txt", ".docx"), parse_text_form(text))
+
+
+def page_read_ms(directory: Path, runs: int = 50) -> tuple[int, float, float]:
+    """A saved portal page of about 50 KB (the sample, its frame, and its two tables once more): size in bytes,
+    median and slowest milliseconds of reading it in this process (decode, parse, walk), over `runs` reads."""
+    from auditor.read import read_document
+    from auditor.synth.layout import parse_text_form
+
+    page_html = _page_builder()[1]
+    blocks = parse_text_form((ROOT / "data_samples" / "lieshan-hrss-2023-self-evaluation.txt").read_text("utf-8"))
+    tables = [b for b in blocks if not isinstance(b, str)]
+    path = directory / "portal-page.html"
+    path.write_text(page_html(blocks + tables), encoding="utf-8")
+    read_document(path)  # imports and the first parse apart
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        read_document(path)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return path.stat().st_size, times[len(times) // 2], times[-1]
 
 
 def auditor_command() -> list[str]:
@@ -186,7 +221,7 @@ def _forms(option: str):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
-    parser.add_argument("--formats", nargs="+", default=["txt", "docx"], choices=["txt", "docx"])
+    parser.add_argument("--formats", nargs="+", default=["txt", "docx"], choices=["txt", "docx", "html"])
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument(
         "--forms",
@@ -224,6 +259,11 @@ def main() -> None:
         generate(one, 1, "txt", forms=forms)
         wall, peak = timed([*command, "check", str(one), "--format", "json", "-o", str(Path(tmp) / "one.json")])
         print(f"one report, cold start: {wall:.2f} s, peak {peak:.0f} MB")
+        if "html" in args.formats:
+            size, median, slowest = page_read_ms(Path(tmp))
+            print(
+                f"a saved portal page of {size / 1024:.0f} KB, read in process: median {median:.1f} ms, slowest {slowest:.1f} ms"
+            )
         for fmt in args.formats:
             for n in args.sizes:
                 folder = Path(tmp) / f"{fmt}-{n}"

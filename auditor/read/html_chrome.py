@@ -66,7 +66,7 @@ class Chrome:
         """An element whose content a reader of the report does not see."""
         if skipped(el):
             return True
-        if self.hidden and isinstance(el.tag, str):
+        if self.hidden and el.attrib:
             classes = {"." + c.lower() for c in (el.get("class") or "").split()}
             ident = el.get("id")
             return bool(classes & self.hidden) or (ident is not None and "#" + ident.lower() in self.hidden)
@@ -78,6 +78,8 @@ def skipped(el: etree._Element) -> bool:
     tag = el.tag
     if not isinstance(tag, str) or tag in _NEVER:
         return True
+    if not el.attrib:  # NOTE: most elements have no attributes; their names need no splitting
+        return tag == "header" and not any(a.tag in ("article", "main") for a in el.iterancestors())
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
