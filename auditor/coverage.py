@@ -51,6 +51,7 @@ def coverage(records: DocumentRecords) -> dict:
     full = sum(1 for t in records.tables if t.blocks and all(v == "full" for v in t.blocks.values()))
     claims = sum(len(n.claims) for n in records.narratives) + len(records.statements)
     claims += sum(len(r.claims) + len(r.parts) for r in records.reports)
+    claims += records.claim_sets.figures() if records.claim_sets else 0
     return {
         "tables": len(records.tables) + len(records.unknown_tables),
         "tables_full": full,
@@ -62,7 +63,8 @@ def coverage(records: DocumentRecords) -> dict:
 
 
 def checked_nothing(records: DocumentRecords) -> bool:
-    return not (records.tables or records.narratives or records.reports or records.statements)
+    prose = records.claim_sets.checks if records.claim_sets else 0
+    return not (records.tables or records.narratives or records.reports or records.statements or prose)
 
 
 def incomplete_issues(records: DocumentRecords) -> list[Issue]:

@@ -392,6 +392,108 @@ DECLARED: tuple[Entity, ...] = (
             LOC,
         ),
     ),
+    Entity(
+        "prose_ratios",
+        "文字中的一个比率及其所由算出的两个数（执行率、完成比例、超任务、占比）",
+        "a rate the prose states beside the two figures it is made of (执行率, a share, 超任务, 占比)",
+        (
+            DOC,
+            PROJECT,
+            text("relation", "rate（执行率）、share（完成比例、占比）或 excess（超任务）", "rate, share or excess"),
+            text(
+                "name", "比率的名称，如所写：执行率、占比、超任务", "the rate's name as written: 执行率, 占比, 超任务"
+            ),
+            fig("stated", "所述比率（%）", "the rate stated, in percent"),
+            fig(
+                "numerator",
+                "分子：执行数、完成数或超出数（金额按万元）",
+                "the numerator: spent, done or the excess (money in 万元)",
+            ),
+            fig(
+                "denominator",
+                "分母：预算数、任务数或合计（金额按万元）",
+                "the denominator: budget, task or whole (money in 万元)",
+            ),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "prose_parts",
+        "文字所述的一个合计或其中一项来源（“下达61.8万元，其中中央30.9万元、县级30.9万元”）",
+        "a whole the prose states, or one of the sources it names as its parts",
+        (
+            DOC,
+            PROJECT,
+            text(
+                "statement",
+                "陈述的编号（P1……），合计与各项共用",
+                "the statement's id (P1, ...), shared by the whole and its parts",
+            ),
+            text("role", "whole（合计）或 part（一项）", "whole or part"),
+            text(
+                "source", "一项的来源：中央、省级、县级、其他资金……", "a part's source: 中央, 省级, 县级, 其他资金, ..."
+            ),
+            fig("value", "金额（万元）", "the amount, in 万元"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "prose_pairs",
+        "文中两处对同一数量的陈述（同一级次的资金、已拨付的资金）",
+        "two statements of the prose of one quantity (one level's funds, the amount paid)",
+        (
+            DOC,
+            PROJECT,
+            text("quantity", "所述数量，如：中央资金、已拨付资金", "the quantity, e.g. 中央资金, 已拨付资金"),
+            fig("stated", "与其余陈述不一致的一处（万元）", "the statement at odds with the rest, in 万元"),
+            fig("other", "其余陈述所给的数（万元）", "what the other statements give, in 万元"),
+            _sentence("stated", "该数", "odd figure"),
+            _sentence("other", "另一数", "other figure"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "prose_units",
+        "文中两处应为同一金额、单位不同的陈述（“2089元”与“2089万元”，或合计与各项之和相差一万倍）",
+        "two statements of one amount in different units (2089元 beside 2089万元, a whole 10,000 times its parts)",
+        (
+            DOC,
+            PROJECT,
+            text("quantity", "所述数量：金额或合计", "the quantity: an amount or a whole"),
+            fig(
+                "stated",
+                "单位可疑的一处（按所写单位折成万元）",
+                "the statement whose unit is in doubt, in 万元 as written",
+            ),
+            fig("other", "另一处（万元）", "the other statement, in 万元"),
+            _sentence("stated", "该数", "doubtful figure"),
+            _sentence("other", "另一数", "other figure"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
+        "prose_spending",
+        "一句话中所述的预算数与执行（支出、拨付）数",
+        "a budget and the amount spent (or paid) one sentence states",
+        (
+            DOC,
+            PROJECT,
+            fig("budget", "所述预算数（万元）", "the budget stated, in 万元"),
+            fig("spent", "所述执行、支出或拨付数（万元）", "the amount spent or paid, in 万元"),
+            _c(
+                "bool",
+                "explained",
+                "文中是否说明了预算调整、追加或结转",
+                "whether the text speaks of an adjusted, added or carried-over budget",
+            ),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
 )
 
 

@@ -585,6 +585,8 @@ def _prose(records: DocumentRecords, rows: dict) -> None:
                 }
             )
     _counts(records, rows)
+    if records.claim_sets is not None:
+        _claim_sets(records, records.claim_sets, rows)
     for report in records.reports:
         _report_claims(records, report, rows)
         if report.year:
@@ -715,3 +717,89 @@ def _counts(records: DocumentRecords, rows: dict) -> None:
             }
         )
         out.append({**base, "claim": "funds", "statement": None, **figure_columns("value", budget, table.unit)})
+
+
+def _checked(name: str, figure) -> dict:
+    """Figure columns of a prose check's figure: its value in the check's unit, its text as printed."""
+    if figure is None:
+        return figure_columns(name, None)
+    return {name: figure.value, f"{name}_text": clean(figure.field.text) or None, f"{name}_loc": figure.field.loc}
+
+
+def _claim_sets(records: DocumentRecords, sets, rows: dict) -> None:
+    """The groups of prose claims that can be checked (recognise.claim_sets), one entity each.
+
+    NOTE: the project is the document's only table's, else none: the prose of a
+    narrative report speaks of the report's one project, and of which project
+    a sentence of a many-table document speaks is not certain.
+    """
+    doc = records.doc
+    project = project_name(records.tables[0]) if len(records.tables) == 1 else None
+    base = {"doc": doc, "project": project}
+    for r in sets.ratios:
+        rows["prose_ratios"].append(
+            {
+                **base,
+                "relation": r.relation,
+                "name": r.name,
+                **_checked("stated", r.stated),
+                **_checked("numerator", r.numerator),
+                **_checked("denominator", r.denominator),
+                "evidence": r.evidence,
+                "loc": r.loc,
+            }
+        )
+    for n, statement in enumerate(sets.parts, start=1):
+        rows["prose_parts"].append(
+            {
+                **base,
+                "statement": f"P{n}",
+                "role": "whole",
+                "source": None,
+                **_checked("value", statement.whole),
+                "evidence": statement.evidence,
+                "loc": statement.loc,
+            }
+        )
+        for source, part in statement.parts:
+            rows["prose_parts"].append(
+                {
+                    **base,
+                    "statement": f"P{n}",
+                    "role": "part",
+                    "source": source,
+                    **_checked("value", part),
+                    "evidence": statement.evidence,
+                    "loc": part.field.loc,
+                }
+            )
+    for entity, pairs in (("prose_pairs", sets.pairs), ("prose_units", sets.unit_slips)):
+        for pair in pairs:
+            evidence = (
+                pair.stated_sentence
+                if pair.stated_sentence == pair.other_sentence
+                else (f"{pair.stated_sentence} …… {pair.other_sentence}")
+            )
+            rows[entity].append(
+                {
+                    **base,
+                    "quantity": pair.quantity,
+                    **_checked("stated", pair.stated),
+                    **_checked("other", pair.other),
+                    "stated_sentence": pair.stated_sentence,
+                    "other_sentence": pair.other_sentence,
+                    "evidence": evidence,
+                    "loc": pair.loc,
+                }
+            )
+    for s in sets.spending:
+        rows["prose_spending"].append(
+            {
+                **base,
+                **_checked("budget", s.budget),
+                **_checked("spent", s.spent),
+                "explained": s.explained,
+                "evidence": s.evidence,
+                "loc": s.loc,
+            }
+        )

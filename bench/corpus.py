@@ -18,7 +18,10 @@ Rules of the count, as the corpus README gives them:
     half-width brackets agree), accepting containment either way, a label without a project, or a
     document-level issue (project null) when the document has one project;
   * an arithmetic issue whose `found` is one of the document's `fp_tokens` (figures that are consistent)
-    is a false alarm on a consistent figure, and finds no label;
+    is a false alarm on a consistent figure, and finds no label (a contradiction excepted: it quotes a
+    statement, and a figure right in one role can be wrong in another);
+  * a finding on a labelled defect that the contract has no kind for, reported under the nearest kind
+    (NEAREST_KIND), is counted as doubtful: neither a hit nor a false alarm;
   * in a clean control (a document with no labels) every arithmetic finding is a false alarm;
   * info issues are listed, never counted;
   * a silent pass is a document with labels on which auditor reported nothing at all.
@@ -71,6 +74,13 @@ SUBKIND_AS_KIND = {
     "score_exceeds_implied_weight": "score_exceeds_weight",
     "narrative_internal_contradiction": "claim_contradiction",
 }
+#: NOTE: a contradiction quotes one statement of a quantity as wrong, and a figure consistent in one
+#: role (61.8万元 as the whole) can be wrong in another (61.8万元 as the 中央 share): its `found` is not
+#: held against the fp_tokens, though in a clean control it is a false alarm like any arithmetic finding.
+FP_TOKEN_KINDS = ARITHMETIC_KINDS - {"claim_contradiction"}
+#: Subkinds the contract has no kind for, and the kind auditor reports them under: a finding of that
+#: kind on such a label is neither a hit (the kinds differ) nor a false alarm (the defect is labelled).
+NEAREST_KIND = {"other:percentage_mismatch": "claim_contradiction"}
 NOT_READ = "extraction_incomplete"
 COUNTED = ("error", "warning")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -186,7 +196,7 @@ def fp_token_hit(issue: dict, tokens: list[str]) -> str | None:
     Compared without spaces; when both hold one figure, the figure decides, so that "97%" is the
     "执行率97%" of the labels and "2389" their "2389萬元".
     """
-    if issue["kind"] not in ARITHMETIC_KINDS or issue.get("found") in (None, ""):
+    if issue["kind"] not in FP_TOKEN_KINDS or issue.get("found") in (None, ""):
         return None
     found = re.sub(r"\s+", "", str(issue["found"]))
     for token in tokens:
@@ -272,6 +282,9 @@ def classify(
         return "hit"
     if matches_any(issue, uncertain, one_project):
         return "uncertain"
+    nearest = [{**lb, "counts_as": NEAREST_KIND[lb["counts_as"]]} for lb in labels if lb["counts_as"] in NEAREST_KIND]
+    if matches_any(issue, nearest, one_project):
+        return "uncertain"  # NOTE: on a labelled defect the contract has no kind for (NEAREST_KIND)
     return "false_alarm"
 
 

@@ -9,7 +9,11 @@ from auditor.document import Locator
 from auditor.entities import DECLARED, ENTITIES, KINDS, columns_of, figures, tabulated
 
 ROOT = Path(__file__).resolve().parent
-DOCUMENTS = sorted((ROOT.parent / "data_samples").glob("*.txt")) + sorted((ROOT / "forms" / "fixtures").glob("*.txt"))
+DOCUMENTS = (
+    sorted((ROOT.parent / "data_samples").glob("*.txt"))
+    + sorted((ROOT / "forms" / "fixtures").glob("*.txt"))
+    + sorted((ROOT / "prose").glob("*.txt"))
+)
 TYPES = {"figure": Decimal, "decimal": Decimal, "text": str, "int": int, "bool": bool, "locator": Locator}
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from auditor.document import Document, Paragraph
+from auditor.recognise.claim_sets import claim_sets
+from auditor.recognise.claims import read_passage
 from auditor.recognise.mentions import Mention, mentions_in, statements_in
 from auditor.recognise.narrative import recognise_narrative
 from auditor.recognise.records import DocumentRecords, Field, clean
@@ -49,7 +51,19 @@ def recognise(doc: Document, forms: tuple[Form, ...] | None = None) -> DocumentR
             continue
         records.paragraphs.append(block)
     _prose(paragraphs, records)
+    _claims(paragraphs, records)
     return records
+
+
+def _claims(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
+    """The figures every sentence states (paragraphs, and the prose cells of the tables), grouped for checking."""
+    passages = [read_passage(p.text, p.loc) for p in paragraphs]
+    for table in records.tables:
+        cells = [actual for _goal, actual in table.goals] + list(table.remarks)
+        passages += [read_passage(f.text, f.loc) for f in cells if not f.blank]
+    records.prose_claims = sum(p.claims for p in passages)
+    text = "\n".join(p.text for p in passages)
+    records.claim_sets = claim_sets(passages, text, records.year.text if records.year else None)
 
 
 def _table(blocks: list, i: int, forms: tuple[Form, ...], records: DocumentRecords) -> None:

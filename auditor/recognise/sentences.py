@@ -42,20 +42,34 @@ def split(text: str, ends: str = ENDS) -> list[tuple[int, str]]:
     return out
 
 
-def finder(text: str, ends: str = ENDS, opens: str = "") -> Callable[[int], str]:
+def finder(text: str, ends: str = ENDS, opens: str = "", limit: int | None = None) -> Callable[[int], str]:
     """A function from a position of `text` to the stripped sentence holding it (its end mark kept).
 
     `opens` are marks that start a sentence without ending the one before (a colon, for a
-    quote that should begin after 原因：).
+    quote that should begin after 原因：). With `limit`, a longer sentence is cut to that many
+    characters around the position (a text with no end marks is not one quotable sentence,
+    and quoting it whole for each of its figures would be quadratic).
     """
     stops = _after_marks(text, ends)
     starts = _after_marks(text, ends + opens) if opens else stops
 
     def around(at: int) -> str:
         i, j = bisect.bisect_right(starts, at), bisect.bisect_right(stops, at)
-        return text[starts[i - 1] if i else 0 : stops[j] if j < len(stops) else len(text)].strip()
+        start, stop = starts[i - 1] if i else 0, stops[j] if j < len(stops) else len(text)
+        if limit is not None and stop - start > limit:
+            start, stop = max(start, at - limit // 2), min(stop, at + limit // 2)
+        return text[start:stop].strip()
 
     return around
+
+
+def numberer(text: str, ends: str = ENDS) -> Callable[[int], int]:
+    """A function from a position of `text` to the number of the sentence holding it (from 0).
+
+    NOTE: what groups claims by sentence: comparing numbers, not sentences, keeps it linear.
+    """
+    stops = _after_marks(text, ends)
+    return lambda at: bisect.bisect_right(stops, at)
 
 
 def sentence_at(text: str, at: int, ends: str = ENDS, opens: str = "") -> str:

@@ -28,6 +28,8 @@ class GroupSumRule(RuleBase):
     default_total: dict[str, Any] = {}  # {"by": column, "values": {key: number}} when no total is stated
     fallback: str | None = None  # a column holding the total to use where `total_value` is empty
     require_items: bool = True
+    #: printed: within the rounding of every figure (domain-rules §6); exact: counts, which are never rounded
+    tolerance: Literal["printed", "exact"] = "printed"
 
     @model_validator(mode="after")
     def _defaults(self):
@@ -53,47 +55,50 @@ def group_totals(
     """For each total row: the sum of its group's items, the stated (or default) total and the slack.
 
     Returns a frame indexed like the total rows, with columns `sum`, `stated`,
-    `slack` (half a unit of the least precise figure involved), `n` (items
+    `slack` (the rounding every figure involved may carry: half a unit of the last printed digit of
+    each item, and of the stated total, domain-rules §6), `n` (items
     that carry a value) and `places` (decimals to print the sum with).
     """
-    # NOTE: item and total rows are picked by pandas, and each value's exponent is read once: the
-    # largest exponent gives the slack, the smallest the places (a 1,000-report batch: 6 s -> 1 s)
-    sums: dict[tuple, list] = {}  # key -> [sum, n, largest exponent, most places]
+    # NOTE: item and total rows are picked by pandas, and each value's exponent is read once: it
+    # adds to the slack, the smallest gives the places (a 1,000-report batch: 6 s -> 1 s)
+    sums: dict[tuple, list] = {}  # key -> [sum, n, items' slack, most places]
     part = df[df[role].isin(list(items))]
     for key, v in zip(keys(part, group_by), part[value]):
         acc = sums.get(key)
         if acc is None:
-            acc = sums[key] = [ZERO, 0, None, 0]
+            acc = sums[key] = [ZERO, 0, ZERO, 0]
         if missing(v):
             continue
         acc[0] += v
         acc[1] += 1
         exponent = v.as_tuple().exponent
         if isinstance(exponent, int):
-            if acc[2] is None or exponent > acc[2]:
-                acc[2] = exponent
+            acc[2] += half_unit_at(exponent)
             acc[3] = max(acc[3], -exponent)
     by = (default_total or {}).get("by")
     defaults = {str(k): Decimal(str(v)) for k, v in (default_total or {}).get("values", {}).items()}
     rows = []
     part = df[df[role] == total]
     fallbacks = part[fallback] if fallback else [None] * len(part)
-    empty = [ZERO, 0, None, 0]
+    empty = [ZERO, 0, ZERO, 0]
     for index, key, t, b, f in zip(
         part.index, keys(part, group_by), part[total_value], part[by] if by else [None] * len(part), fallbacks
     ):
         stated = t if not missing(t) else (f if not missing(f) else defaults.get(str(b)))
         acc = sums.get(key, empty)
-        items_slack = half_unit_at(acc[2]) if acc[2] is not None else ZERO
-        slack = max(items_slack, half_unit(stated)) if stated is not None else ZERO
+        slack = acc[2] + half_unit(stated) if stated is not None else ZERO
         rows.append((index, acc[0], stated, slack, acc[1], acc[3], missing(t)))
     names = ["index", "sum", "stated", "slack", "n", "places", "defaulted"]
     return pd.DataFrame(rows, columns=names).set_index("index")
 
 
-def group_sum(df: pd.DataFrame, op: str = "==", require_items: bool = True, **spec) -> pd.Series:
+def group_sum(
+    df: pd.DataFrame, op: str = "==", require_items: bool = True, tolerance: str = "printed", **spec
+) -> pd.Series:
     """True on every row except total rows whose group's sum breaks `sum op stated`."""
     totals = group_totals(df, **spec)
+    if tolerance == "exact":
+        totals["slack"] = ZERO
     # NOTE: columns zipped and failures set at once: iterrows and one setitem per total row
     # were most of a 1,000-report validation (a Series built per row)
     failing = [
@@ -128,6 +133,7 @@ def check(df: pd.DataFrame, rule: GroupSumRule, lexicons: dict) -> pd.Series:
         df,
         op=rule.op,
         require_items=rule.require_items,
+        tolerance=rule.tolerance,
         group_by=rule.group_by,
         role=rule.role,
         items=rule.items,

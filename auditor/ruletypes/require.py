@@ -121,9 +121,17 @@ def check(df: pd.DataFrame, rule: RequireRule, lexicons: dict) -> pd.Series:
 
 
 def describe(rule: RequireRule, frame, index, row: dict, lexicons: dict, cache: dict) -> dict[str, str]:
-    """With `must_include`: what the cell holds and lacks; with a lexicon: the misspelling and its fix."""
+    """With `must_include`: what the cell holds and lacks; with a lexicon: the misspelling and its fix;
+    with `must_not_match`: the text it matched and the words around it."""
     if rule.must_include:
         return _included(rule, row[rule.column])
+    if rule.must_not_match:
+        text = str(row[rule.column])
+        m = re.search(rule.must_not_match, text)
+        if m is None:
+            return {}
+        matched = m.group(1) if m.re.groups else m.group(0)  # a pattern's first group is what it quotes
+        return {"matched": matched, "excerpt": excerpt(text, [matched])}
     if rule.must_not_contain:
         text = str(row[rule.column])
         for right, entry in lexicons[rule.must_not_contain].items():
@@ -146,6 +154,8 @@ def computes(rule: RequireRule) -> tuple[str, ...]:
     """The names `describe` fills for this rule (and, with `must_include`, the column itself, as a list)."""
     if rule.must_include:
         return (rule.column, "present", "missing", "required", "present_en", "missing_en", "required_en")
+    if rule.must_not_match:
+        return ("matched", "excerpt")
     return ("wrong", "right", "excerpt") if rule.must_not_contain else ()
 
 

@@ -83,6 +83,15 @@ SHAPES: dict[str, Callable[[], Document]] = {
     ),
     "300,000 lines of a cell each": lambda: _text("项目名称 |\n就业补助 |\n||||||\n" * 100_000),
     "300,000 tab-separated rows": lambda: _text("年度资金总额\t650\t94\n" * 300_000),
+    # prose claims (auditor.recognise.claims): every sentence of a 300,000-character narrative is read
+    # for its amounts, rates and shares, and grouped, in one pass per pattern
+    "a narrative of 300,000 characters": lambda: _paragraph(
+        "下达中央财政资金30.9万元，县财政资金30.9万元，共计下达61.8万元，已拨付50万元，执行率80.9%，"
+        "完成3.65万人，完成目标任务3.22万人的113.33%，任务数为115户，超任务43%。" * 3_500
+    ),
+    "the same narrative without one end mark": lambda: _paragraph(
+        "下达中央财政资金30.9万元，县财政资金30.9万元，共计下达61.8万元，已拨付50万元，执行率80.9%，" * 6_000
+    ),
 }
 
 

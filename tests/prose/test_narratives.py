@@ -1,0 +1,62 @@
+"""Narrative reports end to end: every prose check on a report written as prose, and its clean twin.
+
+`defects_narrative.txt` states each shape of prose defect once; `transfer_narrative.txt`
+states the same shapes consistently (rates, shares, parts, restatements), so any
+prose finding on it is a false alarm. Both are our own text, in the layout of the
+转移支付 self-evaluation reports departments publish.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.config import Config
+from auditor.pipeline import audit
+
+HERE = Path(__file__).parent
+
+
+@pytest.fixture(scope="module")
+def results():
+    result = audit([str(HERE / "defects_narrative.txt"), str(HERE / "transfer_narrative.txt")], Config())
+    by_doc: dict[str, list] = {}
+    for issue in result.issues:
+        by_doc.setdefault(Path(issue.doc).name, []).append(issue)
+    return result, by_doc
+
+
+def test_every_prose_defect_is_found_once(results):
+    _, by_doc = results
+    found = sorted((i.rule, i.kind, i.found) for i in by_doc["defects_narrative.txt"] if i.severity != "info")
+    assert found == [
+        ("CLAIM_CONTRADICTION", "claim_contradiction", "2179万元"),
+        ("CLAIM_CONTRADICTION", "claim_contradiction", "61.8万元"),
+        ("PROSE_EXCEEDS_BUDGET", "execution_exceeds_budget", "10.12万元"),
+        ("PROSE_PARTS_SUM", "funding_sum_mismatch", "2330.9万元"),
+        ("PROSE_RATE", "execution_rate_mismatch", "99%"),
+        ("PROSE_SHARE", "claim_contradiction", "43%"),
+        ("PROSE_UNIT_SLIP", "unit_mismatch", "2089元"),
+        ("TYPO_REPEAT", "typo", "对象对象"),
+    ]
+
+
+def test_a_contradiction_quotes_both_statements(results):
+    _, by_doc = results
+    (issue,) = [i for i in by_doc["defects_narrative.txt"] if i.rule == "CLAIM_CONTRADICTION" and i.found == "61.8万元"]
+    assert "2023年度中央下达资金61.8万元" in issue.message and "下达中央财政资金30.9万元" in issue.message
+    assert issue.expected == "30.9万元"
+
+
+def test_the_consistent_twin_has_no_finding(results):
+    _, by_doc = results
+    assert [(i.rule, i.found) for i in by_doc["transfer_narrative.txt"] if i.severity != "info"] == []
+
+
+def test_a_narrative_report_says_how_many_figures_were_checked(results):
+    result, by_doc = results
+    (notice,) = by_doc["transfer_narrative.txt"]
+    (doc,) = [d for d in result.documents if d.doc.endswith("transfer_narrative.txt")]
+    assert notice.kind == "extraction_incomplete" and notice.severity == "info"
+    assert f"{doc.coverage['claims']} 处数字陈述" in notice.message and doc.coverage["claims"] >= 15
