@@ -270,8 +270,9 @@ def test_readme_names_every_value_a_rule_type_computes():
         names = rule_type.computes or ()
         if callable(names):  # require: what it computes depends on the requirement
             names = [
-                *names(SimpleNamespace(must_include=["x"], must_not_contain=None, column="categories")),
-                *names(SimpleNamespace(must_include=[], must_not_contain="typos", column="text")),
+                *names(SimpleNamespace(must_include=["x"], must_not_contain=None, must_not_match=None, column="x")),
+                *names(SimpleNamespace(must_include=[], must_not_contain="typos", must_not_match=None, column="text")),
+                *names(SimpleNamespace(must_include=[], must_not_contain=None, must_not_match="x", column="text")),
             ]
         for name in names:
             assert name in columns or f"{{{name}}}" in section, (rule_type.name, name)
