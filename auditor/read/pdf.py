@@ -56,6 +56,8 @@ def extract(path: str, display: str) -> Document:
         raise
     except Exception as exc:  # noqa: BLE001
         raise _reason(exc, display) from None
+    if not pages:
+        raise UnreadableInput(f"{display}: the PDF is damaged (it has no pages)")
     if not any(pages):
         n = len(pages)
         raise UnreadableInput(
