@@ -736,7 +736,12 @@ def _claim_sets(records: DocumentRecords, sets, rows: dict) -> None:
     doc = records.doc
     project = project_name(records.tables[0]) if len(records.tables) == 1 else None
     base = {"doc": doc, "project": project}
+    table = records.tables[0] if len(records.tables) == 1 else None
+    total = next((f for f in table.funding if f.kind == "total"), None) if table else None
     for r in sets.ratios:
+        if total is not None and r.relation == "rate" and r.of_whole:
+            _stated_beside_table(doc, project, table, total, r, rows)
+            continue
         rows["prose_ratios"].append(
             {
                 **base,
@@ -803,3 +808,22 @@ def _claim_sets(records: DocumentRecords, sets, rows: dict) -> None:
                 "loc": s.loc,
             }
         )
+
+
+def _stated_beside_table(doc: str, project: str, table: ProjectTable, total, r, rows: dict) -> None:
+    """A rate with its budget and amount spent, of the document's only table: checked as a 自评综述 is.
+
+    NOTE: a `narratives` row, so the NARRATIVE_* rules check the rate against its own amounts and all
+    three against the table, once (not also as a prose ratio).
+    """
+    row = {"doc": doc, "project": project, "table": table.table, "evidence": r.evidence, "loc": r.loc}
+    row.update(figure_columns("score", None))
+    for key, figure in (("budget", r.denominator), ("executed", r.numerator), ("rate", r.stated)):
+        row.update(_checked(key, figure))
+        row[f"{key}_sentence"] = r.evidence
+    row.update({"score_sentence": None, "grade": None, "grade_loc": None, "grade_sentence": None})
+    row.update(figure_columns("table_score", table.total.values.get("score") if table.total else None))
+    row.update(figure_columns("table_budget", total.values.get("budget"), table.unit))
+    row.update(figure_columns("table_executed", total.values.get("executed"), table.unit))
+    row.update(figure_columns("table_rate", total.values.get("rate")))
+    rows["narratives"].append(row)

@@ -57,13 +57,22 @@ def recognise(doc: Document, forms: tuple[Form, ...] | None = None) -> DocumentR
 
 def _claims(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
     """The figures every sentence states (paragraphs, and the prose cells of the tables), grouped for checking."""
+    elsewhere = {_base(n.loc) for n in records.narratives}
+    elsewhere |= {_base(f.loc) for r in records.reports for f, _sentence in r.claims.values()}
     passages = [read_passage(p.text, p.loc) for p in paragraphs]
+    for passage in passages:
+        passage.restated = _base(passage.loc) in elsewhere
     for table in records.tables:
         cells = [actual for _goal, actual in table.goals] + list(table.remarks)
         passages += [read_passage(f.text, f.loc) for f in cells if not f.blank]
     records.prose_claims = sum(p.claims for p in passages)
     text = "\n".join(p.text for p in passages)
     records.claim_sets = claim_sets(passages, text, records.year.text if records.year else None)
+
+
+def _base(loc):
+    """A paragraph's place without the labels a recogniser gave one of its figures."""
+    return loc._replace(row=None, column=None)
 
 
 def _table(blocks: list, i: int, forms: tuple[Form, ...], records: DocumentRecords) -> None:

@@ -60,6 +60,9 @@ class Ratio:
     denominator: Figure
     evidence: str
     loc: Locator
+    #: Whether the figures are of the whole project (no level of government named): then a rate is also
+    #: the one its table states.
+    of_whole: bool = False
 
 
 @dataclass(slots=True)
@@ -175,6 +178,8 @@ def _rates(passage: Passage, out: ClaimSets) -> None:
     k, budgets_before = 0, []  # the plain budgets before the rate, in the whole paragraph
     sentence: list[Amount] = []  # the plain amounts before the rate, in its sentence (the last few)
     in_this = 0  # how many amounts its sentence has so far
+    if passage.restated:
+        return  # NOTE: NARRATIVE_RATE checks it, beside the table
     for rate in passage.rates:
         while k < len(amounts) and amounts[k].at < rate.at:
             a = amounts[k]
@@ -208,6 +213,7 @@ def _rates(passage: Passage, out: ClaimSets) -> None:
                 _money(budget),
                 rate.sentence,
                 rate.field.loc,
+                not (spent.level or budget.level),
             )
         )
 

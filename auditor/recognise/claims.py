@@ -150,6 +150,8 @@ class Passage:
     counts: list[Count]
     excesses: list[Excess]
     shares: list[ShareOf]
+    #: A paragraph whose rate another reader checks already (a 自评综述, an attached report's budget sentence).
+    restated: bool = False
 
     @property
     def claims(self) -> int:

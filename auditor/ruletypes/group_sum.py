@@ -28,8 +28,10 @@ class GroupSumRule(RuleBase):
     default_total: dict[str, Any] = {}  # {"by": column, "values": {key: number}} when no total is stated
     fallback: str | None = None  # a column holding the total to use where `total_value` is empty
     require_items: bool = True
-    #: printed: within the rounding of every figure (domain-rules §6); exact: counts, which are never rounded
-    tolerance: Literal["printed", "exact"] = "printed"
+    #: printed: within half a unit of the least precise figure; rounded: within the rounding of every item
+    #: and of the total (each item a rounded figure, domain-rules §6: 3.89 + 3.89 printed as 7.79 agrees);
+    #: exact: counts, which are never rounded
+    tolerance: Literal["printed", "rounded", "exact"] = "printed"
 
     @model_validator(mode="after")
     def _defaults(self):
@@ -55,40 +57,44 @@ def group_totals(
     """For each total row: the sum of its group's items, the stated (or default) total and the slack.
 
     Returns a frame indexed like the total rows, with columns `sum`, `stated`,
-    `slack` (the rounding every figure involved may carry: half a unit of the last printed digit of
-    each item, and of the stated total, domain-rules §6), `n` (items
+    `slack` (half a unit of the least precise figure involved), `rounded` (the rounding every
+    figure may carry: half a unit of each item's last printed digit and of the total's), `n` (items
     that carry a value) and `places` (decimals to print the sum with).
     """
     # NOTE: item and total rows are picked by pandas, and each value's exponent is read once: it
     # adds to the slack, the smallest gives the places (a 1,000-report batch: 6 s -> 1 s)
-    sums: dict[tuple, list] = {}  # key -> [sum, n, items' slack, most places]
+    sums: dict[tuple, list] = {}  # key -> [sum, n, largest exponent, most places, items' rounding]
     part = df[df[role].isin(list(items))]
     for key, v in zip(keys(part, group_by), part[value]):
         acc = sums.get(key)
         if acc is None:
-            acc = sums[key] = [ZERO, 0, ZERO, 0]
+            acc = sums[key] = [ZERO, 0, None, 0, ZERO]
         if missing(v):
             continue
         acc[0] += v
         acc[1] += 1
         exponent = v.as_tuple().exponent
         if isinstance(exponent, int):
-            acc[2] += half_unit_at(exponent)
+            if acc[2] is None or exponent > acc[2]:
+                acc[2] = exponent
             acc[3] = max(acc[3], -exponent)
+            acc[4] += half_unit_at(exponent)
     by = (default_total or {}).get("by")
     defaults = {str(k): Decimal(str(v)) for k, v in (default_total or {}).get("values", {}).items()}
     rows = []
     part = df[df[role] == total]
     fallbacks = part[fallback] if fallback else [None] * len(part)
-    empty = [ZERO, 0, ZERO, 0]
+    empty = [ZERO, 0, None, 0, ZERO]
     for index, key, t, b, f in zip(
         part.index, keys(part, group_by), part[total_value], part[by] if by else [None] * len(part), fallbacks
     ):
         stated = t if not missing(t) else (f if not missing(f) else defaults.get(str(b)))
         acc = sums.get(key, empty)
-        slack = acc[2] + half_unit(stated) if stated is not None else ZERO
-        rows.append((index, acc[0], stated, slack, acc[1], acc[3], missing(t)))
-    names = ["index", "sum", "stated", "slack", "n", "places", "defaulted"]
+        items_slack = half_unit_at(acc[2]) if acc[2] is not None else ZERO
+        slack = max(items_slack, half_unit(stated)) if stated is not None else ZERO
+        rounded = acc[4] + half_unit(stated) if stated is not None else ZERO
+        rows.append((index, acc[0], stated, slack, rounded, acc[1], acc[3], missing(t)))
+    names = ["index", "sum", "stated", "slack", "rounded", "n", "places", "defaulted"]
     return pd.DataFrame(rows, columns=names).set_index("index")
 
 
@@ -99,6 +105,8 @@ def group_sum(
     totals = group_totals(df, **spec)
     if tolerance == "exact":
         totals["slack"] = ZERO
+    elif tolerance == "rounded":
+        totals["slack"] = totals["rounded"]
     # NOTE: columns zipped and failures set at once: iterrows and one setitem per total row
     # were most of a 1,000-report validation (a Series built per row)
     failing = [

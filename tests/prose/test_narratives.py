@@ -60,3 +60,26 @@ def test_a_narrative_report_says_how_many_figures_were_checked(results):
     (doc,) = [d for d in result.documents if d.doc.endswith("transfer_narrative.txt")]
     assert notice.kind == "extraction_incomplete" and notice.severity == "info"
     assert f"{doc.coverage['claims']} 处数字陈述" in notice.message and doc.coverage["claims"] >= 15
+
+
+def test_a_rate_in_the_prose_of_a_one_table_report_is_held_against_the_table(tmp_path):
+    """The prose restates the table's funding (120 budgeted, 114 spent, 95.00%) with other figures."""
+    table = (HERE.parent / "forms" / "fixtures" / "central.txt").read_text(encoding="utf-8")
+
+    def prose_findings(sentence: str) -> list[tuple[str, str]]:
+        path = tmp_path / "report.txt"
+        path.write_text(table + "\n" + sentence + "\n", encoding="utf-8")
+        issues = audit([str(path)], Config()).issues
+        return sorted((i.rule, i.found) for i in issues if i.rule.startswith(("NARRATIVE", "PROSE")))
+
+    assert prose_findings("2023年项目预算120万元，全年支出114万元，执行率95%。") == []
+    assert prose_findings("2023年项目预算130万元，全年支出114万元，执行率87.69%。") == [
+        ("NARRATIVE_BUDGET", "130万元"),
+        ("NARRATIVE_RATE_TABLE", "87.69%"),
+    ]
+    assert prose_findings("2023年项目预算120万元，全年支出114万元，执行率97%。") == [
+        ("NARRATIVE_RATE", "97%"),
+        ("NARRATIVE_RATE_TABLE", "97%"),
+    ]
+    # a level's share is not the project's total
+    assert prose_findings("其中中央财政资金预算80万元，中央资金支出70万元，执行率87.5%。") == []
