@@ -228,7 +228,7 @@ _add(_REPORTS)
 _SERVE = {
     "zh": {
         "serve.title": "预算绩效自评报告发布前审查",
-        "serve.lede": "上传自评报告（可多选），查看需要修改的问题。文件只在审查期间保存在服务器上。",
+        "serve.lede": "上传自评报告（可多选），查看需要修改的问题。",
         "serve.choose": "选择文件",
         "serve.drop": "或把文件拖到这里",
         "serve.submit": "开始审查",
@@ -251,7 +251,7 @@ _SERVE = {
     },
     "en": {
         "serve.title": "Pre-publication review of budget performance self-evaluations",
-        "serve.lede": "Upload one or more self-evaluation reports and see what needs fixing. Files are kept on the server only while they are checked.",
+        "serve.lede": "Upload one or more self-evaluation reports and see what needs fixing.",
         "serve.choose": "Choose files",
         "serve.drop": "or drop files here",
         "serve.submit": "Check",
@@ -274,6 +274,91 @@ _SERVE = {
     },
 }
 _add(_SERVE)
+
+# What the review page says it keeps, and when a result's downloads are gone (auditor/serve/page.py).
+_SERVE_PRIVACY = {
+    "zh": {
+        "serve.privacy": (
+            "保存什么：上传的文件只在审查期间存放在服务器的临时目录中，答复后即删除；审查结果（问题清单、"
+            "Word 批注副本）保存在服务器内存中最长 {min} 分钟，供下载，之后或服务器重启时删除，不写入磁盘。"
+            "下载链接不需登录，任何拿到链接的人都能下载。"
+        ),
+        "serve.privacy_keep": (
+            "保存什么：本服务器开启了留存（--keep）：每次上传的文件和问题清单写入服务器磁盘上管理员指定的目录，"
+            "长期保存，直到管理员删除，只有运行服务的账户能读取；审查结果另在内存中保存最长 {min} 分钟供下载。"
+            "下载链接不需登录，任何拿到链接的人都能下载。"
+        ),
+        "serve.expired": "结果已过期（只保留 {min} 分钟），下载链接已失效；请重新上传后下载",
+        "serve.not_kept": "这次的结果太大，服务器没有保留，不能下载；问题清单见下方",
+    },
+    "en": {
+        "serve.privacy": (
+            "What is kept: uploaded files stay in a temporary directory on the server only while they are "
+            "checked and are deleted when the answer is sent; the results (issue list, commented Word copies) "
+            "are held in the server's memory for at most {min} minutes, for the downloads, then dropped (also "
+            "when the server restarts), never written to disk. Download links need no login: whoever holds "
+            "one can download."
+        ),
+        "serve.privacy_keep": (
+            "What is kept: this server keeps uploads (--keep): every uploaded file and its issue list are "
+            "written to a directory on the server's disk chosen by its administrator and stay there until the "
+            "administrator deletes them, readable only by the account that runs the service; results are also "
+            "held in memory for at most {min} minutes for the downloads. Download links need no login: whoever "
+            "holds one can download."
+        ),
+        "serve.expired": "the result has expired (results are kept {min} minutes); its links no longer work, upload again to download",
+        "serve.not_kept": "this result was too large for the server to keep, so it cannot be downloaded; the issues are below",
+    },
+}
+_add(_SERVE_PRIVACY)
+
+# Errors of `auditor serve`, in the language of the page (auditor/serve/errors.py), and what `serve` says on
+# the command line. Not `serve.`: the page's script carries only the words it shows itself.
+_SERVE_ERRORS = {
+    "zh": {
+        "serve_error.no_files": "请上传至少一个文件（表单字段 files）",
+        "serve_error.too_large": "上传内容超过 {mb} MB 的上限",
+        "serve_error.too_many_files": "一次最多上传 {max} 个文件",
+        "serve_error.too_many_fields": "表单字段太多（最多 {max} 个）",
+        "serve_error.bad_form": "无法读取上传的表单：应为 multipart/form-data，文件放在字段 files 中",
+        "serve_error.timeout": "审查超过 {s} 秒仍未完成，已停止；文件可能过大或已损坏",
+        "serve_error.worker_died": "审查进程意外终止",
+        "serve_error.internal": "审查出错：{reason}",
+        "serve_error.busy": "服务器正忙（排队已满），请 {s} 秒后重试",
+        "serve_error.expired": "结果已过期，下载链接已失效，请重新上传",
+        "serve_error.no_format": "没有这种格式：{fmt}",
+        "serve_error.no_copy": "没有这个文件的批注副本",
+        "serve_error.not_found": "没有这个地址：{path}",
+        "serve_error.method_not_allowed": "{path} 不接受 {method} 请求",
+        "serve_error.invalid": "请求参数有误：{fields}",
+        "serve_error.bad_host": "不接受发给主机名 {host} 的请求；对外使用的名称请用 --allowed-host 加入",
+        "serve_error.http": "请求无法处理（HTTP {status}）",
+        "serve_cli.port_in_use": "auditor serve：{host} 的端口 {port} 已被占用；换一个 --port，或先停止占用它的程序",
+        "serve_cli.cannot_listen": "auditor serve：无法在 {host}:{port} 监听：{reason}",
+    },
+    "en": {
+        "serve_error.no_files": "upload at least one file (multipart field `files`)",
+        "serve_error.too_large": "the upload exceeds the limit of {mb} MB",
+        "serve_error.too_many_files": "at most {max} files per request",
+        "serve_error.too_many_fields": "too many form fields (at most {max})",
+        "serve_error.bad_form": "the upload could not be read ({reason}); send multipart/form-data with the files in the field `files`",
+        "serve_error.timeout": "the audit took longer than {s} s and was stopped; the file may be too large or damaged",
+        "serve_error.worker_died": "the audit process ended unexpectedly",
+        "serve_error.internal": "the audit failed: {reason}",
+        "serve_error.busy": "the server is busy (its queue is full); try again in {s} s",
+        "serve_error.expired": "the result has expired and its links no longer work; upload again",
+        "serve_error.no_format": "no such format: {fmt}",
+        "serve_error.no_copy": "no commented copy of that file",
+        "serve_error.not_found": "no such address: {path}",
+        "serve_error.method_not_allowed": "{path} does not take {method} requests",
+        "serve_error.invalid": "invalid request: {fields}",
+        "serve_error.bad_host": "requests for the host name {host} are refused; add a public name with --allowed-host",
+        "serve_error.http": "the request could not be handled (HTTP {status})",
+        "serve_cli.port_in_use": "auditor serve: port {port} of {host} is already in use; choose another --port or stop what holds it",
+        "serve_cli.cannot_listen": "auditor serve: cannot listen on {host}:{port}: {reason}",
+    },
+}
+_add(_SERVE_ERRORS)
 
 
 # Words of `auditor check --engine` (auditor/cli.py), merged like _REPORTS above. What Spark itself needs

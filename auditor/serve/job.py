@@ -1,16 +1,23 @@
-"""The work one upload request asks for, run inside a worker process: audit, then annotate Word files.
+"""The work one upload request asks for, run inside a worker process: audit, annotate, and render the answer.
 
-It calls `auditor.pipeline.audit_files`, which reads each file from its
-generated path and reports it under the name the user gave (`display`), so
-the user's name is only ever data, never a path.
+`audit_uploads` calls `auditor.pipeline.audit_files`, which reads each file
+from its generated path and reports it under the name the user gave
+(`display`), so the user's name is only ever data, never a path. `answer`
+wraps any such job and renders what the server sends, so the server process
+only moves bytes; `render_download` makes a workbook or HTML report of a kept
+result, also in a worker.
 """
 
 from __future__ import annotations
 
+import json
+import pickle
 import random
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from auditor.config import Config
 from auditor.i18n import LANGS
@@ -26,6 +33,17 @@ class Outcome:
 
     result: AuditResult
     annotated: dict[int, dict[str, bytes]] = field(default_factory=dict)  # upload index -> lang -> .docx
+
+
+@dataclass
+class Answer:
+    """What the server sends on, rendered in the worker: JSON texts, the kept result, the commented copies."""
+
+    contract: dict[str, str]  # lang -> the issue contract as `auditor check --format json` prints it
+    shown: str = "[]"  # JSON: per issue, its location as text and its evidence with the found figure marked
+    coverage: str = "{}"  # JSON: per language, what was read and checked in each document
+    result: bytes = b""  # the AuditResult, pickled and compressed: what downloads are made from
+    annotated: dict[int, dict[str, bytes]] = field(default_factory=dict)
 
 
 _STATE: dict = {}  # per worker process: the rule set and its compiled suites, built once
@@ -84,3 +102,37 @@ def _annotate(uploads: list[Upload], result: AuditResult) -> dict[int, dict[str,
         if copies:
             out[index] = copies
     return out
+
+
+def answer(job: Callable[..., Outcome], uploads: list[Upload], langs: tuple[str, ...], review: bool) -> Answer:
+    """Run `job` and render its outcome: the contract in `langs`; for the page also the evidence, coverage, result.
+
+    NOTE: rendered here, in the worker, because a large report's JSON takes the
+    server process seconds that every other request would wait for.
+    """
+    from auditor.render import coverage, renderer
+    from auditor.render.html import highlight
+
+    outcome = job(uploads, annotate=review)
+    result = outcome.result
+    contract = {lang: renderer("json")(result, lang=lang) for lang in langs}
+    if not review:
+        return Answer(contract)
+    shown = [
+        {"where": i.location.short(), "evidence": str(highlight(i.evidence or "", i.found or ""))}
+        for i in result.issues
+    ]
+    return Answer(
+        contract,
+        shown=json.dumps(shown, ensure_ascii=False),
+        coverage=json.dumps({lang: coverage.described(result, lang) for lang in LANGS}, ensure_ascii=False),
+        result=zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1),
+        annotated=outcome.annotated,
+    )
+
+
+def render_download(result: bytes, fmt: str, lang: str) -> bytes | str:
+    """The workbook or HTML report of a kept result (as `answer` packed it)."""
+    from auditor.render import renderer
+
+    return renderer(fmt)(pickle.loads(zlib.decompress(result)), lang)

@@ -27,7 +27,7 @@
   function applyWords() {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     document.documentElement.dataset.lang = lang;
-    document.querySelectorAll("[data-w]").forEach((n) => { n.textContent = w(n.dataset.w, { mb: DATA.mb }); });
+    document.querySelectorAll("[data-w]").forEach((n) => { n.textContent = w(n.dataset.w, { mb: DATA.mb, min: DATA.min }); });
     document.title = w("serve.title");
   }
 
@@ -58,10 +58,14 @@
     $("submit").disabled = true;
     status.textContent = w("serve.busy");
     try {
-      const answer = await fetch("/api/review", { method: "POST", body });
+      // NOTE: the page's language travels with the request, so an error comes back in it
+      const answer = await fetch("/api/review?lang=" + lang, { method: "POST", body });
       const json = await answer.json().catch(() => ({ detail: answer.statusText }));
       if (!answer.ok) throw new Error(json.detail || answer.status);
       review = json;
+      review.expired = !review.kept;
+      clearTimeout(expiry);
+      if (review.kept) expiry = setTimeout(expire, review.expires_in * 1000);
       status.textContent = "";
       draw();
     } catch (err) {
@@ -83,14 +87,40 @@
     drawDocuments(c);
   }
 
+  // The results behind the links are kept a while (and may go sooner when the server needs the memory):
+  // when they are gone the page says so, instead of offering links that answer an error.
+  let expiry = null;
+  function expire() {
+    if (!review || review.expired) return;
+    review.expired = true;
+    drawDownloads();
+  }
+
+  async function follow(e) {
+    e.preventDefault();
+    const a = e.currentTarget;
+    let kept = false;
+    try { kept = (await fetch(review.downloads.status + "?lang=" + lang)).ok; } catch (err) { kept = false; }
+    if (!kept) { expire(); return; }
+    const go = el("a"); go.href = a.href; go.download = ""; document.body.append(go); go.click(); go.remove();
+  }
+
   function drawDownloads() {
     const box = $("downloads"), d = review.downloads, q = "?lang=" + lang;
+    const min = Math.round(review.expires_in / 60);
+    box.classList.toggle("expired", !!review.expired);
+    if (review.expired) {
+      box.replaceChildren(el("span", "meta gone", review.kept ? w("serve.expired", { min }) : w("serve.not_kept")));
+      return;
+    }
     box.replaceChildren(el("span", "meta", w("serve.download") + colon()));
-    const link = (href, text) => { const a = el("a", "", text); a.href = href + q; a.download = ""; box.append(a); };
+    const link = (href, text) => {
+      const a = el("a", "", text); a.href = href + q; a.download = ""; a.addEventListener("click", follow); box.append(a);
+    };
     link(d.xlsx, w("serve.xlsx"));
     link(d.html, w("serve.html"));
     for (const item of d.annotated) link(item.url, w("serve.annotated") + "（" + item.doc + "）");
-    box.append(el("span", "meta", w("serve.expires", { min: Math.round(review.expires_in / 60) })));
+    box.append(el("span", "meta", w("serve.expires", { min })));
   }
 
   function drawFilters(c) {

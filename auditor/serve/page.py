@@ -38,15 +38,19 @@ def words() -> dict[str, dict[str, str]]:
     return {lang: {k: v for k, v in TEXT[lang].items() if k.startswith(_PREFIXES)} for lang in LANGS}
 
 
-def html(lang: str, max_upload_mb: float) -> str:
-    """The page in `lang`, readable before the script runs; the script fills in the rest and switches language."""
+def html(lang: str, max_upload_mb: float, keep: bool = False, ttl: float = 900.0) -> str:
+    """The page in `lang`, readable before the script runs; the script fills in the rest and switches language.
+
+    `keep` (the server runs with --keep) and `ttl` (how long results are held) choose what the page says
+    it keeps: it must be exactly what the server does.
+    """
     table = words()
-    mb = f"{max_upload_mb:g}"
+    values = {"mb": f"{max_upload_mb:g}", "min": f"{ttl / 60:g}"}
 
     def w(key: str) -> str:
-        return f'<span data-w="{key}">{escape(table[lang][key].format(mb=mb))}</span>'
+        return f'<span data-w="{key}">{escape(table[lang][key].format(**values))}</span>'
 
-    data = json.dumps({"words": table, "mb": mb}, ensure_ascii=False).replace("<", "\\u003c")
+    data = json.dumps({"words": table, **values}, ensure_ascii=False).replace("<", "\\u003c")
     return f"""<!DOCTYPE html>
 <html lang="{"zh-CN" if lang == "zh" else "en"}" data-lang="{lang}">
 <head>
@@ -72,6 +76,7 @@ def html(lang: str, max_upload_mb: float) -> str:
     <button type="submit" id="submit">{w("serve.submit")}</button>
     <span id="status" role="status" aria-live="polite"></span>
   </form>
+  <p class="privacy" id="privacy">{w("serve.privacy_keep" if keep else "serve.privacy")}</p>
   <section id="results" hidden>
     <p id="summary" class="summary"></p>
     <div id="downloads" class="downloads"></div>

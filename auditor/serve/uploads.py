@@ -8,6 +8,7 @@ as `<n>-<random hex>.<suffix of its sniffed type>` in a fresh temporary director
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import shutil
 import unicodedata
@@ -17,6 +18,8 @@ from starlette.datastructures import UploadFile
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from auditor.read import sniff
+from auditor.serve import errors
+from auditor.serve.errors import ApiError
 from auditor.serve.job import Upload
 
 #: Suffix a stored upload gets from its sniffed type; readers choose by bytes, the suffix only helps converters.
@@ -34,15 +37,26 @@ SUFFIX = {
 CHUNK = 1 << 20
 
 
-class TooLarge(Exception):
-    pass
+class TooLarge(ApiError):
+    """The body passed the cap while it was read; answered 413 like a Content-Length over it."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, "too_large", {"Connection": "close"}, mb=f"{limit / (1 << 20):g}")
+
+
+def _is_too_large(exc: BaseException) -> bool:
+    """TooLarge, or a group (a task group's ExceptionGroup) that holds one."""
+    return isinstance(exc, TooLarge) or any(_is_too_large(e) for e in getattr(exc, "exceptions", ()) or ())
 
 
 class LimitBody:
     """ASGI middleware: a POST body over `limit` bytes is answered 413 before or while it is read.
 
     NOTE: Content-Length is checked first, but a chunked upload has none, so
-    the bytes are also counted as they arrive and reading stops at the cap.
+    the bytes are also counted as they arrive and reading stops at the cap:
+    TooLarge is an ApiError, answered by the app's handler; should anything
+    between here and the app wrap it (a task group's ExceptionGroup), it is
+    answered here, in the same shape.
     """
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
@@ -53,7 +67,7 @@ class LimitBody:
             return await self.app(scope, receive, send)
         length = dict(scope["headers"]).get(b"content-length")
         if length and length.isdigit() and int(length) > self.limit:
-            return await self._refuse(send)
+            return await self._refuse(scope, receive, send)
         seen, started = 0, False
 
         async def counted() -> dict:
@@ -61,7 +75,7 @@ class LimitBody:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise TooLarge()
+                raise TooLarge(self.limit)
             return message
 
         async def watched(message: dict) -> None:
@@ -71,31 +85,15 @@ class LimitBody:
 
         try:
             await self.app(scope, counted, watched)
-        except TooLarge:
+        except BaseException as exc:
+            if not _is_too_large(exc):
+                raise
             if not started:
-                await self._refuse(send)
+                await self._refuse(scope, receive, send)
 
-    async def _refuse(self, send: Send) -> None:
-        mb = self.limit / (1 << 20)
-        body = json.dumps(
-            {
-                "error": "too_large",
-                "detail": f"上传内容超过 {mb:g} MB 的上限 / the upload exceeds the limit of {mb:g} MB",
-            },
-            ensure_ascii=False,
-        ).encode("utf-8")
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json; charset=utf-8"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        error = TooLarge(self.limit)
+        await errors.response(scope, error.status, error.code, error.headers, **error.values)(scope, receive, send)
 
 
 def display_name(raw: str | None, taken: set[str]) -> str:
@@ -126,12 +124,30 @@ def store(files: list[UploadFile], folder: Path) -> list[Upload]:
     return out
 
 
-def keep(uploads: list[Upload], folder: Path, token: str, contract: str) -> None:
-    """With `--keep DIR`: the uploads (generated names) and the issue list, under the request's token."""
+def keep(uploads: list[Upload], folder: Path, token: str, contract: str) -> Path:
+    """With `--keep DIR`: the uploads (generated names) and the issue list, in `DIR/<token>/`, for this account only.
+
+    NOTE: the directory is made 0700 and every file 0600 whatever the umask:
+    reports are often not yet public, and the server may share its machine.
+    """
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
     target = folder / token
-    target.mkdir(parents=True, exist_ok=True)
+    target.mkdir(mode=0o700)
+    os.chmod(target, 0o700)
     for stored, _shown, _kind in uploads:
-        shutil.copy2(stored, target / Path(stored).name)
+        with open(stored, "rb") as src, _private(target / Path(stored).name) as dst:
+            shutil.copyfileobj(src, dst, CHUNK)
     names = {Path(stored).name: shown for stored, shown, _ in uploads}
-    (target / "uploads.json").write_text(json.dumps(names, ensure_ascii=False, indent=2), encoding="utf-8")
-    (target / "issues.json").write_text(contract, encoding="utf-8")
+    with _private(target / "uploads.json") as dst:
+        dst.write(json.dumps(names, ensure_ascii=False, indent=2).encode("utf-8"))
+    with _private(target / "issues.json") as dst:
+        dst.write(contract.encode("utf-8"))
+    return target
+
+
+def _private(path: Path):
+    """A new file open for writing that only this account can read (0600), never one already there."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, "wb")

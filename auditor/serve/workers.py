@@ -5,6 +5,10 @@ that makes a reader loop would hold its worker forever, and killing the worker
 breaks the whole pool (every other user's request fails). Here each worker is
 one process on one pipe; a request that overruns kills only its worker, which
 is replaced in the background, while the others go on serving.
+
+Requests wait for a worker in a bounded queue (`auditor.serve.queue`): small
+requests before large ones, large ones never on every worker, and the timeout
+counts the job only, not the wait.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import multiprocessing
+import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +24,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Callable
 
 from auditor.config import Config
+from auditor.serve.queue import Queue, Ticket
 
 
 class JobTimeout(Exception):
@@ -33,6 +39,8 @@ def _main(conn: Connection, config: Config, warm: bool) -> None:
     """A worker's life: warm up once, then run (function, args) jobs until the pipe closes."""
     from auditor.serve.job import warm as warm_up
 
+    # NOTE: Ctrl-C reaches the whole process group; the server ends its workers itself, after its requests
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up(config, full=warm)
     # NOTE: what warm-up loaded (GX, pandas, the suites) lives as long as the worker: frozen out of
     # the collector's sight, it is not traversed again at each collection (half of the GC time of a request)
@@ -78,16 +86,70 @@ class Worker:
         self.process.join(5)
         self.conn.close()
 
+    def stop(self, grace: float) -> None:
+        """End an idle worker the gentle way: its pipe closes, it returns and cleans up; killed if it does not."""
+        self.conn.close()
+        self.process.join(grace)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
 
-class WorkerPool:
-    """`size` warm workers; `await pool.run(fn, args, timeout)` runs a job on an idle one."""
 
-    def __init__(self, size: int, config: Config, warm: bool = True, start_timeout: float = 120.0) -> None:
+class _Pool:
+    """What both pools share: the queue in front of their slots, and the bookkeeping of a finished job."""
+
+    size: int
+
+    def __init__(self, queue: int, wait: float) -> None:
+        self.queue = Queue(limit=queue, wait=wait)
+
+    def admit(self) -> Ticket:
+        """A place in the queue, taken before the upload is read; raises Busy when the queue is full."""
+        return self.queue.admit()
+
+    async def run(self, ticket: Ticket, fn: Callable, args: tuple, timeout: float, large: bool = False) -> Any:
+        """The job's value once a slot is free; JobTimeout when the job itself runs over `timeout` seconds."""
+        slot = await self.queue.acquire(ticket, large)
+        loop = asyncio.get_running_loop()
+        started = time.monotonic()
+        future = self._start(loop, slot, fn, args, timeout)
+
+        def finished(done: asyncio.Future) -> None:
+            self.queue.ran(time.monotonic() - started, large)
+            broken = done.cancelled() or isinstance(done.exception(), (JobTimeout, WorkerDied))
+            self._finished(loop, slot, broken)
+
+        # NOTE: shielded, so a request given up (client gone, shutdown) still hands its slot back when the job ends
+        future.add_done_callback(finished)
+        return await self._wait(asyncio.shield(future), timeout)
+
+    def _start(self, loop, slot, fn: Callable, args: tuple, timeout: float) -> asyncio.Future:
+        raise NotImplementedError
+
+    async def _wait(self, future: asyncio.Future, timeout: float) -> Any:
+        return await future
+
+    def _finished(self, loop, slot, broken: bool) -> None:
+        self.queue.release(slot)
+
+
+class WorkerPool(_Pool):
+    """`size` warm workers behind a queue of at most `queue` waiting requests."""
+
+    def __init__(
+        self,
+        size: int,
+        config: Config,
+        warm: bool = True,
+        start_timeout: float = 120.0,
+        queue: int = 32,
+        wait: float = 60.0,
+    ) -> None:
+        super().__init__(queue, wait)
         # NOTE: spawn, not fork: the server process runs threads (event loop, uvicorn) and GX may too.
         self._ctx = multiprocessing.get_context("spawn")
         self._config, self._warm, self._start_timeout = config, warm, start_timeout
-        self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="auditor-call")
-        self._idle: asyncio.Queue[Worker] | None = None
+        self._threads = ThreadPoolExecutor(max_workers=size * 2, thread_name_prefix="auditor-call")
         self._lock = threading.Lock()
         self.size = size
         self.all: list[Worker] = []
@@ -98,28 +160,21 @@ class WorkerPool:
         deadline = time.monotonic() + self._start_timeout
         for worker in workers:
             if not worker.ready(max(deadline - time.monotonic(), 0.1)):
+                for w in workers:
+                    w.kill()
                 raise RuntimeError("a worker did not start; see the messages above")
         self.all = workers
-        self._idle = asyncio.Queue()
-        for worker in workers:
-            self._idle.put_nowait(worker)
+        self.queue.open(workers)
 
-    async def run(self, fn: Callable, args: tuple, timeout: float) -> Any:
-        """The job's value; JobTimeout after `timeout` seconds counted from now, waiting for a worker included."""
-        assert self._idle is not None, "start() the pool first"
-        deadline = time.monotonic() + timeout
-        try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
-        except asyncio.TimeoutError:
-            raise JobTimeout(timeout) from None
-        loop = asyncio.get_running_loop()
-        try:
-            value = await loop.run_in_executor(self._threads, worker.call, fn, args, deadline - time.monotonic())
-        except (JobTimeout, WorkerDied):
-            loop.run_in_executor(self._threads, self._replace, worker, loop)
-            raise
-        self._idle.put_nowait(worker)
-        return value
+    def _start(self, loop, slot: Worker, fn: Callable, args: tuple, timeout: float) -> asyncio.Future:
+        return loop.run_in_executor(self._threads, slot.call, fn, args, timeout)
+
+    def _finished(self, loop, slot: Worker, broken: bool) -> None:
+        if broken:
+            self.queue.lost(slot)
+            loop.run_in_executor(self._threads, self._replace, slot, loop)
+        else:
+            self.queue.release(slot)
 
     def _replace(self, worker: Worker, loop: asyncio.AbstractEventLoop) -> None:
         """Kill an overrun or dead worker and put a fresh, warm one in its place (in a pool thread)."""
@@ -132,36 +187,44 @@ class WorkerPool:
             return
         with self._lock:
             self.all = [fresh if w is worker else w for w in self.all]
-        loop.call_soon_threadsafe(self._idle.put_nowait, fresh)
+        loop.call_soon_threadsafe(self.queue.add, fresh)
 
     def close(self) -> None:
+        # NOTE: gently: a killed worker leaves its semaphores (tqdm's lock, among others) for the resource
+        # tracker to warn about at exit
         for worker in self.all:
-            worker.kill()
+            worker.stop(grace=5)
         self._threads.shutdown(wait=False, cancel_futures=True)
 
 
-class InlinePool:
-    """Jobs in threads of the server process: for tests and debugging (`--workers 0`).
+class InlinePool(_Pool):
+    """Jobs in `size` threads of the server process: for tests and debugging (`--workers 0`).
 
     NOTE: a thread cannot be killed, so here a timeout answers the request but
-    the job runs on to its end; only `WorkerPool` really stops a runaway file.
+    the job runs on to its end, holding its slot; only `WorkerPool` really stops
+    a runaway file.
     """
 
-    def __init__(self, config: Config, warm: bool = True) -> None:
+    def __init__(self, config: Config, warm: bool = True, size: int = 4, queue: int = 32, wait: float = 60.0) -> None:
+        super().__init__(queue, wait)
         self._config, self._warm = config, warm
-        self.size = 0
+        self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="auditor-inline")
+        self.size = size
 
     def start(self) -> None:
         from auditor.serve.job import warm as warm_up
 
         warm_up(self._config, full=self._warm)
+        self.queue.open(list(range(self.size)))
 
-    async def run(self, fn: Callable, args: tuple, timeout: float) -> Any:
-        loop = asyncio.get_running_loop()
+    def _start(self, loop, slot: int, fn: Callable, args: tuple, timeout: float) -> asyncio.Future:
+        return loop.run_in_executor(self._threads, fn, *args)
+
+    async def _wait(self, future: asyncio.Future, timeout: float) -> Any:
         try:
-            return await asyncio.wait_for(loop.run_in_executor(None, fn, *args), timeout)
+            return await asyncio.wait_for(future, timeout)
         except asyncio.TimeoutError:
             raise JobTimeout(timeout) from None
 
     def close(self) -> None:
-        pass
+        self._threads.shutdown(wait=False, cancel_futures=True)

@@ -11,5 +11,5 @@ from render.conftest import covered_result
 from auditor.serve.job import Outcome
 
 
-def job(uploads: list[tuple[str, str, str]]) -> Outcome:
+def job(uploads: list[tuple[str, str, str]], annotate: bool = True) -> Outcome:
     return Outcome(covered_result())
