@@ -381,8 +381,8 @@ DECLARED: tuple[Entity, ...] = (
             PROJECT,
             text(
                 "part",
-                "部分：table、goal、list、report_title、evaluation_report",
-                "the part: table, goal, list, report_title, evaluation_report",
+                "部分：table、goal、goal_deadline、list、report_title、evaluation_report",
+                "the part: table, goal, goal_deadline, list, report_title, evaluation_report",
             ),
             text("part_zh", "部分的中文名", "the part's name in Chinese"),
             text("part_en", "部分的英文名", "the part's name in English"),

@@ -199,6 +199,19 @@ def _project(
         }
     )
     for expected, _ in table.goals:
+        for d in GOAL_DEADLINE.finditer(clean(expected.text)):
+            rows["years"].append(
+                {
+                    "doc": doc,
+                    "project": project,
+                    "part": "goal_deadline",
+                    **PARTS["goal_deadline"],
+                    **figure_columns("year", Field(d.group(1), expected.loc)),
+                    **figure_columns("doc_year", doc_year),
+                    "evidence": d.group(0),
+                    "loc": expected.loc,
+                }
+            )
         m = GOAL_YEAR.match(clean(expected.text))
         if m:
             rows["years"].append(
@@ -535,8 +548,11 @@ def frame_from_rows(entity: str, rows: list[dict]) -> pd.DataFrame:
 
 #: A goal that opens with its year ("2023年城乡医疗救助区级配套资金…"); a year later in the text may be a plan's horizon.
 GOAL_YEAR = re.compile(r"^((?:19|20)\d{2})年")
+#: A deadline in a goal ("2022年12月31日前完成"): in a 2023 report, a goal for last year left in.
+GOAL_DEADLINE = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?|年?底)(?:之前|以前|前)")
 PARTS = {
     "goal": {"part_zh": "年度总体目标", "part_en": "the annual goal"},
+    "goal_deadline": {"part_zh": "年度总体目标所写的完成时限", "part_en": "the deadline the annual goal states"},
     "table": {"part_zh": "项目支出绩效自评表", "part_en": "the self-evaluation table"},
     "report_title": {"part_zh": "文中列出的评价报告", "part_en": "an evaluation report the text lists"},
     "evaluation_report": {"part_zh": "所附绩效评价报告", "part_en": "the attached evaluation report"},

@@ -83,3 +83,20 @@ def test_a_rate_in_the_prose_of_a_one_table_report_is_held_against_the_table(tmp
     ]
     # a level's share is not the project's total
     assert prose_findings("其中中央财政资金预算80万元，中央资金支出70万元，执行率87.5%。") == []
+
+
+def test_a_goal_with_last_years_deadline(tmp_path):
+    """A 2023 table whose goal is to be met by the end of 2022 carries last year's goal; a later one may be a multi-year project's."""
+    table = (HERE.parent / "forms" / "fixtures" / "central.txt").read_text(encoding="utf-8")
+    goal = "完成3万亩高标准农田设施日常管护"
+    assert "2023年度" in table and goal in table
+
+    def year_findings(deadline: str) -> list[str]:
+        path = tmp_path / "report.txt"
+        path.write_text(table.replace(goal, f"{deadline}{goal}"), encoding="utf-8")
+        return [i.found for i in audit([str(path)], Config()).issues if i.rule == "YEAR_DEADLINE"]
+
+    assert year_findings("2022年12月31日前") == ["2022"]
+    assert year_findings("2023年12月31日前") == []
+    assert year_findings("2024年6月底前") == []
+    assert year_findings("") == []
