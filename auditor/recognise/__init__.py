@@ -10,7 +10,7 @@ from auditor.recognise.claims import read_passage
 from auditor.recognise.mentions import Mention, mentions_in, statements_in
 from auditor.recognise.narrative import recognise_narrative
 from auditor.recognise.records import DocumentRecords, Field, clean
-from auditor.recognise.report import EvaluationReport, read_report, report_title
+from auditor.recognise.report import EvaluationReport, read_report, report_title, scored_section
 from auditor.recognise.selfeval import header_words, is_self_evaluation, recognise_table
 from auditor.ruleset.forms import Form, builtin_forms, forms_for
 
@@ -132,7 +132,7 @@ def _flattened_table(blocks: list, i: int) -> bool:
 
 def _prose(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
     """Statements, name mentions and attached evaluation reports, in reading order."""
-    i = 0
+    i = start = 0  # `start`: where the last report read ended
     while i < len(paragraphs):
         title = report_title(paragraphs, i)
         if title:
@@ -140,7 +140,17 @@ def _prose(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
             report = EvaluationReport(name=name, title=field)
             records.reports.append(report)
             records.mentions.append(Mention(name, "evaluation_report", field, field.text))
-            i = read_report(paragraphs, i + 1, report)
+            i = start = read_report(paragraphs, i + 1, report)
+            continue
+        if scored_section(paragraphs[i]) and records.title:
+            # NOTE: a self-evaluation written as prose scores itself in sections without the title of an
+            # attached report: read as one, named after the document (and not a name mention of its own)
+            name = clean(records.title)
+            report = EvaluationReport(name=name, title=Field(records.title, paragraphs[i].loc))
+            records.reports.append(report)
+            # NOTE: its conclusion ("综合得分为95分") often comes just before the sections
+            i = read_report(paragraphs, max(start, i - 3), report)
+            start = i
             continue
         records.mentions.extend(mentions_in(paragraphs[i]))
         records.statements.extend(statements_in(paragraphs[i]))

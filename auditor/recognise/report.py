@@ -25,6 +25,15 @@ SECTION = re.compile(
     + _NUM
     + r"\s*分\s*[)）]"
 )
+#: The same heading with its points in brackets and the score later in its paragraph:
+#: "（一）项目决策（20分）。项目立项规范……，自评得分19.84分。"
+SECTION_SCORED_LATER = re.compile(
+    r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<name>[^（(，。]{2,30}?)\s*[（(]\s*(?:分值|满分)?\s*"
+    + _NUM
+    + r"\s*分\s*[)）][^（(]{0,200}?(?:自评)?得分(?:为|是)?\s*"
+    + _NUM
+    + r"\s*分"
+)
 SUBSECTION = re.compile(
     r"^(?P<no>\d{1,2})\s*[、.．]\s*(?P<name>[^（(]{2,30}?)\s*[（(]\s*" + _NUM + r"\s*分\s*[)）]\s*$"
 )
@@ -55,6 +64,12 @@ class EvaluationReport:
     year: Field | None = None
     parts: list[ScoredPart] = field(default_factory=list)
     claims: dict = field(default_factory=dict)  # budget / executed / rate: (Field, sentence)
+
+
+def scored_section(paragraph: Paragraph) -> bool:
+    """Whether a paragraph is a scored section heading ("（一）项目决策（分值20分，自评得分19.84分）")."""
+    text = clean(paragraph.text)
+    return bool(SECTION.match(text) or SECTION_SCORED_LATER.match(text))
 
 
 def report_title(paragraphs: list[Paragraph], i: int) -> tuple[str, Field] | None:
@@ -94,7 +109,7 @@ def read_report(paragraphs: list[Paragraph], start: int, report: EvaluationRepor
                 if funds.group(key):
                     text_value = funds.group(key) + ("%" if key == "rate" else "")
                     report.claims[key] = (Field(text_value, p.loc.with_labels(column=label)), sentence)
-        m = SECTION.match(text)
+        m = SECTION.match(text) or SECTION_SCORED_LATER.match(text)
         if m:
             section = m.group("name")
             report.parts.append(

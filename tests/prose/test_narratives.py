@@ -100,3 +100,22 @@ def test_a_goal_with_last_years_deadline(tmp_path):
     assert year_findings("2023年12月31日前") == []
     assert year_findings("2024年6月底前") == []
     assert year_findings("") == []
+
+
+def test_a_prose_report_scored_in_sections(tmp_path):
+    """ "（一）项目决策（20分）……自评得分19分" sections with no report title: parts against the whole, each against its points."""
+    text = (HERE / "scored_sections.txt").read_text(encoding="utf-8")
+
+    def section_findings(body: str) -> list[tuple[str, str, str]]:
+        path = tmp_path / "report.txt"
+        path.write_text(body, encoding="utf-8")
+        return sorted(
+            (i.rule, i.found, i.expected)
+            for i in audit([str(path)], Config()).issues
+            if i.kind != "extraction_incomplete"
+        )
+
+    assert section_findings(text) == [("SECTION_SUM", "95", "93")]
+    assert section_findings(text.replace("综合得分为95分", "综合得分为93分")) == []
+    over = text.replace("综合得分为95分", "综合得分为97分").replace("自评得分18分。\n（三）", "自评得分22分。\n（三）")
+    assert section_findings(over) == [("SECTION_SCORE_LE_WEIGHT", "22", "<= 20")]
