@@ -19,14 +19,22 @@ class DocumentResult:
     status: str = "ok"
     reason: str | None = None
     projects: list[str] = field(default_factory=list)
+    #: The department the report names, and the field that names it (主管部门, 单位名称, 部门决算 ...);
+    #: None when the report names none: the reports then fall back on the folder (`department_source`).
     department: str | None = None
+    department_source: str | None = None
     year: int | None = None
     #: What was read and checked (issue contract `coverage`): tables recognised and read in full, indicator
     #: rows, prose claims, and per table its form and how far each block was read. None for an unreadable file.
     coverage: dict | None = None
 
     def as_dict(self) -> dict:
-        out = {"doc": self.doc, "status": self.status, "format": self.format, "projects": self.projects}
+        out: dict[str, object] = {
+            "doc": self.doc,
+            "status": self.status,
+            "format": self.format,
+            "projects": self.projects,
+        }
         if self.reason:
             out["reason"] = self.reason
         if self.coverage is not None:
@@ -40,6 +48,9 @@ class AuditResult:
     issues: list[Issue]
     version: str
     rules_version: str
+    #: What chose the rules and the gate of this run (the CLI fills it from `Config.provenance`): config files
+    #: applied, profile, rules run and left out (and by what), severity changes, --fail-on. Every report shows it.
+    settings: dict = field(default_factory=dict)
 
     def summary(self) -> dict:
         counts = Counter(i.severity for i in self.issues)
