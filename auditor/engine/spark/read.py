@@ -62,7 +62,7 @@ def _entity_batch(schema, pa, entity: str, frame, first: int):
     unknown = [c for c in frame.columns if c not in known]
     if unknown:
         raise UnknownColumn(
-            f"tabulate gave {entity} the columns {unknown}: add them to auditor.engine.spark.columns.EXTRA"
+            f"tabulate gave {entity} the columns {unknown}: declare them in auditor/entities.py"
         )
     if len(frame) >= 1 << 24:
         raise UnknownColumn(f"{len(frame)} {entity} rows in one chunk: lower CHUNK")
