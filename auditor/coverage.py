@@ -71,8 +71,18 @@ def incomplete_issues(records: DocumentRecords) -> list[Issue]:
     """One `extraction_incomplete` warning per gap in the reading of a document."""
     doc = records.doc
     out = [_issue(doc, loc, _FLAT, "表格") for loc, part in records.problems if part == "flattened_table"]
-    for loc, words in records.unknown_tables:
+    for loc, words, flat in records.unknown_tables:
         seen = "、".join(words) or "—"
+        if flat:
+            text = {
+                "zh": f"表{loc.table or ''}以纯文本出现（每行一个单元格，标签与数值分开或数字连在一起），无法按单元格核对；"
+                f"表中所见表头：{seen}；请从 Word 原件复制或直接提交 .docx",
+                "en": f"table {loc.table or ''} appears as plain text (a cell a line, labels and values apart or "
+                f"figures run together) and cannot be checked cell by cell; header words seen: {seen}; copy it "
+                "from the Word original or submit the .docx",
+            }
+            out.append(_issue(doc, loc, text, "表格", found=seen))
+            continue
         text = {
             "zh": f"表{loc.table or ''}像是绩效自评表，但不符合任何已声明的表式，未作核对；表中所见表头：{seen}"
             "（可在 rules/forms/ 中声明该表式）",

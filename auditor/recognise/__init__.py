@@ -90,7 +90,9 @@ def _table(blocks: list, i: int, forms: tuple[Form, ...], records: DocumentRecor
         records.tables.append(table)
         return
     if looks:
-        records.unknown_tables.append((block.loc, header_words(block)))
+        # NOTE: a table of one cell a row is text the reader could not split into cells (auditor.read.text_tables)
+        flat = all(len(row) <= 1 for row in block.rows)
+        records.unknown_tables.append((block.loc, header_words(block), flat))
 
 
 def _stated_caps(blocks: list, i: int, form: Form) -> dict[str, Field]:

@@ -136,7 +136,8 @@ class DocumentRecords:
     reports: list = field(default_factory=list)  # recognise.report.EvaluationReport
     paragraphs: list = field(default_factory=list)  # Paragraph, for checks on all prose (typos)
     problems: list = field(default_factory=list)  # (Locator, part) read only in part, at document level
-    #: Tables that look like a 自评表 but match no declared form: (Locator, the header words seen).
+    #: Tables that look like a 自评表 but match no declared form: (Locator, the header words seen, whether
+    #: the table is one cell a row: text whose cells could not be told apart).
     unknown_tables: list = field(default_factory=list)
     #: Whether the prose speaks of a self-evaluation at all: nothing read from such a document is a gap, not a pass.
     mentions_self_evaluation: bool = False
