@@ -52,6 +52,7 @@ def coverage(records: DocumentRecords) -> dict:
     claims = sum(len(n.claims) for n in records.narratives) + len(records.statements)
     claims += sum(len(r.claims) + len(r.parts) for r in records.reports)
     claims += records.claim_sets.figures() if records.claim_sets else 0
+    claims += len(records.citations)
     return {
         "tables": len(records.tables) + len(records.unknown_tables),
         "tables_full": full,
@@ -64,7 +65,9 @@ def coverage(records: DocumentRecords) -> dict:
 
 def checked_nothing(records: DocumentRecords) -> bool:
     prose = records.claim_sets.checks if records.claim_sets else 0
-    return not (records.tables or records.narratives or records.reports or records.statements or prose)
+    return not (
+        records.tables or records.narratives or records.reports or records.statements or prose or records.citations
+    )
 
 
 def incomplete_issues(records: DocumentRecords) -> list[Issue]:

@@ -393,6 +393,20 @@ DECLARED: tuple[Entity, ...] = (
         ),
     ),
     Entity(
+        "citations",
+        "文中引用的一份带文号的通知（只收标题讲某年度绩效自评或评价的）",
+        "a notice the text cites with its document number (only those on a year's self-evaluation)",
+        (
+            DOC,
+            text("title", "通知标题", "the notice's title"),
+            text("number", "文号，如所写：乌财监〔2022〕247号", "its document number as printed"),
+            fig("number_year", "文号中的年份", "the year in the document number"),
+            fig("subject_year", "标题所讲自评的年度", "the year whose self-evaluation the title speaks of"),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
         "prose_ratios",
         "文字中的一个比率及其所由算出的两个数（执行率、完成比例、超任务、占比）",
         "a rate the prose states beside the two figures it is made of (执行率, a share, 超任务, 占比)",

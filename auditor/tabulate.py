@@ -601,6 +601,18 @@ def _prose(records: DocumentRecords, rows: dict) -> None:
                 }
             )
     _counts(records, rows)
+    for c in records.citations:
+        rows["citations"].append(
+            {
+                "doc": doc,
+                "title": c.title,
+                "number": c.number.text,
+                **figure_columns("number_year", c.number_year),
+                **figure_columns("subject_year", c.subject_year),
+                "evidence": c.evidence,
+                "loc": c.number.loc,
+            }
+        )
     if records.claim_sets is not None:
         _claim_sets(records, records.claim_sets, rows)
     for report in records.reports:

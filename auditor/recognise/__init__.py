@@ -6,6 +6,7 @@ import re
 
 from auditor.document import Document, Paragraph
 from auditor.recognise.claim_sets import claim_sets
+from auditor.recognise.citations import citations_in
 from auditor.recognise.claims import read_passage
 from auditor.recognise.mentions import Mention, mentions_in, statements_in
 from auditor.recognise.narrative import recognise_narrative
@@ -155,5 +156,6 @@ def _prose(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
             start = i
             continue
         records.mentions.extend(mentions_in(paragraphs[i]))
+        records.citations.extend(citations_in(paragraphs[i]))
         records.statements.extend(statements_in(paragraphs[i]))
         i += 1

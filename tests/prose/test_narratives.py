@@ -119,3 +119,19 @@ def test_a_prose_report_scored_in_sections(tmp_path):
     assert section_findings(text.replace("综合得分为95分", "综合得分为93分")) == []
     over = text.replace("综合得分为95分", "综合得分为97分").replace("自评得分18分。\n（三）", "自评得分22分。\n（三）")
     assert section_findings(over) == [("SECTION_SCORE_LE_WEIGHT", "22", "<= 20")]
+
+
+def test_a_cited_notice_numbered_before_the_year_it_speaks_of(tmp_path):
+    def citation_findings(sentence: str) -> list[str]:
+        path = tmp_path / "report.txt"
+        path.write_text("某县2023年度转移支付绩效自评报告\n" + sentence + "\n", encoding="utf-8")
+        return [i.found for i in audit([str(path)], Config()).issues if i.rule == "CITATION_YEAR"]
+
+    notice = "根据市财政局《关于开展2023年度中央对地方转移支付绩效自评工作的通知》({})，我单位开展了自评。"
+    assert citation_findings(notice.format("乌财监〔2022〕247号")) == ["乌财监〔2022〕247号"]
+    assert citation_findings(notice.format("乌财监〔2024〕12号")) == []
+    # funds of the next year allocated in advance are rightly numbered the year before
+    advance = (
+        "依据《安徽省财政厅关于提前下达2024年中央财政水利发展资金预算的通知》(皖财农【2023】1351号)下达资金30.9万元。"
+    )
+    assert citation_findings(advance) == []
