@@ -499,3 +499,278 @@ _RULE_TOOLS = {
     },
 }
 _add(_RULE_TOOLS)
+
+
+# Words of the gate's settings, the output checks and the command line's own errors (auditor/cli.py,
+# auditor/config.py, auditor/render/provenance.py), merged like _REPORTS above.
+_GATE = {
+    "zh": {
+        "config.missing": "配置文件 {path} 不存在",
+        "config.unreadable": "无法读取配置文件 {path}：{reason}",
+        "config.no_section": "配置文件 {path} 中没有 [auditor] 节",
+        "config.unknown": "配置文件 {path} 的 [auditor] 中有未知设置 '{setting}'；可用的设置：{known}",
+        "config.severity": "配置文件 {path} 中的 severity '{item}' 应写作 规则代码=error|warning|info",
+        "config.bad_value": "设置 {setting} 的值 {value} 无效；可用：{known}",
+        "config.isolated_and_file": "--config 与 --isolated 不能同时使用：--isolated 不读取任何配置文件",
+        "rules.none_selected": "没有选中任何规则（共 {n} 条，{how} 把它们全部排除了）；请检查 --select / --ignore 或配置文件",
+        "run.line": "规则设置：{parts}",
+        "run.profile": "方案 {profile}",
+        "run.rules": "运行 {run}/{total} 条规则",
+        "run.config": "配置文件 {files}",
+        "run.no_config": "未使用配置文件",
+        "run.left_out": "{cause} 排除 {n} 条：{codes}",
+        "run.more": " 等（另 {n} 条）",
+        "run.severity": "改变严重程度 {change}",
+        "run.fail_on": "退出门槛 {gate}",
+        "run.from_file": "{setting}（{file}）",
+        "run.heading": "规则设置",
+        "run.deselected": "未运行的规则",
+        "run.col.rule": "规则",
+        "run.col.by": "排除依据",
+        "output.no_folder": "无法写入 {path}：文件夹 {folder} 不存在（auditor 不会自动创建文件夹；请检查路径）",
+        "output.wrong_suffix": "输出文件 {path} 应以 {suffix} 结尾：annotate 写出的是 Word 文件",
+        "department.source": "部门来源",
+        "department.folder": "文件夹名",
+        "department.from": "{name}（{source}）",
+        "report.documents_detail": "各文件情况",
+        "report.document_issues": "问题：错误 {error}，警告 {warning}，提示 {info}",
+        "reader.READ_FILE.title": "文件无法读取",
+        "reader.READ_FILE.what": "文件损坏、加密、为空、格式不受支持或不是报告时，由读取程序报告（不是 rules/ 中的规则，不能用 --ignore 关闭）。"
+        "每个这样的文件各报告一个错误，其他文件照常审查。",
+        "reader.READ_TABLE.title": "表格或自评内容未能读全",
+        "reader.READ_TABLE.what": "识别出自评表但未能完整读取某一部分（表头、资金、指标、总分行），表格不符合任何已声明的表式，"
+        "或文件中没有可核对的自评内容时报告（警告；纯文字报告只核对了文字时为提示）。依赖未读部分的核对没有进行，"
+        "所以“未发现问题”不代表已经核对。",
+        "reader.rationale": "“未发现问题”只应出现在确实读过并核对过的文件上；读不了或没读全的部分必须明确报告，不能悄悄跳过。",
+        "reader.source": "（读取程序，auditor/read/ 与 auditor/coverage.py）",
+        "help.usage": "用法：",
+        "help.options": "选项",
+        "help.commands": "命令",
+    },
+    "en": {
+        "config.missing": "configuration file {path}: no such file",
+        "config.unreadable": "cannot read configuration file {path}: {reason}",
+        "config.no_section": "configuration file {path} has no [auditor] section",
+        "config.unknown": "{path}: [auditor] has unknown setting '{setting}'; known: {known}",
+        "config.severity": "{path}: severity '{item}' must be CODE=error|warning|info",
+        "config.bad_value": "setting {setting} = {value} is not valid; use one of {known}",
+        "config.isolated_and_file": "--config and --isolated exclude each other: --isolated reads no configuration file",
+        "rules.none_selected": "no rule is selected (all {n} left out by {how}); check --select / --ignore and the "
+        "configuration files",
+        "run.line": "rules: {parts}",
+        "run.profile": "profile {profile}",
+        "run.rules": "{run} of {total} rules run",
+        "run.config": "configuration {files}",
+        "run.no_config": "no configuration file",
+        "run.left_out": "{n} left out by {cause}: {codes}",
+        "run.more": " and {n} more",
+        "run.severity": "severity changed {change}",
+        "run.fail_on": "gate {gate}",
+        "run.from_file": "{setting} ({file})",
+        "run.heading": "Rule settings",
+        "run.deselected": "Rules not run",
+        "run.col.rule": "rule",
+        "run.col.by": "left out by",
+        "output.no_folder": "cannot write {path}: the folder {folder} does not exist (auditor creates no folders; "
+        "check the path)",
+        "output.wrong_suffix": "the output file {path} must end in {suffix}: annotate writes a Word file",
+        "department.source": "department from",
+        "department.folder": "folder name",
+        "department.from": "{name} ({source})",
+        "report.documents_detail": "Documents",
+        "report.document_issues": "issues: {error} errors, {warning} warnings, {info} info",
+        "reader.READ_FILE.title": "The file could not be read",
+        "reader.READ_FILE.what": "Reported by the readers when a file is damaged, encrypted, empty, of a format "
+        "auditor does not read, or not a report (not a rule of rules/: --ignore cannot turn it off). One error per "
+        "such file; the other files are audited as usual.",
+        "reader.READ_TABLE.title": "A table or the self-evaluation content was not read in full",
+        "reader.READ_TABLE.what": "Reported when a self-evaluation table was recognised but a block of it (header, "
+        "funding, indicators, total row) could not be read in full, when a table fits no declared form, or when a "
+        "file holds nothing checkable (a warning; info for a prose-only report whose figures were checked). The "
+        "checks that need what was not read did not run, so no issue does not mean checked.",
+        "reader.rationale": "'no issues found' must be said only of a file that was read and checked; what could "
+        "not be read, or not in full, is reported, never skipped silently.",
+        "reader.source": "(the readers: auditor/read/ and auditor/coverage.py)",
+        "help.usage": "Usage:",
+        "help.options": "Options",
+        "help.commands": "Commands",
+    },
+}
+_add(_GATE)
+
+#: The department sources as a person reads them: the field of the report, or the folder.
+_SOURCES = {
+    "主管部门": "department in charge (主管部门)",
+    "部门名称": "部门名称",
+    "部门": "部门",
+    "单位名称": "单位名称",
+    "预算单位": "预算单位",
+    "部门决算": "the 部门决算 title",
+    "folder": "folder name",
+}
+
+
+def department_source(source: str | None, lang: str) -> str:
+    """Where a department name was read: 主管部门, 单位名称, the 部门决算 title, or the folder name."""
+    if not source or source == "folder":
+        return t(lang, "department.folder")
+    if source == "部门决算":
+        return "部门决算标题" if lang == "zh" else _SOURCES[source]
+    return source if lang == "zh" else _SOURCES.get(source, source)
+
+
+# The readers' reasons (auditor/read/, in English) in Chinese. NOTE: translated where they are shown
+# rather than where they are raised, so the readers keep one wording and the JSON its English in `en`.
+# Each pattern matches what follows "<file>: "; groups are carried into the Chinese.
+_READER_ZH = (
+    (r"no such file", "文件不存在"),
+    (r"the file is empty", "文件为空"),
+    (
+        r"the file is encrypted \(password-protected\); save an unprotected copy and audit that",
+        "文件已加密（设有密码）；请另存一份不加密的副本再审查",
+    ),
+    (
+        r"an old binary Office file \(OLE\), not an Office Open XML file",
+        "是旧版二进制 Office 文件（OLE），不是 Office Open XML 文件",
+    ),
+    (
+        r"not an Office Open XML file \(no zip signature; the file is really (?P<a>.+)\)",
+        "不是 Office Open XML 文件（没有 zip 签名，实际是 {a}）",
+    ),
+    (
+        r"the file is (?P<a>\d+) MB, over the (?P<b>\d+) MB limit for Office files",
+        "文件有 {a} MB，超过 Office 文件 {b} MB 的上限",
+    ),
+    (r"the file is damaged \(not a valid zip archive: (?P<a>.*)\)", "文件已损坏（不是有效的 zip 压缩包：{a}）"),
+    (r"the file is damaged \(part (?P<a>.+) is missing\)", "文件已损坏（缺少部件 {a}）"),
+    (r"the file is damaged \((?P<a>.*)\)", "文件已损坏（{a}）"),
+    (r"refused as a possible zip bomb: (?P<a>.*)", "疑似压缩炸弹，拒绝读取：{a}"),
+    (
+        r"refused: XML part (?P<a>\S+) declares a DOCTYPE.*",
+        "拒绝读取：XML 部件 {a} 声明了 DOCTYPE/ENTITY（Office 文件从不需要，可能是实体扩展攻击）",
+    ),
+    (
+        r"refused: the file holds parts with unsafe names \((?P<a>.*)\), which Word never writes",
+        "拒绝读取：文件中有名称不安全的部件（{a}），Word 从不写这样的名称",
+    ),
+    (
+        r"refused: merged ranges in (?P<a>.+) cover (?P<b>\d+) cells .*",
+        "拒绝读取：{a} 中的合并单元格覆盖 {b} 个单元格，不是报告",
+    ),
+    (
+        r"not a report format auditor reads \((?P<a>[^)]*)\); supported: (?P<b>.*)",
+        "不是 auditor 能读取的报告格式（{a}）；支持：{b}",
+    ),
+    (r"binary content, not a text report", "是二进制内容，不是文本报告"),
+    (r"text is neither UTF-8 nor GBK/GB18030", "文本编码既不是 UTF-8，也不是 GBK/GB18030"),
+    (r"not a Word document \(no word/document\.xml part\)", "不是 Word 文档（缺少 word/document.xml）"),
+    (r"not a Word document \(root element (?P<a>.*)\)", "不是 Word 文档（根元素为 {a}）"),
+    (r"not an Excel workbook \(no xl/workbook\.xml part\)", "不是 Excel 工作簿（缺少 xl/workbook.xml）"),
+    (r"not a PDF \(the file is really (?P<a>.+)\)", "不是 PDF（实际是 {a}）"),
+    (r"not an old Word/WPS file \(the file is really (?P<a>.+)\)", "不是旧版 Word/WPS 文件（实际是 {a}）"),
+    (
+        r"the PDF has no text layer \(a scan\?\); run OCR on it first",
+        "PDF 没有文字层（扫描件？）；请先做文字识别（OCR）",
+    ),
+    (r"the PDF is encrypted .*", "PDF 已加密（需要密码才能打开）；请另存一份不加密的副本再审查"),
+    (r"the PDF is damaged \((?P<a>.*)\)", "PDF 已损坏（{a}）"),
+    (r"(?P<a>\d+) pages, over the (?P<b>\d+)-page limit", "共 {a} 页，超过 {b} 页的上限"),
+    (r"more than (?P<a>\d+) filled cells; not a report", "非空单元格超过 {a} 个，不是报告"),
+    (r"sheet (?P<a>.+): (?P<b>.*); not a report", "工作表 {a}：{b}；不是报告"),
+    (r"the workbook is damaged \((?P<a>.*)\)", "工作簿已损坏（{a}）"),
+    (
+        r"reading \.doc/\.wps files needs LibreOffice, which is not installed; .*",
+        "读取 .doc/.wps 文件需要 LibreOffice，但本机未安装；请安装 LibreOffice（Debian/Ubuntu：apt-get install "
+        "libreoffice-writer-nogui），或在 Word/WPS 中另存为 .docx",
+    ),
+    (
+        r"LibreOffice could not be started \((?P<a>.*)\); .*",
+        "LibreOffice 无法启动（{a}）；请安装 LibreOffice，或在 Word/WPS 中另存为 .docx",
+    ),
+    (
+        r"LibreOffice could not convert the file \(exit code (?P<a>[^)]*)\).*",
+        "LibreOffice 无法转换该文件（退出码 {a}）；文件可能已损坏或设有密码",
+    ),
+    (r"LibreOffice gave up converting after (?P<a>[\d.]+) s", "LibreOffice 转换 {a} 秒后仍未完成，已放弃"),
+    (
+        r"gave up after (?P<a>[\d.]+) s \(the file may be built to hang a parser\)",
+        "读取 {a} 秒后仍未完成，已放弃（文件可能是为卡死解析程序而构造的）",
+    ),
+    (r"the reader crashed on this file \(exit code (?P<a>[^)]*)\)", "读取程序在此文件上崩溃（退出码 {a}）"),
+    (
+        r"auditor could not (?:recognise|tabulate) this file \((?P<a>.*)\); please report it",
+        "auditor 未能处理此文件（{a}）；请报告这个问题",
+    ),
+    (r"cannot be opened \((?P<a>.*)\)", "无法打开（{a}）"),
+    (r"could not be read \((?P<a>.*)\)", "无法读取（{a}）"),
+)
+
+
+def reader_reason(reason: str, lang: str) -> str:
+    """A reader's reason ("<file>: <why in English>") in `lang`: the file kept, the why in Chinese for zh.
+
+    A reason no pattern knows is shown as the reader wrote it.
+    """
+    if lang != "zh" or not reason:
+        return reason
+    import re
+
+    for pattern, zh in _READER_ZH:
+        found = re.fullmatch(rf"(?P<file>.*?): {pattern}", reason, re.S)
+        if found:
+            return f"{found.group('file')}：" + zh.format(**{k: v for k, v in found.groupdict().items() if v})
+        found = re.fullmatch(pattern, reason, re.S)
+        if found:
+            return zh.format(**{k: v for k, v in found.groupdict().items() if v})
+    return reason
+
+
+# `--help` in Chinese (auditor/cli.py shows these unless --lang en or an English locale asks for English).
+# Keys: help.<command path> for a command ("help." for auditor itself), help.<command path>.<option> for
+# one command's option, help.opt.<option> for an option many commands share.
+_HELP_ZH = {
+    "help.": "auditor：找出预算绩效自评报告（项目支出绩效自评表、自评综述、绩效评价报告）中前后不一致之处。\n\n"
+    "读取报告（从 Word 复制的文本、.docx、.xlsx/.xls、.pdf、.doc/.wps），用 rules/ 中的规则核对，列出发现的问题："
+    "得分超过分值、总分不等于各行之和、执行率不等于执行数除以预算数、文字与表格数字不符，等等。\n\n"
+    "加 --lang en（或在英文语言环境 LANG=en_US.UTF-8 下）显示英文帮助。",
+    "help.check": "审查报告文件或文件夹，列出发现的问题。\n\n"
+    "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法错误，或没有可读取的文件。",
+    "help.rules": "列出在用的规则：代码、问题类型、严重程度、标题（详见 `rules show 代码`）。",
+    "help.rules show": "解释一条规则：检查什么、依据什么，以及它的示例。也解释读取程序自己的代码 READ_FILE、READ_TABLE。",
+    "help.rules forms": "列出读表时使用的已声明表式（rules/forms/），或解释其中一个：识别用词、列和行。",
+    "help.rules test": "用审查时的同一引擎运行在用规则（内置规则和 --rules 目录）的全部示例。\n\n"
+    "每个失败的示例打印一行，最后是汇总。退出码：0 全部通过，1 有失败，2 规则文件有误。",
+    "help.rules columns": "列出规则所检查的实体，或某个实体的各列：列名、类型和含义。",
+    "help.rules compile": "打印一条规则编译成的 Great Expectations 期望。",
+    "help.annotate": "审查一份 Word 报告，写出一份在每个有问题的单元格或句子上加了批注的副本。\n\n"
+    "退出码：0 已写出副本（无论发现什么）；2 用法错误、报告无法读取或不是 .docx 文件。",
+    "help.serve": "启动审查网页和 HTTP 接口（POST /api/check、GET /api/rules、/docs）。\n\n"
+    "每个工作进程启动时加载一次规则和 Great Expectations，因此每份报告都能很快得到答复。",
+    "help.check.fmt": "输出格式：text（默认，给人看）、json（问题清单契约，给程序）、xlsx（Excel 工作簿，二进制，"
+    "需要 --output 或重定向）、html（离线可打开的单页）、csv（带 BOM 的 UTF-8，供 Excel）或 sarif（SARIF 2.1.0，供代码扫描工具）。",
+    "help.check.output": "把报告写入文件 FILE，而不是标准输出；文件所在的文件夹必须已存在。",
+    "help.annotate.output": "把加批注的副本写入 FILE（必须是 .docx）；原报告不会被改动。",
+    "help.opt.force": "--output 已存在时覆盖它。",
+    "help.check.fail_on": "发现达到此严重程度（或更高）的问题时退出码为 1（默认：error）。",
+    "help.check.jobs": "读取文件的工作进程数（默认：每核一个）；用 --engine spark 时为 local[N] 的 N。",
+    "help.check.engine": "在哪里运行规则：pandas（默认，本进程）或 spark（Apache Spark，用于一台机器装不下的批量；"
+    "需要 pip install 'auditor[spark]' 和 Java 17）。两者结果相同。",
+    "help.check.spark_master": "用 --engine spark 时的 Spark master，如 spark://host:7077 或 yarn"
+    "（默认：local[N]，N 为 --jobs 或本机核数）。",
+    "help.opt.lang": "消息语言：zh（默认）或 en。",
+    "help.opt.profile": "规则方案（默认 national；见 rules/profiles/）。",
+    "help.opt.rules_dirs": "额外的规则目录（可重复）；其中的规则、方案和词表加在内置的之上。",
+    "help.opt.select": "只运行这些规则：规则代码、组（文件夹）或问题类型（可重复）。",
+    "help.opt.ignore": "跳过这些规则：规则代码、组或问题类型（可重复）。",
+    "help.opt.config_file": "只从 FILE 的 [auditor] 节读取设置（代替当前目录的 setup.cfg 和 auditor.cfg）。",
+    "help.opt.isolated": "不读取任何配置文件。",
+    "help.opt.help": "显示此帮助并退出。",
+    "help.opt.version": "显示版本并退出。",
+    "help.serve.host": "监听的地址（回环地址：仅本机）。",
+    "help.serve.port": "监听的端口。",
+    "help.serve.max_upload_mb": "最大上传量（一次请求的全部文件合计），单位 MB；超过的请求答复 413。",
+    "help.serve.keep": "把每次上传（使用生成的文件名）及其问题清单保存在 DIR 中；默认不保存任何东西。",
+    "help.serve.timeout": "一次请求最多可用的秒数；超时的审查会被停止并答复 504。",
+    "help.serve.workers": "审查进程数（默认：每核一个；0 表示在服务器的线程中审查）。",
+}
+TEXT["zh"].update({k: v for k, v in _HELP_ZH.items() if k not in TEXT["zh"]})
