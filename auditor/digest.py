@@ -19,6 +19,7 @@ from auditor.issue import Issue
 from auditor.read import read_document
 from auditor.read.errors import UnreadableInput
 from auditor.recognise import recognise
+from auditor.recognise.department import department_of
 from auditor.recognise.records import DocumentRecords
 from auditor.result import DocumentResult
 from auditor.tabulate import document_rows, project_name
@@ -42,6 +43,9 @@ class Digest:
     projects: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     coverage: dict | None = None
+    #: The department the report names, and the field that names it (None: the report names none).
+    department: str | None = None
+    department_source: str | None = None
 
     def outcome(self) -> tuple[DocumentResult, list[Issue]]:
         """The file's entry in the result and its own issues (for an unreadable file, the one that says why)."""
@@ -51,7 +55,14 @@ class Digest:
                 [unreadable_issue(self.doc, self.reason or "")],
             )
         return (
-            DocumentResult(doc=self.doc, format=self.format, projects=self.projects, coverage=self.coverage),
+            DocumentResult(
+                doc=self.doc,
+                format=self.format,
+                projects=self.projects,
+                coverage=self.coverage,
+                department=self.department,
+                department_source=self.department_source,
+            ),
             self.issues,
         )
 
@@ -100,6 +111,7 @@ def digest_one(item: tuple[Path, str], forms: tuple | None = None) -> Digest:
         [project_name(t) for t in records.tables],
         incomplete_issues(records),
         coverage(records),
+        *department_of(records),
     )
 
 

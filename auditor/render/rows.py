@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import PurePosixPath
 
-from auditor.i18n import t
+from auditor.i18n import department_source, t
 from auditor.issue import Issue
 from auditor.result import AuditResult, DocumentResult
 
@@ -53,6 +53,14 @@ def department_of(doc: str, document: DocumentResult | None = None) -> str:
     if document is not None and document.department:
         return document.department
     return PurePosixPath(doc.replace("\\", "/")).parent.name or "-"
+
+
+def department_with_source(document: DocumentResult, lang: str) -> str:
+    """`烈山区人社局（主管部门）`, `data_samples（文件夹名）`: the department and where it was read."""
+    source = document.department_source if document.department else "folder"
+    return t(
+        lang, "department.from", name=department_of(document.doc, document), source=department_source(source, lang)
+    )
 
 
 def departments(result: AuditResult) -> dict[str, str]:
