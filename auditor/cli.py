@@ -11,15 +11,15 @@ from __future__ import annotations
 import atexit
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from auditor import __version__
-from auditor.config import Config, ConfigError, load_settings
-from auditor.i18n import LANGS, t
+from auditor.config import COMMAND_LINE, Config, ConfigError, Settings, environ_lang, load_settings
+from auditor.i18n import LANGS, reader_reason, t
 from auditor.render import FORMATS, format_help
+from auditor.render.files import write_atomically
 
 FAIL_ON = ("error", "warning", "info", "never")
 ENGINES = ("pandas", "spark")
@@ -30,30 +30,173 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _ruleset(settings: dict, profile, rules_dirs, select, ignore, lang):
+def _ruleset(settings: dict, profile, rules_dirs, select, ignore, lang, allow_empty: bool = False):
+    """The run's Config and rules: options win over settings; no rule left to run is a usage error."""
     from auditor.ruleset.loader import RuleSetError
 
+    origin = getattr(settings, "origin", {})
+
+    def given(key: str, option) -> tuple:
+        if option:
+            return list(option), COMMAND_LINE
+        return settings.get(key), origin.get(key, COMMAND_LINE)
+
+    chosen = {key: given(key, option) for key, option in (("select", select), ("ignore", ignore))}
     config = Config(
         profile=profile or settings.get("profile", "national"),
         rule_dirs=[Path(d) for d in (list(rules_dirs) or settings.get("rules", []))],
-        select=list(select) or settings.get("select", []),
-        ignore=list(ignore) or settings.get("ignore", []),
+        select=chosen["select"][0] or [],
+        ignore=chosen["ignore"][0] or [],
         severity=settings.get("severity", {}),
+        files=list(getattr(settings, "files", [])),
+        origins={
+            "profile": COMMAND_LINE if profile else origin.get("profile", "default"),
+            "select": chosen["select"][1],
+            "ignore": chosen["ignore"][1],
+            "severity": origin.get("severity", COMMAND_LINE),
+        },
     )
     try:
-        return config, config.ruleset()
+        ruleset = config.ruleset()
     except RuleSetError as exc:
         _fail(t(lang, "rule_errors") + "\n" + "\n".join(f"  {e}" for e in exc.errors))
+    if not ruleset.rules and not allow_empty:
+        patterns = [f"--{d['by']} {d['pattern']}" for d in config.deselected[:1]] + [
+            f"--ignore {p}" for p in config.ignore
+        ]
+        _fail(t(lang, "rules.none_selected", how="; ".join(dict.fromkeys(patterns)) or "-", n=config.total))
+    return config, ruleset
 
 
-def _settings(paths) -> dict:
+def _settings(paths=None, config_file: str | None = None, isolated: bool = False, lang: str | None = None) -> Settings:
+    """Settings from the working directory's setup.cfg and auditor.cfg, or --config FILE, or none (--isolated).
+
+    NOTE: `paths` (the audited files) is not looked into: a folder handed in for review
+    must not carry the settings it is reviewed with.
+    """
+    if config_file and isolated:
+        _fail(t(lang or "zh", "config.isolated_and_file"))
     try:
-        return load_settings(list(paths))
+        return load_settings(config_file, isolated)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(t(lang or "zh", exc.key, **exc.values))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def _help_lang(ctx: click.Context) -> str:
+    """The language of --help: --lang on the command line, else English when the locale is, else Chinese."""
+    return ctx.meta.get("auditor.lang") or environ_lang() or "zh"
+
+
+def _lang_in(args: list[str]) -> str | None:
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args) and args[n + 1] in LANGS:
+            return args[n + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGS:
+            return arg[7:]
+    return None
+
+
+class _Localised:
+    """Help in the user's language: the English help of the code, or its Chinese from auditor.i18n.
+
+    NOTE: click's own headings come from gettext, which knows no Chinese here, so the
+    usage, options and commands sections are written with our words; --lang is read
+    from the raw arguments, as --help is handled before any other option.
+    """
+
+    def parse_args(self, ctx, args):
+        lang = _lang_in(list(args))
+        if lang:
+            ctx.meta["auditor.lang"] = lang
+        return super().parse_args(ctx, args)
+
+    def get_help(self, ctx):
+        lang = _help_lang(ctx)
+        if lang == "en":
+            return super().get_help(ctx)
+        saved = []
+        key = _command_key(ctx)
+        items = [(self, f"help.{key}")]
+        items += [(p, f"help.{key}.{p.name}") for p in self.get_params(ctx) if isinstance(p, click.Option)]
+        for name, sub in getattr(self, "commands", {}).items():
+            items.append((sub, f"help.{(key + ' ' + name).strip()}"))
+        for obj, text_key in items:
+            text = _help_text(lang, text_key, obj)
+            if text is not None:
+                saved.append((obj, obj.help, getattr(obj, "short_help", None)))
+                obj.help = text
+                if hasattr(obj, "short_help"):
+                    obj.short_help = None
+        try:
+            return super().get_help(ctx)
+        finally:
+            for obj, help_text, short in saved:
+                obj.help = help_text
+                if hasattr(obj, "short_help"):
+                    obj.short_help = short
+
+    def format_usage(self, ctx, formatter):
+        if _help_lang(ctx) == "en":
+            return super().format_usage(ctx, formatter)
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=t("zh", "help.usage"))
+
+    def format_options(self, ctx, formatter):
+        if _help_lang(ctx) == "en":
+            return super().format_options(ctx, formatter)
+        rows = [p.get_help_record(ctx) for p in self.get_params(ctx) if isinstance(p, click.Option)]
+        if any(rows):
+            with formatter.section(t("zh", "help.options")):
+                formatter.write_dl([r for r in rows if r])
+        if isinstance(self, click.Group):
+            self.format_commands_zh(ctx, formatter)
+
+    def format_commands_zh(self, ctx, formatter):
+        rows = []
+        for name in self.list_commands(ctx):
+            sub = self.get_command(ctx, name)
+            if sub is not None and not sub.hidden:
+                rows.append((name, sub.get_short_help_str(formatter.width - 6 - len(name))))
+        if rows:
+            with formatter.section(t("zh", "help.commands")):
+                formatter.write_dl(rows)
+
+    def format_commands(self, ctx, formatter):
+        if _help_lang(ctx) == "en":
+            return super().format_commands(ctx, formatter)
+        # NOTE: written by format_options above, in Chinese
+
+
+def _command_key(ctx: click.Context) -> str:
+    """`check`, `rules show`: the command's path without the program name (`` for the program itself)."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(reversed(names))
+
+
+def _help_text(lang: str, key: str, obj) -> str | None:
+    from auditor.i18n import TEXT
+
+    words = TEXT.get(lang, {})
+    if key in words:
+        return words[key]
+    if isinstance(obj, click.Option):
+        name = "help" if "help" in obj.opts or "--help" in obj.opts else obj.name  # NOTE: click 8.5 renames its own
+        return words.get(f"help.opt.{name}")
+    return None
+
+
+class LocalCommand(_Localised, click.Command):
+    pass
+
+
+class LocalGroup(_Localised, click.Group):
+    command_class = LocalCommand
+    group_class = type  # NOTE: click's way of saying "subgroups are of this same class"
+
+
+@click.group(cls=LocalGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="auditor")
 def main() -> None:
     """auditor: find the inconsistencies in budget performance self-evaluation reports (预算绩效自评).
@@ -103,6 +246,14 @@ _rules_dir = click.option(
 _select = click.option("--select", multiple=True, help="Run only these rules: a code, group or kind (repeatable).")
 _ignore = click.option("--ignore", multiple=True, help="Skip these rules: a code, group or kind (repeatable).")
 _lang = click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of messages: zh (default) or en.")
+_config = click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    default=None,
+    help="Read settings from FILE's [auditor] section only (instead of ./setup.cfg and ./auditor.cfg).",
+)
+_isolated = click.option("--isolated", is_flag=True, help="Read no configuration file at all.")
 
 
 @main.command()
@@ -142,22 +293,40 @@ _lang = click.option("--lang", type=click.Choice(LANGS), default=None, help="Lan
 @_rules_dir
 @_select
 @_ignore
+@_config
+@_isolated
 def check(
-    paths, fmt, output, force, fail_on, jobs, engine, spark_master, lang, profile, rules_dirs, select, ignore
+    paths,
+    fmt,
+    output,
+    force,
+    fail_on,
+    jobs,
+    engine,
+    spark_master,
+    lang,
+    profile,
+    rules_dirs,
+    select,
+    ignore,
+    config_file,
+    isolated,
 ) -> None:
     """Audit report files or directories and print the issues found.
 
     Exit status: 0 when no issue is at or above --fail-on, 1 when one is, 2 on a usage error
     or when no input could be read.
     """
-    settings = _settings(paths)
+    settings = _settings(paths, config_file, isolated, lang)
     lang = lang or settings.get("lang", "zh")
+    if lang not in LANGS:  # a `lang =` setting in a config file is not checked by click
+        _fail(t("zh", "config.bad_value", setting="lang", value=lang, known="|".join(LANGS)))
     fmt = fmt or settings.get("format", "text")
+    fail_from = COMMAND_LINE if fail_on else settings.origin.get("fail-on", "default")
     fail_on = fail_on or settings.get("fail-on", "error")
     if fail_on not in FAIL_ON:
-        _fail(f"fail-on must be one of {', '.join(FAIL_ON)}")
-    if output and Path(output).exists() and not force:
-        _fail(t(lang, "output_exists", path=output))
+        _fail(t(lang, "config.bad_value", setting="fail-on", value=fail_on, known="|".join(FAIL_ON)))
+    target = _output_path(output, force, lang, None)
     from auditor.render import BINARY, renderer
 
     if fmt not in FORMATS:  # a `format =` setting in a config file is not checked by click
@@ -178,12 +347,13 @@ def check(
             result = _audit_on_spark(list(paths), config, ruleset, step, jobs, spark_master, lang)
         else:
             result = audit(list(paths), config, ruleset=ruleset, progress=step, jobs=jobs)
+    result.settings = {**config.provenance(ruleset), "fail_on": fail_on, "fail_on_from": fail_from}
 
     color = fmt == "text" and not output and sys.stdout.isatty()
     text = renderer(fmt)(result, lang=lang, color=color)
-    if output:
+    if target is not None:
         try:
-            _write_atomically(Path(output), text)
+            write_atomically(target, text)
         except OSError as exc:  # disk full, a file where a folder should be: a usage error, not "issues found"
             _fail(t(lang, "output_unwritable", path=output, reason=exc.strerror or exc))
         click.echo(t(lang, "written", path=output), err=True)
@@ -194,6 +364,25 @@ def check(
     from auditor.issue import at_or_above
 
     sys.exit(1 if any(at_or_above(i.severity, fail_on) for i in result.issues) else 0)
+
+
+def _output_path(output: str | None, force: bool, lang: str, suffix: str | None) -> Path | None:
+    """--output checked before any work: it must not exist (unless --force), its folder must.
+
+    NOTE: the folder is never created: a mistyped path (`-o /srv/sahre/x.json`) would
+    otherwise put the report where nobody looks for it.
+    """
+    if not output:
+        return None
+    path = Path(output)
+    if suffix and path.suffix.lower() != suffix:
+        _fail(t(lang, "output.wrong_suffix", path=output, suffix=suffix))
+    if path.exists() and not force:
+        _fail(t(lang, "output_exists", path=output))
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        _fail(t(lang, "output.no_folder", path=output, folder=str(parent)))
+    return path
 
 
 def _engine(settings: dict, engine: str | None, spark_master: str | None, lang: str) -> tuple[str, str | None]:
@@ -217,44 +406,39 @@ def _audit_on_spark(paths, config, ruleset, step, jobs, master, lang):
         _fail(exc.messages.get(lang, str(exc)))
 
 
-def _write_atomically(path: Path, data: str | bytes) -> None:
-    """Write beside the target and rename, so a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @main.group(invoke_without_command=True)
 @_profile
 @_rules_dir
 @_select
 @_ignore
 @_lang
+@_config
+@_isolated
 @click.pass_context
-def rules(ctx, profile, rules_dirs, select, ignore, lang) -> None:
+def rules(ctx, profile, rules_dirs, select, ignore, lang, config_file, isolated) -> None:
     """List the rules in use: code, kind, severity, title (see `rules show CODE`)."""
-    settings = _settings([])
+    settings = _settings([], config_file, isolated, lang)
     lang = lang or settings.get("lang", "zh")
-    _, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
-    ctx.obj = (ruleset, lang)
+    # NOTE: a subcommand may still need no rule (`rules show READ_FILE`) or add rules (`rules test --rules`)
+    config, ruleset = _ruleset(
+        settings, profile, rules_dirs, select, ignore, lang, allow_empty=ctx.invoked_subcommand is not None
+    )
+    ctx.obj = (ruleset, lang, settings)
     if ctx.invoked_subcommand is None:
+        from auditor.render.provenance import settings_line
         from auditor.render.rules import rule_table
 
         click.echo(rule_table(ruleset, lang))
+        click.echo(settings_line(config.provenance(ruleset), lang))
 
 
 @rules.command("show")
 @click.argument("code")
+@_lang
 @click.pass_obj
-def rules_show(obj, code) -> None:
+def rules_show(obj, code, lang) -> None:
     """Explain one rule: what it checks, why, and its example cases."""
-    ruleset, lang = obj
+    ruleset, lang = obj[0], lang or obj[1]
     from auditor.render.rules import rule_detail
 
     try:
@@ -265,10 +449,11 @@ def rules_show(obj, code) -> None:
 
 @rules.command("forms")
 @click.argument("code", required=False)
+@_lang
 @click.pass_obj
-def rules_forms(obj, code) -> None:
+def rules_forms(obj, code, lang) -> None:
     """List the declared forms tables are read as (rules/forms/), or explain one: its words, columns and rows."""
-    ruleset, lang = obj
+    ruleset, lang = obj[0], lang or obj[1]
     from auditor.render.forms import form_detail, form_table
 
     if code is None:
@@ -296,8 +481,11 @@ def rules_test(ctx, rules_dirs, lang) -> None:
     if rules_dirs:  # NOTE: `rules --rules A test --rules B` reads both, with the group's other options
         group = ctx.parent.params
         _, ruleset = _ruleset(
-            _settings([]), group["profile"], [*group["rules_dirs"], *rules_dirs], group["select"], group["ignore"], lang
+            ctx.obj[2], group["profile"], [*group["rules_dirs"], *rules_dirs], group["select"], group["ignore"], lang
         )
+    if not ruleset.rules:
+        group = ctx.parent.params
+        _ruleset(ctx.obj[2], group["profile"], group["rules_dirs"], group["select"], group["ignore"], lang)
     from auditor.engine.cases import run_cases
     from auditor.render.cases import case_report
 
@@ -326,10 +514,11 @@ def rules_columns(obj, entity, lang) -> None:
 
 @rules.command("compile")
 @click.argument("code")
+@_lang
 @click.pass_obj
-def rules_compile(obj, code) -> None:
+def rules_compile(obj, code, lang) -> None:
     """Print the Great Expectations expectations a rule compiles into."""
-    ruleset, lang = obj
+    ruleset, lang = obj[0], lang or obj[1]
     try:
         rule = ruleset.get(code.upper())
     except KeyError:
@@ -360,32 +549,43 @@ def rules_compile(obj, code) -> None:
 @_rules_dir
 @_select
 @_ignore
-def annotate(report, output, force, lang, profile, rules_dirs, select, ignore) -> None:
+@_config
+@_isolated
+def annotate(report, output, force, lang, profile, rules_dirs, select, ignore, config_file, isolated) -> None:
     """Audit a Word report and write a copy with a comment at each offending cell or sentence.
 
     Exit status: 0 when the copy is written (whatever it found), 2 on a usage error, an unreadable
     report or a file that is not .docx.
     """
-    settings = _settings([report])
+    settings = _settings([report], config_file, isolated, lang)
     lang = lang or settings.get("lang", "zh")
     if Path(output).resolve() == Path(report).resolve():
         _fail(t(lang, "annotate.same_file", path=report))
-    if Path(output).exists() and not force:
-        _fail(t(lang, "output_exists", path=output))
+    target = _output_path(output, force, lang, ".docx")
     from auditor.read import sniff
 
     if sniff(Path(report)) != "docx":
         _fail(t(lang, "annotate.not_docx", path=report))
+    from auditor.annotate import annotate_docx, check_names
+    from auditor.read.errors import UnreadableInput
+
+    try:
+        check_names(Path(report), report)  # NOTE: before the audit: such a file is refused, not commented
+    except UnreadableInput as exc:
+        _fail(f"{t(lang, 'unreadable')}: {reader_reason(str(exc), lang)}")
     config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
     from auditor.pipeline import audit
 
     result = audit([report], config, ruleset=ruleset)
     bad = [d for d in result.documents if d.status != "ok"]
     if bad:
-        _fail(f"{t(lang, 'unreadable')}: {bad[0].reason}")
-    from auditor.annotate import annotate_docx
-
-    done = annotate_docx(Path(report), Path(output), result.issues, lang)
+        _fail(f"{t(lang, 'unreadable')}: {reader_reason(bad[0].reason or '', lang)}")
+    try:
+        done = annotate_docx(Path(report), target, result.issues, lang)
+    except UnreadableInput as exc:
+        _fail(f"{t(lang, 'unreadable')}: {reader_reason(str(exc), lang)}")
+    except OSError as exc:
+        _fail(t(lang, "output_unwritable", path=output, reason=exc.strerror or exc))
     click.echo(t(lang, "annotate.written", path=output, n=done.comments), err=True)
 
 
@@ -420,28 +620,50 @@ def annotate(report, output, force, lang, profile, rules_dirs, select, ignore) -
     default=None,
     help="Audit processes (default: one per core; 0 runs audits in threads of the server).",
 )
+@click.option(
+    "--queue",
+    default=32,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Requests that may wait for a worker at once (uploading or queued); more are answered 503.",
+)
+@click.option(
+    "--results-mb",
+    default=256.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Memory for the results kept for downloads, in MB; when full the largest go first.",
+)
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="A host name clients use to reach the server (a public name, a proxy's); repeatable.",
+)
 @_profile
 @_rules_dir
 @_select
 @_ignore
-def serve(host, port, max_upload_mb, keep, timeout, workers, profile, rules_dirs, select, ignore) -> None:
+def serve(host, port, keep, allowed_hosts, profile, rules_dirs, select, ignore, **limits) -> None:
     """Serve the review page and the HTTP API (POST /api/check, GET /api/rules, /docs).
 
     Each worker loads the rules and Great Expectations once at start-up, so a report is answered warm.
     """
     settings = _settings([])
-    config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, settings.get("lang", "zh"))
-    import uvicorn
-
+    lang = settings.get("lang", "zh")
+    config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
     from auditor.serve import Settings, create_app
+    from auditor.serve.run import CannotListen, bind
+    from auditor.serve.run import serve as run
 
-    app = create_app(
-        config,
-        ruleset,
-        Settings(max_upload_mb=max_upload_mb, timeout=timeout, workers=workers, keep=Path(keep) if keep else None),
-    )
-    click.echo(f"auditor serve: http://{host}:{port}/  (API docs: /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    try:
+        sock = bind(host, port, lang)  # NOTE: before the workers start, so a taken port costs one line
+    except CannotListen as exc:
+        _fail(str(exc))
+    served = Settings(keep=Path(keep) if keep else None, host=host, allowed_hosts=allowed_hosts, **limits)
+    app = create_app(config, ruleset, served)
+    run(app, sock, lambda url: click.echo(f"auditor serve: {url}  (API docs: /docs)", err=True))
 
 
 if __name__ == "__main__":  # pragma: no cover

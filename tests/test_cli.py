@@ -128,7 +128,7 @@ def test_rules_lists_code_kind_severity_title():
 
 def test_rules_show_explains_with_rationale_and_cases():
     out = run("rules", "show", "FUNDING_RATE").output
-    assert "FUND-RATE" in out and "113.33%" in out and "84.47%" in out
+    assert "财预〔2020〕10号" in out and "113.33%" in out and "84.47%" in out
     assert run("rules", "show", "NO_SUCH").exit_code == 2
 
 
@@ -153,7 +153,8 @@ def test_config_in_setup_cfg_is_used(tmp_path, monkeypatch):
     (tmp_path / "setup.cfg").write_text("[auditor]\nignore = PROJECT_TOPIC\nlang = en\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     out = run("check", SAMPLE).output
-    assert "PROJECT_TOPIC" not in out and "31 issues" in out
+    assert not re.search(r"^\s+L\d+\s+\S+ PROJECT_TOPIC", out, re.M) and "31 issues" in out
+    assert "ignore = PROJECT_TOPIC (setup.cfg)" in out  # and the report says what left it out
 
 
 def test_unknown_config_setting_is_an_error(tmp_path, monkeypatch):
@@ -172,14 +173,139 @@ def test_installed_command_works_from_any_directory(tmp_path):
     assert "SCORE_LE_WEIGHT" in proc.stdout
 
 
-def test_config_beside_the_documents_is_used(tmp_path, monkeypatch):
+def test_config_inside_the_audited_folder_is_never_read(tmp_path, monkeypatch):
+    """A department cannot hand in a folder that switches the gate off: its auditor.cfg is not read."""
     folder = tmp_path / "dept"
     folder.mkdir()
     (folder / "report.txt").write_text(Path(SAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
-    (folder / "auditor.cfg").write_text("[auditor]\nselect = SCORE_LE_WEIGHT\n", encoding="utf-8")
+    for name in ("auditor.cfg", "setup.cfg"):
+        (folder / name).write_text("[auditor]\nignore = scores, funding\nfail-on = never\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    data = json.loads(run("check", "dept", "--format", "json").output)
-    assert {i["rule"] for i in data["issues"]} == {"SCORE_LE_WEIGHT"}
+    result = run("check", "dept", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert "SCORE_LE_WEIGHT" in {i["rule"] for i in data["issues"]}
+    assert set(data["auditor"]) == {"version", "rules"}  # a plain run: nothing changed what ran
+    assert run("check", "dept/report.txt").exit_code == 1
+
+
+def test_every_output_names_the_config_and_the_rules_it_left_out(tmp_path, monkeypatch):
+    (tmp_path / "auditor.cfg").write_text("[auditor]\nignore = scores\nfail-on = warning\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    full = json.loads(run("check", SAMPLE, "--format", "json", "--isolated").output)["auditor"]
+    data = json.loads(run("check", SAMPLE, "--format", "json").output)["auditor"]
+    assert data["config"] == ["auditor.cfg"] and data["profile"] == "national"
+    assert set(full) == {"version", "rules"}  # a plain run's JSON is the library's, byte for byte
+    assert data["rules_run"] + len(data["deselected"]) == data["rules_total"] > data["rules_run"]
+    left = {d["rule"]: d for d in data["deselected"]}
+    assert left["SCORE_LE_WEIGHT"] == {
+        "rule": "SCORE_LE_WEIGHT",
+        "by": "ignore",
+        "pattern": "scores",
+        "from": "auditor.cfg",
+    }
+    assert data["fail_on"] == "warning" and data["fail_on_from"] == "auditor.cfg"
+    assert data["rules"] != full["rules"]  # the hash says which rules ran
+    line = run("check", SAMPLE).output.splitlines()[-2]
+    assert (
+        "配置文件 auditor.cfg" in line and "ignore = scores（auditor.cfg） 排除 " in line and "SCORE_LE_WEIGHT" in line
+    )
+    assert "退出门槛 fail-on = warning（auditor.cfg）" in line
+    assert "未使用配置文件" in run("check", SAMPLE, "--isolated").output.splitlines()[-2]
+    assert "--ignore PROJECT_TOPIC" in run("check", SAMPLE, "--isolated", "--ignore", "PROJECT_TOPIC").output
+
+
+def test_config_option_reads_one_file_and_isolated_none(tmp_path, monkeypatch):
+    (tmp_path / "auditor.cfg").write_text("[auditor]\nselect = SCORE_LE_WEIGHT\n", encoding="utf-8")
+    mine = tmp_path / "gate.cfg"
+    mine.write_text("[auditor]\nselect = PROJECT_TOPIC\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rules_of = lambda *a: {i["rule"] for i in json.loads(run("check", SAMPLE, "--format", "json", *a).output)["issues"]}  # noqa: E731
+    assert rules_of() == {"SCORE_LE_WEIGHT"}
+    assert rules_of("--config", str(mine)) == {"PROJECT_TOPIC"}
+    assert len(rules_of("--isolated")) > 5
+    missing = CliRunner().invoke(main, ["check", SAMPLE, "--config", str(tmp_path / "nope.cfg")])
+    assert missing.exit_code == 2 and "nope.cfg" in missing.output
+    both = CliRunner().invoke(main, ["check", SAMPLE, "--config", str(mine), "--isolated"])
+    assert both.exit_code == 2
+
+
+def test_rules_with_nothing_selected_says_so_and_exits_two():
+    result = CliRunner().invoke(main, ["rules", "--select", "NO_SUCH_RULE"])
+    assert result.exit_code == 2 and "没有选中任何规则" in result.stderr and "--select NO_SUCH_RULE" in result.stderr
+    result = CliRunner().invoke(main, ["rules", "--select", "NO_SUCH_RULE", "--lang", "en"])
+    assert result.exit_code == 2 and "no rule is selected" in result.stderr
+    assert (
+        CliRunner()
+        .invoke(main, ["check", SAMPLE, "--ignore", "score_*", "--select", "TYPO", "--ignore", "TYPO"])
+        .exit_code
+        == 2
+    )
+
+
+def test_a_document_with_no_self_evaluation_content_trips_the_warning_gate(tmp_path):
+    letter = tmp_path / "通知.txt"
+    letter.write_text("关于召开年度工作会议的通知\n\n请各单位于下周一上午九点到三楼会议室开会。\n", encoding="utf-8")
+    assert run("check", str(letter), "--fail-on", "info").exit_code == 1
+    assert run("check", str(letter), "--fail-on", "warning").exit_code == 1
+    result = run("check", str(letter))
+    assert result.exit_code == 0 and "未找到可核对的自评内容" in result.output and "未发现问题" not in result.output
+
+
+def test_reader_reasons_are_in_the_chosen_language(tmp_path):
+    odd = tmp_path / "x.bin"
+    odd.write_bytes(bytes(range(256)) * 8)
+    zh = run("check", str(tmp_path / "missing.txt"), str(odd), "--format", "json")
+    messages = [i["message"] for i in json.loads(zh.output)["issues"]]
+    assert any("文件不存在" in m for m in messages), messages
+    assert not any("no such file" in m or "not a report format" in m for m in messages), messages
+    text = run("check", str(tmp_path / "missing.txt"), str(odd)).output
+    assert "no such file" not in text and "文件不存在" in text
+    en = json.loads(run("check", str(tmp_path / "missing.txt"), "--format", "json", "--lang", "en").output)
+    assert "no such file" in en["issues"][0]["message"]
+
+
+def test_help_is_chinese_by_default_and_english_on_request(monkeypatch):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    zh = run("check", "--help").output
+    assert "用法：" in zh and "审查报告文件或文件夹" in zh and "Audit report files" not in zh
+    assert "显示此帮助并退出" in run("--help").output
+    en = run("check", "--lang", "en", "--help").output
+    assert "Audit report files" in en and "用法" not in en
+    assert "Explain one rule" in run("rules", "show", "--lang", "en", "--help").output
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert "Audit report files" in run("check", "--help").output
+
+
+def test_rules_show_in_english_and_the_readers_own_codes():
+    out = run("rules", "show", "SCORE_LE_WEIGHT", "--lang", "en").output
+    assert out.startswith("SCORE_LE_WEIGHT: A score may not exceed its weight") and "rationale:" in out
+    read = run("rules", "show", "READ_FILE")
+    assert read.exit_code == 0 and "unreadable_input" in read.output and "文件无法读取" in read.output
+    table = run("rules", "show", "read_table", "--lang", "en")
+    assert table.exit_code == 0 and "extraction_incomplete" in table.output and "not read in full" in table.output
+
+
+def test_rationales_cite_national_documents_not_missing_files():
+    from auditor.ruleset.loader import load_ruleset
+
+    for rule in load_ruleset().rules:
+        for text in (rule.rationale.zh, rule.rationale.en):
+            assert "domain-rules" not in text and "forms.md" not in text, rule.code
+            assert not re.search(r"\b(FUND|S|W|G)-[A-Z]+", text), (rule.code, text)
+
+
+def test_rules_compile_prints_no_pyspark_warning():
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditor", "rules", "compile", "SCORE_LE_WEIGHT"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Warning" not in proc.stderr, proc.stderr
 
 
 def test_profile_option_changes_the_caps(tmp_path):

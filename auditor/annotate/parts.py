@@ -8,15 +8,15 @@ document is commented in its own part.
 
 from __future__ import annotations
 
-import os
 import posixpath
-import tempfile
 import zipfile
 from pathlib import Path
 
 from lxml import etree
 
 from auditor.read import safety
+from auditor.read.errors import UnreadableInput
+from auditor.render.files import write_with
 
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -32,6 +32,7 @@ class Parts:
 
     def __init__(self, zf: zipfile.ZipFile, display: str) -> None:
         self.zf, self.display, self.changed = zf, display, {}
+        refuse_unsafe_names(zf, display)
         self.names = set(zf.namelist())
         self.main = "word/document.xml"
         if "_rels/.rels" in self.names:
@@ -99,10 +100,8 @@ class Parts:
 
 def write_atomically(dst: Path, zf: zipfile.ZipFile, parts: Parts) -> None:
     """Copy every part (changed ones replaced, new ones last) to a temp file beside `dst`, then rename."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
+
+    def write(tmp: str) -> None:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
             written = set()
             for info in zf.infolist():
@@ -113,7 +112,29 @@ def write_atomically(dst: Path, zf: zipfile.ZipFile, parts: Parts) -> None:
             for name, data in parts.changed.items():
                 if name not in written:
                     out.writestr(name, data)
-        os.replace(tmp, dst)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    dst.parent.mkdir(parents=True, exist_ok=True)  # NOTE: for the library; the CLI refuses a missing folder first
+    write_with(dst, write)
+
+
+def unsafe_names(zf: zipfile.ZipFile) -> list[str]:
+    """Entry names a commented copy must not carry: absolute, with a drive, or climbing out with `..`.
+
+    NOTE: the copy repeats every entry of the report, so a report holding `../../x`
+    would hand that entry to whoever unzips the copy; Word never writes such names.
+    """
+    bad = []
+    for name in zf.namelist():
+        parts = name.replace("\\", "/").split("/")
+        if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts or "\0" in name:
+            bad.append(name)
+    return bad
+
+
+def refuse_unsafe_names(zf: zipfile.ZipFile, display: str) -> None:
+    bad = unsafe_names(zf)
+    if bad:
+        shown = ", ".join(repr(n) for n in bad[:3]) + (" …" if len(bad) > 3 else "")
+        raise UnreadableInput(
+            f"{display}: refused: the file holds parts with unsafe names ({shown}), which Word never writes"
+        )

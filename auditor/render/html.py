@@ -16,15 +16,19 @@ from functools import partial
 import jinja2
 from markupsafe import Markup, escape
 
-from auditor.i18n import t
+from auditor.i18n import reader_reason, t
 from auditor.issue import SEVERITIES
 from auditor.render import coverage, stats
 from auditor.render.html_template import CSS, JS, TEMPLATE
-from auditor.render.rows import departments, kind_label
+from auditor.render.provenance import deselected_rows, parts
+from auditor.render.rows import department_with_source, departments, kind_label
 from auditor.render.svg import bar_chart
 from auditor.result import AuditResult
 
 _DEPARTMENTS_CHARTED = 15
+#: Batches up to this many documents show the coverage table open; larger ones fold it, as each document's summary.
+_OPEN_UP_TO = 5
+_COLUMNS = ("severity", "document", "project", "kind", "rule", "location", "message", "expected", "found", "evidence")
 #: Rows laid out at first; the rest are in the page but hidden until asked for or filtered to.
 PAGE = 500
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -48,7 +52,13 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
         summary=result.summary(),
         documents=documents,
         departments=by_dept,
-        unreadable=[d for d in result.documents if d.status != "ok"],
+        unreadable=[
+            {"doc": d.doc, "reason": reader_reason(d.reason or "", lang)} for d in result.documents if d.status != "ok"
+        ],
+        settings=parts(result.settings, lang),
+        deselected=deselected_rows(result.settings, lang),
+        details=_details(result, documents, lang),
+        fold=len(result.documents) > _OPEN_UP_TO,
         kinds=[{"kind": k, "label": kind_label(lang, k), "n": sum(c.values())} for k, c in kinds],
         kind_chart=bar_chart([(kind_label(lang, k), c) for k, c in kinds], t(lang, "report.by_kind"), lang),
         dept_chart=bar_chart(
@@ -57,21 +67,8 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
             lang,
             more=max(0, sum(1 for d in by_dept if d.total) - len(charted)),
         ),
-        columns=[
-            t(lang, f"col.{c}")
-            for c in (
-                "severity",
-                "document",
-                "project",
-                "kind",
-                "rule",
-                "location",
-                "message",
-                "expected",
-                "found",
-                "evidence",
-            )
-        ],
+        columns=[t(lang, f"col.{c}") for c in _COLUMNS],
+        column_classes=_COLUMNS,
         n_issues=len(result.issues),
         rows=_rows(result, lang),
         page=PAGE,
@@ -79,6 +76,31 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
         totals=coverage.totals(result),
         no_issues=_no_issues(result, lang),
     )
+
+
+def _details(result: AuditResult, tallies: list, lang: str) -> list[dict]:
+    """Per document, the folded summary: its department and where that was read, issues by severity, coverage."""
+    counts = {d.doc: d for d in tallies}
+    out = []
+    for d in result.documents:
+        tally = counts.get(d.doc)
+        by_severity = dict(zip(SEVERITIES, tally.by_severity())) if tally else dict.fromkeys(SEVERITIES, 0)
+        cov = coverage.of(d)
+        out.append(
+            {
+                "doc": d.doc,
+                "department": department_with_source(d, lang),
+                "severity": by_severity,
+                "total": sum(by_severity.values()),
+                "status": d.status,
+                "reason": reader_reason(d.reason or "", lang) if d.status != "ok" else "",
+                "checked": coverage.line(d, lang) or "",
+                "nothing": bool(cov and cov.nothing_checkable),
+                "forms": coverage.forms_text(d, lang),
+                "incomplete": coverage.incomplete(d, lang),
+            }
+        )
+    return out
 
 
 def _coverage(result: AuditResult, lang: str) -> list[dict]:

@@ -31,16 +31,35 @@ svg .label, svg .legend { fill: #1f2328; } svg .value { fill: var(--muted); font
 .filters select, .filters input { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; }
 .filters input { min-width: 260px; flex: 1; } #shown { color: var(--muted); white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; }
+/* NOTE: a fixed layout with set shares, so no column (a long locator, a rule code, a path) can squeeze the
+   message or push the evidence past the window: at 1280 px every column keeps its share and text wraps. */
+table.issues { table-layout: fixed; }
+table.issues col.c-severity { width: 5.5em; } table.issues col.c-document { width: 11%; }
+table.issues col.c-project { width: 10%; } table.issues col.c-kind { width: 8%; } table.issues col.c-rule { width: 8%; }
+table.issues col.c-location { width: 7%; } table.issues col.c-message { width: 22%; }
+table.issues col.c-expected { width: 6.5%; } table.issues col.c-found { width: 6.5%; } table.issues col.c-evidence { width: 21%; }
+table.issues td { overflow-wrap: anywhere; word-break: normal; }
+table.issues th { white-space: normal; overflow-wrap: anywhere; }
 th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
-table.issues th { cursor: pointer; user-select: none; background: #f6f8fa; white-space: nowrap; }
+table.issues th { cursor: pointer; user-select: none; background: #f6f8fa; }
 table.issues th[aria-sort=ascending]::after { content: " ▲"; } table.issues th[aria-sort=descending]::after { content: " ▼"; }
 td.sev span { display: inline-block; border-radius: 4px; padding: 0 6px; white-space: nowrap; }
 tr.error td.sev span { background: var(--error-bg); color: #9c0006; }
 tr.warning td.sev span { background: var(--warning-bg); color: #9c5700; }
 tr.info td.sev span { background: var(--info-bg); color: #1f4e78; }
-td.doc { min-width: 150px; max-width: 220px; overflow-wrap: anywhere; font-size: 12px; color: var(--muted); }
-td.code, td.loc { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; white-space: nowrap; }
-td.ev { color: #424a53; max-width: 420px; } td.num { text-align: right; }
+td.doc { overflow-wrap: anywhere; font-size: 12px; color: var(--muted); }
+td.code, td.loc { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }
+td.ev { color: #424a53; } td.num { text-align: right; }
+.meta.settings span { white-space: normal; } table.deselected { width: auto; margin-top: 6px; }
+details.section > summary h2 { display: inline; } details.section { margin-top: 28px; }
+#documents details.doc-summary { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; padding: 4px 10px; }
+#documents summary { color: inherit; } #documents .name { font-weight: 600; overflow-wrap: anywhere; }
+#documents .dept { color: var(--muted); margin: 0 8px; }
+.chip { display: inline-block; border-radius: 4px; padding: 0 6px; margin-left: 4px; font-size: 12px; }
+.chip.error { background: var(--error-bg); color: #9c0006; } .chip.warning { background: var(--warning-bg); color: #9c5700; }
+.chip.info { background: var(--info-bg); color: #1f4e78; }
+#documents .body p { margin: 4px 0; } #documents .checked.nothing, #documents .gaps { color: #9c5700; }
+#documents .reason { color: #9c0006; }
 mark { background: #ffd54f; color: #000; padding: 0 2px; border-radius: 2px; font-weight: 600; }
 details { margin-top: 10px; } summary { cursor: pointer; color: var(--muted); }
 .empty { color: var(--muted); padding: 16px 0; }
@@ -49,7 +68,7 @@ table.coverage td.doc { max-width: 320px; } table.coverage td.gaps ul { margin: 
 table.coverage td.gaps { color: #9c5700; } table.coverage tr[data-state=nothing] td.checked { color: #9c5700; font-weight: 600; }
 table.coverage tr[data-state=unreadable] td.checked { color: #9c0006; } table.coverage tr[data-state=unknown] td.checked { color: var(--muted); }
 #more { font: inherit; padding: 6px 14px; border: 1px solid var(--line); border-radius: 6px; background: #f6f8fa; cursor: pointer; }
-@media print { .filters { display: none; } }
+@media print { .filters { display: none; } details > :not(summary) { display: block; } }
 """
 
 JS = """
@@ -91,6 +110,12 @@ JS = """
       .replace('{rest}', n - limit);
   }
   function changed() { limit = page; apply(); remember(); }
+  // a document's summary links to its issues (#doc=...): follow the address when it changes
+  window.addEventListener('hashchange', function () {
+    var p = new URLSearchParams(location.hash.slice(1));
+    for (var key in pick) pick[key].value = p.get(key) || '';
+    search.value = p.get('q') || ''; limit = page; apply();
+  });
   for (var key in pick) pick[key].addEventListener('change', changed);
   search.addEventListener('input', changed);
   more.addEventListener('click', function () { limit += page; apply(); });
@@ -132,6 +157,11 @@ TEMPLATE = """<!DOCTYPE html>
 <body>
 <h1>{{ t('report.title') }}</h1>
 <div class="meta">{{ t('report.generated', version=version, rules=rules) }}</div>
+{% if settings %}<div class="meta settings" id="run-settings">{{ t('run.heading') }}: {% for p in settings %}<span>{{ p }}</span>{% if not loop.last %}{{ t('coverage.then') }}{% endif %}{% endfor %}</div>
+{% if deselected %}<details id="deselected"><summary>{{ t('run.deselected') }} ({{ deselected|length }})</summary>
+<table class="deselected"><thead><tr><th>{{ t('run.col.rule') }}</th><th>{{ t('run.col.by') }}</th></tr></thead>
+<tbody>{% for code, by in deselected %}<tr><td class="code">{{ code }}</td><td>{{ by }}</td></tr>{% endfor %}</tbody></table></details>{% endif %}
+{% endif %}
 <section class="cards" id="summary">
   <div class="card"><span class="n" id="count-documents">{{ summary.documents }}</span><span class="k">{{ t('report.documents') }}</span></div>
   <div class="card"><span class="n" id="count-issues">{{ summary.issues }}</span><span class="k">{{ t('report.issues') }}</span></div>
@@ -151,7 +181,7 @@ TEMPLATE = """<!DOCTYPE html>
 <ul class="unreadable">{% for d in unreadable %}<li><code>{{ d.doc }}</code>: {{ d.reason }}</li>{% endfor %}</ul>
 {% endif %}
 {% if coverage %}
-<h2>{{ t('coverage.heading') }}</h2>
+<details class="section" id="coverage-section"{% if not fold %} open{% endif %}><summary><h2>{{ t('coverage.heading') }}</h2></summary>
 <table class="coverage" id="coverage"><thead><tr><th>{{ t('col.document') }}</th><th>{{ t('coverage.col.checked') }}</th>
 <th>{{ t('coverage.col.tables') }}</th><th>{{ t('coverage.col.full') }}</th><th>{{ t('coverage.col.indicators') }}</th>
 <th>{{ t('coverage.col.claims') }}</th><th>{{ t('coverage.col.forms') }}</th><th>{{ t('coverage.col.incomplete') }}</th></tr></thead>
@@ -161,7 +191,7 @@ TEMPLATE = """<!DOCTYPE html>
 {% else %}<td></td><td></td><td></td><td></td>{% endif %}<td>{{ c.forms }}</td>
 <td class="gaps">{% if c.incomplete %}<ul>{% for gap in c.incomplete %}<li>{{ gap }}</li>{% endfor %}</ul>{% endif %}</td></tr>
 {% endfor %}</tbody>
-</table>
+</table></details>
 {% endif %}
 {% if n_issues %}
 <section class="charts">
@@ -169,12 +199,19 @@ TEMPLATE = """<!DOCTYPE html>
   <figure id="chart-department"><figcaption>{{ t('report.by_department') }}</figcaption>{{ dept_chart }}</figure>
 </section>
 {% endif %}
-<details><summary>{{ t('report.by_document') }} ({{ summary.documents }})</summary>
-<table class="docs"><thead><tr><th>{{ t('col.document') }}</th><th>{{ t('col.department') }}</th>
-{% for sev in severities %}<th>{{ t('severity.' ~ sev) }}</th>{% endfor %}<th>{{ t('report.total') }}</th></tr></thead>
-<tbody>{% for d in documents %}<tr><td>{{ d.doc }}</td><td>{{ d.department }}</td>
-{% for n in d.by_severity() %}<td class="num">{{ n }}</td>{% endfor %}<td class="num">{{ d.total }}</td></tr>{% endfor %}</tbody>
-</table></details>
+<h2>{{ t('report.documents_detail') }} ({{ summary.documents }})</h2>
+<section id="documents">
+{% for d in details %}<details class="doc-summary" data-doc="{{ d.doc }}" data-status="{{ d.status }}"{% if not fold %} open{% endif %}>
+<summary><span class="name">{{ d.doc }}</span> <span class="dept">{{ d.department }}</span>
+{% for sev, n in d.severity.items() %}<span class="chip {{ sev }}" title="{{ t('severity.' ~ sev) }}">{{ t('severity.' ~ sev) }} {{ n }}</span>{% endfor %}</summary>
+<div class="body">
+{% if d.reason %}<p class="reason">{{ t('unreadable') }}: {{ d.reason }}</p>{% endif %}
+{% if d.checked %}<p class="checked{% if d.nothing %} nothing{% endif %}">{{ d.checked }}</p>{% endif %}
+{% if d.incomplete %}<ul class="gaps">{% for gap in d.incomplete %}<li>{{ gap }}</li>{% endfor %}</ul>{% endif %}
+{% if d.forms %}<p class="forms">{{ t('coverage.col.forms') }}: {{ d.forms }}</p>{% endif %}
+{% if d.total %}<p><a href="#doc={{ d.doc|urlencode }}" class="only">{{ t('report.document_issues', **d.severity) }}</a></p>{% endif %}
+</div></details>
+{% endfor %}</section>
 <h2>{{ t('report.issue_list') }}</h2>
 {% if n_issues %}
 <div class="filters">
@@ -190,6 +227,7 @@ TEMPLATE = """<!DOCTYPE html>
   <span id="shown" data-template="{{ t('filter.showing', shown='{shown}', total='{total}') }}">{{ t('filter.showing', shown=n_issues, total=n_issues) }}</span>
 </div>
 <table class="issues" id="issues" data-page="{{ page }}" title="{{ t('filter.sort_hint') }}">
+<colgroup>{% for c in column_classes %}<col class="c-{{ c }}">{% endfor %}</colgroup>
 <thead><tr>{% for h in columns %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
 <tbody>
 {{ rows }}

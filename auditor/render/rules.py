@@ -18,7 +18,32 @@ def rule_table(ruleset, lang: str) -> str:
     return "\n".join(lines)
 
 
+#: The codes the readers report under (not rules of rules/): code -> (kind, severity).
+READER_CODES = {"READ_FILE": ("unreadable_input", "error"), "READ_TABLE": ("extraction_incomplete", "warning")}
+
+
+def reader_detail(code: str, lang: str) -> str:
+    """What a reader's own code (READ_FILE, READ_TABLE) means; KeyError for any other code."""
+    kind, severity = READER_CODES[code]
+    return "\n".join(
+        [
+            f"{code}: {t(lang, f'reader.{code}.title')}",
+            "",
+            f"{t(lang, 'rule.kind')}: {kind}",
+            f"{t(lang, 'rule.severity')}: {severity}",
+            f"{t(lang, 'rule.file')}: {t(lang, 'reader.source')}",
+            "",
+            t(lang, f"reader.{code}.what"),
+            "",
+            f"{t(lang, 'rule.rationale')}:",
+            f"  {t(lang, 'reader.rationale')}",
+        ]
+    )
+
+
 def rule_detail(ruleset, code: str, lang: str) -> str:
+    if code in READER_CODES and not any(r.code == code for r in ruleset.rules):
+        return reader_detail(code, lang)
     rule = ruleset.get(code)
     lines = [
         f"{rule.code}: {getattr(rule.title, lang)}",

@@ -21,6 +21,7 @@ from urllib.parse import quote
 from auditor.i18n import t
 from auditor.issue import Issue
 from auditor.render import coverage
+from auditor.render.provenance import machine
 from auditor.result import AuditResult, DocumentResult
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -60,7 +61,7 @@ def as_dict(result: AuditResult, lang: str = "zh") -> dict:
                     "driver": {
                         "name": "auditor",
                         "version": result.version,
-                        "properties": {"rules": result.rules_version},
+                        "properties": {"rules": result.rules_version, **machine(result.settings)},
                         "rules": list(rules.values()),
                     }
                 },

@@ -6,9 +6,10 @@ from itertools import groupby
 
 import click
 
-from auditor.i18n import t
+from auditor.i18n import reader_reason, t
 from auditor.issue import Issue
 from auditor.render import coverage
+from auditor.render.provenance import settings_line
 from auditor.result import AuditResult
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -23,7 +24,7 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
     for document in result.documents:
         lines.append(style(document.doc, bold=True))
         if document.status != "ok":
-            lines.append(f"  {style(t(lang, 'unreadable'), fg='red')}: {document.reason}")
+            lines.append(f"  {style(t(lang, 'unreadable'), fg='red')}: {reader_reason(document.reason or '', lang)}")
         issues = by_doc.get(document.doc, [])
         # what was read and checked, so that "no issue" is never said of a document nothing was checked in
         checked = coverage.line(document, lang)
@@ -41,6 +42,8 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
                 lines.extend(_issue(issue, lang, style))
         lines.append("")
     s = result.summary()
+    if result.settings:  # NOTE: what chose the rules and the gate, right above the verdict it shapes
+        lines.append(settings_line(result.settings, lang))
     lines.append(
         t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"])
         + coverage.summary_suffix(result, lang)

@@ -16,15 +16,41 @@ import xlsxwriter
 from auditor.i18n import t
 from auditor.issue import SEVERITIES
 from auditor.render import coverage, stats
-from auditor.render.rows import COLUMNS, departments, display_width, headings, issue_rows, kind_label
+from auditor.render.provenance import deselected_rows, settings_line
+from auditor.render.rows import (
+    COLUMNS,
+    department_with_source,
+    departments,
+    display_width,
+    headings,
+    issue_rows,
+    kind_label,
+)
 from auditor.result import AuditResult
 
 #: Fill and font of each severity: Excel's own "bad", "neutral" and a light blue, which people recognise.
 SEVERITY_STYLE = {"error": ("#FFC7CE", "#9C0006"), "warning": ("#FFEB9C", "#9C5700"), "info": ("#DDEBF7", "#1F4E78")}
 #: Bars of charts: stronger tones of the same three colours (a pale fill disappears in a bar).
 BAR_COLOR = {"error": "#C0392B", "warning": "#E0A000", "info": "#5B9BD5"}
-_WIDTH_CAP = {"message": 60, "evidence": 60, "location_json": 40, "document": 48}
-_WRAP = {"message", "evidence"}
+#: Widest each issue column grows (in characters) before its text wraps. NOTE: chosen for print: the visible
+#: columns add up to about 190 characters, which fit on A4 landscape at about 75% (it was 37% with 60-wide
+#: message and evidence and a 42-wide JSON column).
+_WIDTH_CAP = {
+    "document": 18,
+    "department": 12,
+    "project": 20,
+    "kind": 12,
+    "severity": 6,
+    "rule": 12,
+    "location": 8,
+    "expected": 8,
+    "found": 8,
+    "message": 32,
+    "evidence": 32,
+}
+#: Columns for programs, not for people: kept in the sheet (filters, copying) but hidden, so never printed.
+_HIDDEN = {"location_json"}
+_WRAP = set(_WIDTH_CAP) - {"severity"}
 _MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 
 
@@ -81,12 +107,14 @@ def _issues_sheet(book, styles, result: AuditResult, lang: str) -> None:
                 widths[c] = max(widths[c], display_width(value))
                 previous[c] = value
     for c, width in enumerate(widths):
-        sheet.set_column(c, c, min(width, caps[c]) + 2)
+        hidden = COLUMNS[c] in _HIDDEN
+        sheet.set_column(c, c, min(width, caps[c]) + 1, None, {"hidden": True} if hidden else None)
     sheet.autofilter(0, 0, max(len(result.issues), 1), len(COLUMNS) - 1)
     sheet.freeze_panes(1, 0)
     # printed, as issue lists often are: A4 landscape, one page wide, the header on every page
     sheet.set_paper(9)
     sheet.set_landscape()
+    sheet.set_margins(left=0.25, right=0.25, top=0.5, bottom=0.5)
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0)
 
@@ -122,14 +150,17 @@ def _summary_sheet(book, styles, result: AuditResult, lang: str) -> None:
         t(lang, "summary", documents=s["documents"], issues=s["issues"], **s["by_severity"])
         + coverage.summary_suffix(result, lang),
     )
+    if result.settings:
+        sheet.write_string(3, 0, settings_line(result.settings, lang))
 
     docs = stats.by_document(result)
+    depts = {d.doc: department_with_source(d, lang) for d in result.documents}
     sheet.write_string(4, 0, t(lang, "report.by_document"), styles["heading"])
     head = [t(lang, "col.document"), t(lang, "col.department"), t(lang, "report.status")] + _severity_head(lang)
     rows = [
         [
             d.doc,
-            d.department,
+            depts.get(d.doc, d.department),
             t(lang, "report.ok") if d.status == "ok" else t(lang, "unreadable"),
             *d.by_severity(),
             d.total,
@@ -137,10 +168,15 @@ def _summary_sheet(book, styles, result: AuditResult, lang: str) -> None:
         for d in docs
     ]
     rows.append([t(lang, "report.total"), "", "", *s["by_severity"].values(), s["issues"]])
-    _table(sheet, styles, 5, 0, head, rows, severity_cols=3)
+    end = _table(sheet, styles, 5, 0, head, rows, severity_cols=3)
+    left_out = deselected_rows(result.settings, lang)
+    if left_out:
+        sheet.write_string(end + 1, 0, t(lang, "run.deselected"), styles["heading"])
+        _table(sheet, styles, end + 2, 0, [t(lang, "run.col.rule"), t(lang, "run.col.by")], left_out)
     doc_width = max([display_width(d.doc) for d in docs] + [10])
     sheet.set_column(0, 0, min(doc_width, 60) + 2)
-    sheet.set_column(1, 2, 14)
+    sheet.set_column(1, 1, min(max([display_width(v) for v in depts.values()] + [14]), 40) + 2)
+    sheet.set_column(2, 2, 14)
     sheet.set_column(3, 6, 8)
 
     kinds = stats.by_kind(result)

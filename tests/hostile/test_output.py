@@ -41,6 +41,7 @@ def _fail_replace(monkeypatch, exc: BaseException) -> None:
 
 
 def test_success_leaves_only_the_report(tmp_path):
+    (tmp_path / "out").mkdir()
     out = tmp_path / "out" / "issues.json"
     result = _check(out)
     assert result.exit_code == 1, result.output
@@ -82,3 +83,81 @@ def test_output_under_a_file_is_a_usage_error(tmp_path, quick_audit):
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit), repr(result.exception)
     assert str(blocker / "issues.json") in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+
+
+def _docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("关于2023年度预算绩效情况说明")
+    document.add_paragraph("项目全年预算数为900万元，完成预算的75%。")
+    document.save(path)
+    return path
+
+
+@pytest.fixture()
+def umask():
+    """Set the process umask for one test, and put the old one back."""
+    import os
+
+    old = os.umask(0o022)
+    os.umask(old)
+    yield lambda mask: os.umask(mask)
+    os.umask(old)
+
+
+@pytest.mark.parametrize("mask,mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_a_new_report_has_the_permissions_the_umask_gives(tmp_path, quick_audit, umask, mask, mode):
+    umask(mask)
+    for fmt, name in (("json", "issues.json"), ("xlsx", "issues.xlsx")):
+        out = tmp_path / name
+        result = CliRunner().invoke(main, ["check", str(SAMPLE), "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 1, result.output
+        assert out.stat().st_mode & 0o777 == mode, (fmt, oct(out.stat().st_mode))
+
+
+def test_force_keeps_the_mode_of_the_report_it_replaces(tmp_path, quick_audit, umask):
+    umask(0o077)
+    out = tmp_path / "issues.json"
+    out.write_text("earlier", encoding="utf-8")
+    out.chmod(0o644)
+    assert _check(out, "--force").exit_code == 1
+    assert out.stat().st_mode & 0o777 == 0o644 and out.read_text(encoding="utf-8").startswith("{")
+
+
+def test_output_in_a_missing_folder_is_an_error_and_creates_nothing(tmp_path, quick_audit):
+    out = tmp_path / "no" / "such" / "dir" / "x.json"
+    result = _check(out)
+    assert result.exit_code == 2
+    assert "不存在" in result.stderr and str(out) in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_annotate_writes_only_docx_files(tmp_path):
+    report = _docx(tmp_path / "report.docx")
+    for name in ("x.txt", "x.doc", "x"):
+        result = CliRunner().invoke(main, ["annotate", str(report), "-o", str(tmp_path / name)])
+        assert result.exit_code == 2 and ".docx" in result.stderr, (name, result.output)
+        assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("bad", ["../../escaped.txt", "/etc/evil.txt", "word/../../up.txt", "C:evil.txt"])
+def test_annotate_refuses_a_report_with_parts_named_outside_it(tmp_path, bad):
+    import zipfile
+
+    from auditor.annotate import annotate_docx
+    from auditor.read.errors import UnreadableInput
+
+    good = _docx(tmp_path / "good.docx")
+    report = tmp_path / "report.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(report, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr(zipfile.ZipInfo(bad), b"not part of a report")
+    before = report.read_bytes()
+    result = CliRunner().invoke(main, ["annotate", str(report), "-o", str(tmp_path / "out.docx")])
+    assert result.exit_code == 2, result.output
+    assert "无法读取" in result.stderr and "名称不安全" in result.stderr and bad in result.stderr
+    assert not (tmp_path / "out.docx").exists() and report.read_bytes() == before
+    with pytest.raises(UnreadableInput, match="unsafe names"):
+        annotate_docx(report, tmp_path / "lib.docx", [])
