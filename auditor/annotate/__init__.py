@@ -21,7 +21,7 @@ from lxml import etree
 from auditor.annotate import anchor
 from auditor.annotate.comment import comment
 from auditor.annotate.marks import mark
-from auditor.annotate.parts import Parts, refuse_unsafe_names, write_atomically
+from auditor.annotate.parts import Parts, write_atomically
 from auditor.issue import Issue
 from auditor.read import safety
 
@@ -69,7 +69,7 @@ def annotate_docx(src: Path, dst: Path, issues: list[Issue], lang: str = "zh", a
 def check_names(src: Path, display: str) -> None:
     """Raise UnreadableInput when the report's zip holds an entry the copy must not repeat (`../x`, `/x`)."""
     with safety.open_zip(Path(src), display) as zf:
-        refuse_unsafe_names(zf, display)
+        safety.check_zip(zf, display)
 
 
 def _max_id(*roots: etree._Element) -> int:

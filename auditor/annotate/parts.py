@@ -15,7 +15,6 @@ from pathlib import Path
 from lxml import etree
 
 from auditor.read import safety
-from auditor.read.errors import UnreadableInput
 from auditor.render.files import write_with
 
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -32,7 +31,7 @@ class Parts:
 
     def __init__(self, zf: zipfile.ZipFile, display: str) -> None:
         self.zf, self.display, self.changed = zf, display, {}
-        refuse_unsafe_names(zf, display)
+        safety.check_zip(zf, display)
         self.names = set(zf.namelist())
         self.main = "word/document.xml"
         if "_rels/.rels" in self.names:
@@ -115,26 +114,3 @@ def write_atomically(dst: Path, zf: zipfile.ZipFile, parts: Parts) -> None:
 
     dst.parent.mkdir(parents=True, exist_ok=True)  # NOTE: for the library; the CLI refuses a missing folder first
     write_with(dst, write)
-
-
-def unsafe_names(zf: zipfile.ZipFile) -> list[str]:
-    """Entry names a commented copy must not carry: absolute, with a drive, or climbing out with `..`.
-
-    NOTE: the copy repeats every entry of the report, so a report holding `../../x`
-    would hand that entry to whoever unzips the copy; Word never writes such names.
-    """
-    bad = []
-    for name in zf.namelist():
-        parts = name.replace("\\", "/").split("/")
-        if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts or "\0" in name:
-            bad.append(name)
-    return bad
-
-
-def refuse_unsafe_names(zf: zipfile.ZipFile, display: str) -> None:
-    bad = unsafe_names(zf)
-    if bad:
-        shown = ", ".join(repr(n) for n in bad[:3]) + (" …" if len(bad) > 3 else "")
-        raise UnreadableInput(
-            f"{display}: refused: the file holds parts with unsafe names ({shown}), which Word never writes"
-        )

@@ -167,9 +167,30 @@ def open_zip(path: Path, display: str) -> zipfile.ZipFile:
     return zf
 
 
+def unsafe_names(zf: zipfile.ZipFile) -> list[str]:
+    """Entry names no Office file holds: absolute, with a drive, climbing out with `..`, or with a NUL.
+
+    NOTE: `auditor annotate` repeats every entry of the report in its commented copy, so a
+    report holding `../../x` would hand that entry to whoever unzips the copy; Word never
+    writes such names, so every reader refuses them.
+    """
+    bad = []
+    for name in zf.namelist():
+        parts = name.replace("\\", "/").split("/")
+        if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts or "\0" in name:
+            bad.append(name)
+    return bad
+
+
 def check_zip(zf: zipfile.ZipFile, display: str) -> None:
-    """Refuse a zip bomb by entry count, total declared size or per-part compression ratio."""
+    """Refuse a zip bomb by entry count, total declared size or per-part compression ratio, and unsafe names."""
     infos = zf.infolist()
+    bad = unsafe_names(zf)
+    if bad:
+        shown = ", ".join(repr(n) for n in bad[:3]) + (" …" if len(bad) > 3 else "")
+        raise UnreadableInput(
+            f"{display}: refused: the file holds parts with unsafe names ({shown}), which Word never writes"
+        )
     if len(infos) > MAX_ENTRIES:
         raise UnreadableInput(f"{display}: refused as a possible zip bomb: {len(infos)} parts (limit {MAX_ENTRIES})")
     total = sum(i.file_size for i in infos)

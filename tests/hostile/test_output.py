@@ -161,3 +161,23 @@ def test_annotate_refuses_a_report_with_parts_named_outside_it(tmp_path, bad):
     assert not (tmp_path / "out.docx").exists() and report.read_bytes() == before
     with pytest.raises(UnreadableInput, match="unsafe names"):
         annotate_docx(report, tmp_path / "lib.docx", [])
+
+
+def test_check_reports_a_report_with_parts_named_outside_it_as_unreadable(tmp_path):
+    """The reader refuses such a file as annotate does, and the rest of the batch is audited."""
+    import zipfile
+
+    from auditor.config import Config
+    from auditor.pipeline import audit
+
+    good = _docx(tmp_path / "good.docx")
+    report = tmp_path / "report.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(report, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr(zipfile.ZipInfo("../../escaped.txt"), b"not part of a report")
+    result = audit([str(report), str(good)], Config())
+    status = {Path(d.doc).name: d.status for d in result.documents}
+    assert status == {"report.docx": "unreadable", "good.docx": "ok"}
+    (refusal,) = [i for i in result.issues if i.kind == "unreadable_input"]
+    assert "unsafe names" in refusal.message_in("en") and "名称不安全" in refusal.message_in("zh")
