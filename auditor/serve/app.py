@@ -32,7 +32,7 @@ from auditor.ruleset.loader import RuleSet
 from auditor.serve import docs, errors, page
 from auditor.serve.errors import ApiError
 from auditor.serve.guard import HostCheck, SecurityHeaders
-from auditor.serve.job import Answer, Outcome, answer, audit_uploads, render_download
+from auditor.serve.job import Answer, Outcome, answer, answer_many, audit_uploads, render_download
 from auditor.serve.queue import Busy
 from auditor.serve.store import Entry, ResultStore
 from auditor.serve.uploads import LimitBody, keep, store
@@ -98,9 +98,12 @@ def create_app(
     app.state.pool, app.state.results, app.state.settings = pool, results, settings
     errors.install(app)
 
-    async def work(ticket, fn: Callable, args: tuple, heavy: bool):
+    # NOTE: requests are audited together only when no rule in use looks across documents
+    batchable = all("doc" in (getattr(r, "group_by", None) or ["doc"]) for r in ruleset.rules)
+
+    async def work(ticket, fn: Callable, args: tuple, heavy: bool, batch=None):
         try:
-            return await pool.run(ticket, fn, args, settings.timeout, heavy)
+            return await pool.run(ticket, fn, args, settings.timeout, heavy, batch if batchable else None)
         except Busy as exc:
             raise ApiError(503, "busy", {"Retry-After": str(exc.retry_after)}, s=exc.retry_after) from None
         except JobTimeout:
@@ -125,7 +128,8 @@ def create_app(
                     uploads = await run_in_threadpool(store, files, Path(tmp))
                     heavy = sum(os.path.getsize(stored) for stored, _, _ in uploads) > large
                     wanted = tuple(dict.fromkeys((*langs, *(("zh",) if settings.keep else ()))))
-                    done = await work(ticket, answer, (job, uploads, wanted, review), heavy)
+                    names = frozenset(shown for _stored, shown, _kind in uploads)
+                    done = await work(ticket, answer, (job, uploads, wanted, review), heavy, (names, answer_many))
                     if settings.keep:
                         await run_in_threadpool(
                             keep, uploads, settings.keep, os.path.basename(tmp), done.contract["zh"]

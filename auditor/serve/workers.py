@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Callable
 
 from auditor.config import Config
-from auditor.serve.queue import Queue, Ticket
+from auditor.serve.queue import Queue, Rerun, Ticket
 
 
 class JobTimeout(Exception):
@@ -107,21 +107,52 @@ class _Pool:
         """A place in the queue, taken before the upload is read; raises Busy when the queue is full."""
         return self.queue.admit()
 
-    async def run(self, ticket: Ticket, fn: Callable, args: tuple, timeout: float, large: bool = False) -> Any:
-        """The job's value once a slot is free; JobTimeout when the job itself runs over `timeout` seconds."""
-        slot = await self.queue.acquire(ticket, large)
+    async def run(
+        self,
+        ticket: Ticket,
+        fn: Callable,
+        args: tuple,
+        timeout: float,
+        large: bool = False,
+        batch: tuple[frozenset[str], Callable] | None = None,
+    ) -> Any:
+        """The job's value once a slot is free; JobTimeout when the job itself runs over `timeout` seconds.
+
+        With `batch` (the request's file names, and `many(list of args) -> list of values`), the request may
+        be audited together with others waiting (see auditor.serve.queue); should that batch fail, each of
+        its riders is run again on its own.
+        """
+        names, many = batch if batch else (None, None)
+        seat = await self.queue.acquire(ticket, large, names, args)
+        if seat.ride is not None:
+            try:
+                return await seat.ride
+            except Rerun:
+                return await self.run(self.admit(), fn, args, timeout, large)
+        riders = seat.riders
         loop = asyncio.get_running_loop()
         started = time.monotonic()
-        future = self._start(loop, slot, fn, args, timeout)
+        if riders:
+            future = self._start(loop, seat.slot, many, ([args, *(r.payload for r in riders)],), timeout)
+        else:
+            future = self._start(loop, seat.slot, fn, args, timeout)
 
         def finished(done: asyncio.Future) -> None:
             self.queue.ran(time.monotonic() - started, large)
+            failed = done.cancelled() or done.exception() is not None
+            for n, rider in enumerate(riders, start=1):
+                rider.result.set_exception(Rerun()) if failed else rider.result.set_result(done.result()[n])
             broken = done.cancelled() or isinstance(done.exception(), (JobTimeout, WorkerDied))
-            self._finished(loop, slot, broken)
+            self._finished(loop, seat.slot, broken)
 
         # NOTE: shielded, so a request given up (client gone, shutdown) still hands its slot back when the job ends
         future.add_done_callback(finished)
-        return await self._wait(asyncio.shield(future), timeout)
+        if not riders:
+            return await self._wait(asyncio.shield(future), timeout)
+        try:
+            return (await self._wait(asyncio.shield(future), timeout))[0]
+        except (JobTimeout, WorkerDied, RuntimeError):  # NOTE: whose file it was is not known: each alone again
+            return await self.run(self.admit(), fn, args, timeout, large)
 
     def _start(self, loop, slot, fn: Callable, args: tuple, timeout: float) -> asyncio.Future:
         raise NotImplementedError

@@ -109,3 +109,17 @@ def test_page_and_docs_use_no_outside_asset(base_url):
     assert "预算绩效" in httpx.get(base_url + "/").text
     assert "/api/check" in httpx.get(base_url + "/docs").text
     assert json.loads(httpx.get(base_url + "/openapi.json").text)["paths"]["/api/check"]
+
+
+def test_requests_audited_together_each_get_exactly_their_own_answer(base_url, sample_path, sample_result):
+    """Waiting requests are audited in one batch; each answer is byte for byte what it would be alone."""
+    data = sample_path.read_bytes()
+    expected = renderer("json")(sample_result, lang="zh")
+    names = ["甲.txt", "乙.txt", "丙.txt", "甲.txt", "丁.txt", "戊.txt"]  # 甲 twice: never in one batch
+    with ThreadPoolExecutor(len(names)) as pool:
+        answers = list(pool.map(lambda name: upload(base_url, (name, data)), names))
+    assert [a.status_code for a in answers] == [200] * len(names)
+    for name, answer in zip(names, answers):
+        assert answer.text == expected.replace(str(sample_path), name)
+    junk = upload(base_url, ("坏.docx", os.urandom(512)))
+    assert [d["doc"] for d in junk.json()["documents"]] == ["坏.docx"]

@@ -4,11 +4,12 @@ use is one clear line and exit 2."""
 from __future__ import annotations
 
 import os
-import selectors
+import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -44,29 +45,59 @@ def test_the_address_is_printed_once_and_only_when_it_answers(tmp_path):
         text=True,
         start_new_session=True,  # NOTE: Ctrl-C as a terminal sends it: to the whole group
     )
+    said = Lines(server)
     try:
-        said = read_until(server, "auditor serve: http://", limit=180)
-        url = said.split("auditor serve: ", 1)[1].split()[0]
+        url = said.wait_for("auditor serve: http://", limit=180).split("auditor serve: ", 1)[1].split()[0]
         # printed once listening and warm: the first request is answered, no retry needed
         assert httpx.get(url + "api/rules", timeout=30).status_code == 200
         assert httpx.get(url, timeout=30).status_code == 200
     finally:
         os.killpg(server.pid, signal.SIGINT)
-        rest = server.communicate(timeout=60)[1]
-    everything = said + rest
+        server.wait(60)
+    everything = said.all()
     assert everything.count("auditor serve: http://") == 1
     assert server.returncode == 0, everything
     assert "Traceback" not in everything and "leaked" not in everything, everything
 
 
-def read_until(process: subprocess.Popen, marker: str, limit: float) -> str:
-    """What the process wrote on stderr up to and including the line holding `marker`."""
-    seen = ""
-    chooser = selectors.DefaultSelector()
-    chooser.register(process.stderr, selectors.EVENT_READ)
-    deadline = time.monotonic() + limit
-    while marker not in seen:
-        assert time.monotonic() < deadline and process.poll() is None, f"the server did not start: {seen}"
-        if chooser.select(timeout=1):
-            seen += process.stderr.readline()
-    return seen
+class Lines:
+    """What a process writes on stderr, read line by line by a thread.
+
+    NOTE: a thread, not select(): select() on the pipe misses lines already in the reader's buffer.
+    """
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.process, self.lines = process, []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        for line in iter(self.process.stderr.readline, ""):
+            self.lines.append(line)
+
+    def wait_for(self, marker: str, limit: float) -> str:
+        """The first line holding `marker`."""
+        deadline = time.monotonic() + limit
+        while True:
+            found = next((line for line in list(self.lines) if marker in line), None)
+            if found:
+                return found
+            assert time.monotonic() < deadline and self.process.poll() is None, f"no {marker!r}: {self.all()}"
+            time.sleep(0.1)
+
+    def all(self) -> str:
+        if self.process.poll() is not None:
+            self.reader.join(10)
+        return "".join(self.lines)
+
+
+def test_every_serve_option_is_documented_in_the_readme_section():
+    from click.testing import CliRunner
+
+    from auditor.cli import main
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### `auditor serve`") : readme.index("### `auditor rules`")]
+    options = set(re.findall(r"(--[a-z][a-z-]+)", CliRunner().invoke(main, ["serve", "--help"]).output)) - {"--help"}
+    assert {"--allowed-host", "--queue", "--results-mb", "--keep"} <= options
+    assert sorted(o for o in options if f"`{o}" not in section) == []

@@ -25,32 +25,58 @@ def test_large_requests_leave_a_worker_to_the_small_ones():
     async def scenario():
         queue = Queue(limit=10, wait=5)
         queue.open(["w1", "w2"])
-        first = await queue.acquire(queue.admit(), large=True)
+        first = (await queue.acquire(queue.admit(), large=True)).slot
         second = asyncio.ensure_future(queue.acquire(queue.admit(), large=True))
         await asyncio.sleep(0.05)
         assert not second.done()  # one worker is idle, but it is kept for small requests
-        small = await asyncio.wait_for(queue.acquire(queue.admit(), large=False), 1)
+        small = (await asyncio.wait_for(queue.acquire(queue.admit(), large=False), 1)).slot
         assert {first, small} == {"w1", "w2"}
         queue.ran(1.0, large=True)
         queue.release(first)  # the large one ends: the waiting large one gets its worker
-        assert await asyncio.wait_for(second, 1) == first
+        assert (await asyncio.wait_for(second, 1)).slot == first
 
     run(scenario())
 
 
-def test_a_small_request_goes_before_large_ones_that_came_first():
+def test_a_stream_of_small_requests_does_not_starve_a_large_one():
     async def scenario():
         queue = Queue(limit=10, wait=5)
-        queue.open(["w"])
-        held = await queue.acquire(queue.admit(), large=False)
+        queue.open(["w1", "w2"])
+        a = (await queue.acquire(queue.admit(), large=False)).slot
+        b = (await queue.acquire(queue.admit(), large=False)).slot
         large = asyncio.ensure_future(queue.acquire(queue.admit(), large=True))
         await asyncio.sleep(0.01)
         small = asyncio.ensure_future(queue.acquire(queue.admit(), large=False))
         await asyncio.sleep(0.01)
         queue.ran(0.5, large=False)
+        queue.release(a)  # first come, first served: the large one waited longer and is under its cap
+        assert (await asyncio.wait_for(large, 1)).slot == a and not small.done()
+        queue.release(b)
+        assert (await asyncio.wait_for(small, 1)).slot == b
+
+    run(scenario())
+
+
+def test_small_requests_waiting_together_ride_in_one_batch_unless_their_names_clash():
+    async def scenario():
+        queue = Queue(limit=10, wait=5, batch=3)
+        queue.open(["w"])
+        held = (await queue.acquire(queue.admit(), large=False, names=frozenset({"x.txt"}))).slot
+        waiting = [
+            asyncio.ensure_future(queue.acquire(queue.admit(), large=False, names=frozenset({name}), payload=name))
+            for name in ("a.txt", "b.txt", "a.txt", "c.txt", "d.txt")
+        ]
+        await asyncio.sleep(0.01)
+        queue.ran(0.5, large=False)
         queue.release(held)
-        assert await asyncio.wait_for(small, 1) == "w" and not large.done()
-        large.cancel()
+        await asyncio.sleep(0.01)
+        seats = [w.result() if w.done() else None for w in waiting]
+        leader = seats[0]
+        assert leader.slot == "w" and [r.payload for r in leader.riders] == ["b.txt", "c.txt"]  # a.txt again waits
+        assert seats[1].ride is not None and seats[3].ride is not None and not waiting[2].done()
+        assert not waiting[4].done()  # three to a batch
+        for w in waiting[2:5:2]:
+            w.cancel()
 
     run(scenario())
 
@@ -73,12 +99,12 @@ def test_a_wait_that_runs_out_is_busy_and_leaves_no_trace():
     async def scenario():
         queue = Queue(limit=5, wait=0.1)
         queue.open(["w"])
-        held = await queue.acquire(queue.admit(), large=False)
+        held = (await queue.acquire(queue.admit(), large=False)).slot
         with pytest.raises(Busy):
             await queue.acquire(queue.admit(), large=False)
-        assert queue.waiting == 0 and not queue._small
+        assert queue.waiting == 0 and not queue._waiters
         queue.release(held)
-        assert await asyncio.wait_for(queue.acquire(queue.admit(), large=False), 1) == "w"
+        assert (await asyncio.wait_for(queue.acquire(queue.admit(), large=False), 1)).slot == "w"
 
     run(scenario())
 
