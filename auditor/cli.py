@@ -605,14 +605,14 @@ def annotate(report, output, force, lang, profile, rules_dirs, select, ignore, c
     "--keep",
     type=click.Path(file_okay=False),
     default=None,
-    help="Keep every upload (under generated names) and its issue list in DIR; by default nothing is kept.",
+    help="Also keep every upload (generated names) and its issue list in DIR, readable by this account only, until deleted.",
 )
 @click.option(
     "--timeout",
     default=60.0,
     show_default=True,
     type=click.FloatRange(min=0, min_open=True),
-    help="Seconds one request may take; a longer audit is stopped and answered 504.",
+    help="Seconds one audit may take (its wait for a worker not counted); a longer one is stopped and answered 504.",
 )
 @click.option(
     "--workers",
