@@ -34,6 +34,10 @@ from auditor.synth.model import (
     restate_report,
     restate_total,
 )
+from auditor.synth.prose import add_prose, side_rng
+
+#: The share of reports with a prose section (auditor.synth.prose) when make_report is not told.
+PROSE_SHARE = 0.4
 
 _SECTIONS = (
     ("项目决策情况", 20, (("项目立项", 10), ("资金落实情况", 10))),
@@ -50,7 +54,8 @@ def make_report(rng: random.Random, **options) -> Report:
     printed empty, as Word templates do, default 0.5), `form` (the published form of every
     table, auditor.synth.forms: a code, default 'central'; 'mixed' for an equal share of each;
     or {code: share} — the form is then drawn from the report's own seed), `look` (printing
-    choices to force over the drawn ones, forms.draw_look: {"eq": "═"}).
+    choices to force over the drawn ones, forms.draw_look: {"eq": "═"}), `prose` (probability of a
+    prose section on one project, auditor.synth.prose, default PROSE_SHARE).
 
     A clean report is consistent under its form's profile: its 一级 caps (drawn from the
     form's splits), its 执行率 weight (20 on the 20 + 80 form) and its rate precision."""
@@ -81,6 +86,9 @@ def make_report(rng: random.Random, **options) -> Report:
     restate_report(report)
     if rng.random() < options.get("attachment", 0.5):
         add_attachment(report, F.pick(rng, report.projects).name, rng)
+    side = side_rng(rng, "prose")  # NOTE: not a draw from rng: the report so far is what it was before prose
+    if side.random() < options.get("prose", PROSE_SHARE):
+        add_prose(report, side)
     return report
 
 

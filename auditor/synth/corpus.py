@@ -12,10 +12,13 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+from auditor.synth import fast as F
 from auditor.synth.build import make_report
 from auditor.synth.defects import Defect, inject, injectable_kinds
-from auditor.synth.forms import kinds_for
+from auditor.synth.forms import PROSE_ONLY, kinds_of
+from auditor.synth.injectors import PROSE_KINDS
 from auditor.synth.model import Report
+from auditor.synth.prose import add_prose, side_rng
 from auditor.synth.text import render_text
 
 
@@ -26,13 +29,16 @@ def generate_reports(
     kinds: list[str] | None = None,
     defects_per_report: int = 1,
     start: int = 0,
+    variant: str | None = None,
     **options,
 ) -> Iterator[tuple[str, Report, list[Defect]]]:
     """(file name, report model, defects): the model stream behind `generate`, for other renderers.
 
     Reports start..start+n-1 of the seed: a benchmark can split one corpus across processes.
-    A report's defects are drawn from the kinds its form can show (forms.kinds_for): no weight
-    defect on a table without weights; a report whose form shows none of `kinds` gets none.
+    A report's defects are drawn from the kinds it can show (forms.kinds_of): no weight defect
+    on a table without weights, no prose defect without a prose section; a report that can show
+    none of `kinds` gets none, unless a prose section would let it show one: then it gets a section.
+    `variant` ("table" or "prose") keeps to the injectors of that part (injectors.inject).
     """
     pool = list(kinds) if kinds else list(injectable_kinds())
     unknown = set(pool) - set(injectable_kinds())
@@ -44,14 +50,43 @@ def generate_reports(
         defects: list[Defect] = []
         if rng.random() < defect_rate:
             taken: set[str] = set()
-            shown = kinds_for(report.form, report.look)
-            allowed = [k for k in pool if k in shown]
-            for kind in rng.sample(allowed, min(defects_per_report, len(allowed))):
-                _, defect = inject(report, kind, rng, copy=False, taken=taken)
+            for kind in _draw_kinds(report, rng, pool, defects_per_report, variant):
+                _, defect = inject(report, kind, rng, copy=False, taken=taken, variant=variant)
                 if defect is not None:
                     defects.append(defect)
                     taken.add(defect.project if defect.project else "<count>")
         yield f"synth-{seed}-{i:05d}.txt", report, defects
+
+
+def _draw_kinds(report: Report, rng: random.Random, pool: list[str], k: int, variant: str | None) -> list[str]:
+    """The kinds of one report's defects: `k` distinct kinds of `pool` it can show, uniformly.
+
+    NOTE: drawn in two steps so that the kinds every report could show before prose sections
+    existed are drawn from `rng` exactly as they were: first among those, then each replaced,
+    from a generator derived from `rng` (prose.side_rng), by a kind only a prose section shows with
+    the chance that kind would have had in one draw over all of them.
+    """
+    side = side_rng(rng, "kinds")
+    if variant == "prose" or (
+        report.prose is None
+        and not [x for x in pool if x in kinds_of(report, PROSE_KINDS)]
+        and set(pool) & set(PROSE_KINDS)
+    ):
+        if report.prose is None:
+            add_prose(report, side)
+    shown = kinds_of(report, PROSE_KINDS)
+    if variant == "prose":
+        shown &= set(PROSE_KINDS)
+    allowed = [x for x in pool if x in shown]
+    old = [x for x in allowed if x not in PROSE_ONLY]
+    extra = [x for x in allowed if x in PROSE_ONLY]
+    chosen = rng.sample(old, min(k, len(old))) if old else []
+    for j in range(len(chosen)):
+        if extra and side.random() < len(extra) / (len(old) + len(extra)):
+            chosen[j] = extra.pop(int(side.random() * len(extra)))
+    if len(chosen) < k and extra:
+        chosen += F.sample(side, extra, k - len(chosen))
+    return chosen
 
 
 def generate(

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.synth import fast as F
+from auditor.synth.prose import explained
 
 ALL_KINDS = frozenset(
     (
@@ -44,8 +45,12 @@ ALL_KINDS = frozenset(
         "empty_indicator_scored",
         "unit_mismatch",
         "typo",
+        "execution_exceeds_budget",
+        "claim_contradiction",
     )
 )
+#: Kinds only a prose section (auditor.synth.prose) can show: a report without one never carries them.
+PROSE_ONLY = frozenset(("execution_exceeds_budget", "claim_contradiction"))
 
 
 @dataclass(frozen=True)
@@ -178,10 +183,24 @@ def draw_look(rng: random.Random, code: str) -> dict:
 
 
 def kinds_for(code: str, look: dict) -> frozenset:
-    """The defect kinds a report of this form, printed this way, can show a reader."""
+    """The defect kinds a report of this form, printed this way, can show a reader (with a prose
+    section: `kinds_of` says which one report can)."""
     kinds = form_of(code).kinds
     if code == "sichuan" and not look.get("caps_in_labels"):
         kinds = kinds - {"category_weight_cap", "category_score_cap"}  # no 一级 cap is stated anywhere
     if code == "twenty_eighty" and look.get("total_only"):
         kinds = kinds - {"funding_sum_mismatch"}  # no source rows to add up
+    return kinds
+
+
+def kinds_of(report, prose_kinds: frozenset = frozenset()) -> frozenset:
+    """The defect kinds one report can show: its form's, less those only a prose section shows when it
+    has none; with a section, also the kinds its injectors put there (`prose_kinds`, whatever the form),
+    less spending above the budget where the report's words explain such spending (an adjusted budget)."""
+    kinds = kinds_for(report.form, report.look)
+    if report.prose is None:
+        return kinds - PROSE_ONLY
+    kinds = kinds | frozenset(prose_kinds)
+    if explained(report):
+        return kinds - {"execution_exceeds_budget"}
     return kinds

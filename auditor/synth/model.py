@@ -123,6 +123,81 @@ class Attachment:
     sections: list[Section] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Money:
+    """An amount as the prose prints it: the digits and the unit written after them."""
+
+    digits: str  # "2595.6208"
+    unit: str = "万元"
+
+    @property
+    def text(self) -> str:
+        return self.digits + self.unit
+
+    @property
+    def wan(self) -> Decimal:
+        """The amount in 万元 at its printed precision (a slip to 元 divides it by 10,000)."""
+        value = Decimal(self.digits)
+        return value.scaleb(-4) if self.unit == "元" else value
+
+
+@dataclass(slots=True)
+class Part:
+    """One source of funds a prose statement lists: 中央 (a level of government) or 其他资金."""
+
+    source: str  # 中央, 省级, 市级, 其他
+    amount: Money
+    share: str = ""  # "占比58.14%" as its percent ("58.14"), or none stated
+
+
+@dataclass(slots=True)
+class FundsStatement:
+    """A whole and the sources it is made of: "下达资金860万元，其中中央资金500万元、省级资金360万元"
+    (style "of"), or the sources first and "共计下达860万元" after them (style "total")."""
+
+    style: str
+    whole: Money
+    parts: list[Part]
+
+
+@dataclass(slots=True)
+class Counts:
+    """A task and what was done, in one unit: "年度目标任务20000人，实际完成21000人，超任务5%"."""
+
+    thing: str  # the indicator it is of: 养老金发放人数
+    unit: str  # 人, 户, 公里 …
+    task: str
+    done: str
+    excess: str = ""  # 超任务 in percent, or not stated
+    share: str = ""  # "完成目标任务T的N%": N, or not stated
+
+
+@dataclass
+class ProseSection:
+    """What a report's prose section says of one project's funds and results, each figure as printed.
+
+    Every figure restates the project's table (budget, spending, rate) or the section's own
+    figures (parts that add up to the budget, shares that follow from them, a count and its
+    task), so a clean section gives no finding; an injector changes one of them. `wording`
+    holds the phrasing drawn for each statement; `typo` a word written twice (a defect).
+    """
+
+    project: str
+    year: int
+    budget: Money
+    spent: Money
+    rate: str = ""  # percent as printed: "99.12"
+    rate_places: int = 2  # the precision the rate is printed at, as drawn
+    states_rate: bool = True  # False: the sentence states the budget and the spending, no rate
+    funds: list[FundsStatement] = field(default_factory=list)  # the whole and its sources, stated once or twice
+    restated: tuple[str, Money] | None = None  # "YYYY年度中央下达资金X万元": one level's funds stated again
+    all_paid: Money | None = None  # "X万元已全部拨付"
+    paid: Money | None = None  # "已拨付Y万元"
+    counts: Counts | None = None
+    wording: dict[str, int] = field(default_factory=dict)
+    typo: str = ""  # a word or mark written twice where it first stands
+
+
 @dataclass
 class Project:
     name: str
@@ -164,6 +239,7 @@ class Report:
     rate_style: str = "2dp"  # a rate of exactly 100% prints '100%' ('int') or '100.00%' ('2dp')
     form: str = "central"  # the published form every table is printed in (auditor.synth.forms)
     look: dict = field(default_factory=dict)  # the form's printing choices for this report (forms.draw_look)
+    prose: ProseSection | None = None  # a prose section on one project (auditor.synth.prose), in some reports
 
     def project(self, name: str) -> Project:
         return next(p for p in self.projects if p.name == name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from auditor.synth.attachment import render_attachment
 from auditor.synth.forms import form_of
 from auditor.synth.model import FundingRow, Project, Report, plain, rate_text
+from auditor.synth.prose import prose_paragraphs
 from auditor.synth.tables import render_form_table
 
 NBSP = "\u00a0"
@@ -160,7 +161,8 @@ def opening(r: Report) -> list[str]:
 
 
 def render_text(report: Report) -> str:
-    """The whole 绩效情况说明: opening, each project's 自评综述 and table, and the attachment."""
+    """The whole 绩效情况说明: opening, each project's 自评综述 and table, the prose section (when the
+    report has one), and the attachment."""
     out = opening(report)
     scored = form_of(report.form).scored
     for p in report.projects:
@@ -171,6 +173,7 @@ def render_text(report: Report) -> str:
             table, notes = render_form_table(p, report)
             out += table + notes
     out.append(f"{NBSP}所有项目绩效自评表详见“附件：{report.year}年度项目支出绩效自评表”。")
+    out += prose_paragraphs(report)
     out.append("（3）部门评价结果。")
     if report.attachment is None:
         out.append(f"{report.year}年度本部门未开展部门评价。")

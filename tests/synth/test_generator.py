@@ -29,8 +29,10 @@ from auditor.synth import (
     render_text,
     write_corpus,
 )
-from auditor.synth.forms import CODES, FORMS, kinds_for
+from auditor.synth.forms import CODES, FORMS, kinds_for, kinds_of
+from auditor.synth.injectors import PROSE_KINDS
 from auditor.synth.model import HUNDRED, Report, grade_for, q2
+from auditor.synth.prose import prose_paragraphs
 from auditor.synth.vocab import (
     DEVIATION_REASONS,
     GENERIC,
@@ -99,6 +101,8 @@ def problems(r: Report) -> set[str]:
         found.add("project_name_mismatch")
     if r.attachment is not None:
         found |= _attachment_problems(r)
+    if r.prose is not None:
+        found |= _prose_section_problems(r)
     return found
 
 
@@ -156,6 +160,10 @@ def _prose_problems(p, r: Report) -> set[str]:
             found.add("unit_mismatch" if unit_slip(Decimal(stated), true) else "narrative_table_mismatch")
     if differs(Decimal(n.score), [shown(p.total_score)]) or Decimal(n.rate.rstrip("%")) != t.rate:
         found.add("narrative_table_mismatch")
+    budget, executed = Decimal(n.budget), Decimal(n.executed)  # the summary's own sentence of spending
+    adjusted = any(q.narrative.initial for q in r.projects)
+    if executed - half(executed) > budget + half(budget) and not adjusted:
+        found.add("execution_exceeds_budget")
     score = Decimal(n.score)
     if n.grade not in {grade_for(score - half(score)), grade_for(score + half(score) - Decimal("0.001"))}:
         found.add("grade_mismatch")
@@ -194,6 +202,70 @@ def _attachment_problems(r: Report) -> set[str]:
         grade_for(a.total + half(shown(a.total)) - Decimal("0.001")),
     }:
         found.add("grade_mismatch")
+    return found
+
+
+def _ratio_fits(stated: Decimal, num: Decimal, num_half: Decimal, den: Decimal) -> bool:
+    """A percentage that some rounding of its printed numerator and denominator gives."""
+    lo = (num - num_half) / (den + half(den)) * 100
+    hi = (num + num_half) / (den - half(den)) * 100
+    return stated + half(stated) >= lo and stated - half(stated) <= hi
+
+
+def _two_statements_differ(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) > half(a) + half(b)
+
+
+def _prose_section_problems(r: Report) -> set[str]:
+    """The kinds of inconsistency in the prose section, recomputed from its figures and the table's."""
+    found, s = set(), r.prose
+    p = r.project(s.project)
+    t = p.total
+    budget, spent = s.budget.wan, s.spent.wan
+    if s.budget.unit != "万元" or s.spent.unit != "万元":
+        found.add("unit_mismatch")
+    if s.states_rate and not rate_fits(Decimal(s.rate), spent, budget):
+        found.add("execution_rate_mismatch")
+    if s.states_rate and len(r.projects) == 1:  # the rate of a one-table report's prose is held against the table
+        table_rate = printed_rate(t.rate, r)
+        if _two_statements_differ(Decimal(s.rate), table_rate) or budget != t.budget or spent != t.executed:
+            found.add("narrative_table_mismatch")
+    explained = any(q.narrative.initial for q in r.projects) or any(  # 年中调整为… in a 自评综述
+        w in "".join(prose_paragraphs(r)) for w in ("调整", "追加", "结转", "超支")
+    )
+    if spent - half(spent) > budget + half(budget) and not explained:
+        found.add("execution_exceeds_budget")
+    levels: dict[str, list[Decimal]] = {}
+    for f in s.funds:
+        whole, parts = f.whole.wan, [x.amount.wan for x in f.parts]
+        total = sum(parts, Decimal(0))
+        if unit_slip(whole, total):
+            found.add("unit_mismatch")
+            whole = total
+        elif abs(whole - total) > sum((half(x) for x in parts), half(whole)):
+            found.add("funding_sum_mismatch")
+        for x in f.parts:
+            if x.share and not _ratio_fits(Decimal(x.share), x.amount.wan, half(x.amount.wan), whole):
+                found.add("claim_contradiction")
+            if x.source != "其他":
+                levels.setdefault(x.source, []).append(x.amount.wan)
+    if s.restated:
+        levels.setdefault(s.restated[0], []).append(s.restated[1].wan)
+    if any(_two_statements_differ(min(v), max(v)) for v in levels.values()):
+        found.add("claim_contradiction")
+    if s.all_paid is not None and (
+        spent < s.all_paid.wan or (s.paid is not None and _two_statements_differ(s.all_paid.wan, s.paid.wan))
+    ):
+        found.add("claim_contradiction")
+    c = s.counts
+    if c is not None:
+        done, task = Decimal(c.done), Decimal(c.task)
+        if c.excess and not _ratio_fits(Decimal(c.excess), done - task, half(done) + half(task), task):
+            found.add("claim_contradiction")
+        if c.share and not _ratio_fits(Decimal(c.share), done, half(done), task):
+            found.add("claim_contradiction")
+    if any(re.search(r"([\u4e00-\u9fff]{2,4})\1|，，", text) for text in prose_paragraphs(r)):
+        found.add("typo")
     return found
 
 
@@ -404,11 +476,12 @@ def test_the_injectors_package_imports_no_module_that_imports_it_back():
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_injector_breaks_exactly_its_rule(kind):
-    """On every form that can show the kind (forms.kinds_for), 120 seeds on the central form."""
+    """On every form that can show the kind (forms.kinds_of: with a prose section, its kinds too),
+    120 seeds on the central form."""
     for seed in range(240):
         rng = random.Random(seed)
         clean = make_report(rng, form="central" if seed < 120 else CODES[seed % len(CODES)])
-        if kind not in kinds_for(clean.form, clean.look):
+        if kind not in kinds_of(clean, PROSE_KINDS):
             continue
         broken, defect = inject(clean, kind, rng)
         assert defect is not None, seed
@@ -440,7 +513,12 @@ def test_rate_defects_are_beyond_rounding():
         rng = random.Random(seed)
         r, d = inject(make_report(rng), "execution_rate_mismatch", rng)
         p = r.project(d.project)
-        assert not rate_fits(p.total.rate, p.total.executed, p.total.budget)
+        if d.where == "prose":  # the rate beside its amounts in the prose section
+            s = r.prose
+            assert not rate_fits(Decimal(s.rate), s.spent.wan, s.budget.wan)
+            assert rate_fits(p.total.rate, p.total.executed, p.total.budget)
+        else:
+            assert not rate_fits(p.total.rate, p.total.executed, p.total.budget)
 
 
 def test_several_defects_go_to_distinct_projects():
@@ -611,7 +689,8 @@ def test_forms_limit_the_defects_they_can_show():
     for kind in ("score_exceeds_weight", "category_weight_cap", "total_mismatch"):
         assert not [d for *_, ds in generate(20, 4, defect_rate=1.0, kinds=[kind], form="indicator_only") for d in ds]
     for name, report, defects in generate_reports(60, 9, defect_rate=1.0, form="mixed"):
-        assert {d.kind for d in defects} <= kinds_for(report.form, report.look), name
+        assert {d.kind for d in defects if d.where != "prose"} <= kinds_for(report.form, report.look), name
+        assert {d.kind for d in defects} <= kinds_of(report, PROSE_KINDS), name
     # 20 + 80: a score above its weight can only be the 执行率 score above the header's 20
     for name, _report, defects in generate_reports(
         20, 6, defect_rate=1.0, kinds=["score_exceeds_weight"], form="twenty_eighty"

@@ -17,7 +17,7 @@ class Defect:
     is what a checker would quote: the stated value as printed, or for a 一级 cap the rows'
     sum; `expected` is what consistency requires (None where no single value is right);
     `also` lists kinds a faithful checker may report as well; `where` is the part of the
-    document: table, narrative, opening or attachment."""
+    document: table, narrative, opening, attachment or prose (the prose section)."""
 
     kind: str
     project: str | None
@@ -34,8 +34,9 @@ class Defect:
 Injector = Callable[[Report, random.Random, set], "Defect | None"]
 
 
-def injects(kind: str) -> Callable[[Injector], Injector]:
-    """Mark a function of a family module as the injector of `kind`; the package's __init__ registers it.
+def injects(kind: str, prose: bool = False) -> Callable[[Injector], Injector]:
+    """Mark a function of a family module as an injector of `kind`; the package's __init__ registers it.
+    `prose`: it changes the report's prose section (auditor.synth.prose), so it needs one.
 
     NOTE: a mark, not a registration, so that the family modules need nothing from the
     package's __init__ and the registry imports them without an import circle.
@@ -43,6 +44,7 @@ def injects(kind: str) -> Callable[[Injector], Injector]:
 
     def mark(fn: Injector) -> Injector:
         fn.injects = kind
+        fn.prose = prose
         return fn
 
     return mark

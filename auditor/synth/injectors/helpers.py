@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from auditor.synth.model import Project, Report, plain, restate_attachment, restate_narrative, restate_total
+from auditor.synth.prose import restate_prose
 
 
 def half(value: Decimal) -> Decimal:
@@ -63,11 +64,13 @@ def pick(rng: random.Random, items: list):
 
 
 def restate_after(report: Report, p: Project) -> None:
-    """Re-derive what follows from p's scores: 总分, its prose, its attachment."""
+    """Re-derive what follows from p's scores and rate: 总分, its prose, its attachment, the prose section on it."""
     restate_total(p)
     restate_narrative(p, report.rate_style)
     if report.attachment is not None and report.attachment.project == p.name:
         restate_attachment(report)
+    if report.prose is not None and report.prose.project == p.name:
+        restate_prose(report)
 
 
 def transpose(value: Decimal, rng: random.Random) -> Decimal | None:

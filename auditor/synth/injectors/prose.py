@@ -121,9 +121,16 @@ def narrative_table_mismatch(r: Report, rng: random.Random, taken: set) -> Defec
         f"{'评价报告' if where == 'attachment' else '综述'}{label}{new}万元，表中{value}万元",
         str(new),
         str(value),
-        also=["execution_rate_mismatch"],
+        also=["execution_rate_mismatch", *_above_budget(n)] if where == "narrative" else ["execution_rate_mismatch"],
         where=where,
     )
+
+
+def _above_budget(n) -> list[str]:
+    """ "execution_exceeds_budget" when the 自评综述 now states more spent than budgeted: its sentence
+    "全年预算数为X万元，执行数为Y万元" is spending against a budget, checked as the prose's are."""
+    budget, executed = Decimal(n.budget), Decimal(n.executed)
+    return ["execution_exceeds_budget"] if executed - half(executed) > budget + half(budget) else []
 
 
 @injects("count_mismatch")
@@ -217,6 +224,6 @@ def unit_mismatch(r: Report, rng: random.Random, taken: set) -> Defect | None:
         f"综述中{yuan}万元实为{value}万元（元数写成万元）",
         f"{yuan}万元",
         f"{value}万元",
-        also=["execution_rate_mismatch"],
+        also=["execution_rate_mismatch", *_above_budget(p.narrative)],
         where="narrative",
     )
