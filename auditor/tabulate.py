@@ -667,30 +667,40 @@ def _report_claims(records: DocumentRecords, report, rows: dict) -> None:
     """
     from difflib import SequenceMatcher
 
-    if not report.claims or not records.tables:
+    overall = next((p for p in report.parts if p.role == "overall"), None) if report.implicit else None
+    if not (report.claims or overall) or not records.tables:
         return
     if report.year and records.year and report.year.text != records.year.text:
         return
     name = clean(report.name)
     table = max(records.tables, key=lambda t: SequenceMatcher(None, name, project_name(t)).ratio())
-    if SequenceMatcher(None, name, project_name(table)).ratio() < 0.5:
+    # NOTE: the document's own conclusion is of its only table, whatever the title calls the project
+    if (
+        not (report.implicit and len(records.tables) == 1)
+        and SequenceMatcher(None, name, project_name(table)).ratio() < 0.5
+    ):
         return
     total = next((f for f in table.funding if f.kind == "total"), None)
     row = {
         "doc": records.doc,
         "project": project_name(table),
         "table": table.table,
-        "evidence": next(iter(report.claims.values()))[1],
+        "evidence": next(iter(report.claims.values()))[1] if report.claims else overall.evidence,
         "loc": report.title.loc,
     }
+    claims = dict(report.claims)
+    if overall is not None and overall.score is not None:
+        claims.setdefault("score", (overall.score, overall.evidence))
     for key in ("score", "budget", "executed", "rate"):
-        field_, sentence = report.claims.get(key, (None, None))
+        field_, sentence = claims.get(key, (None, None))
         row.update(figure_columns(key, field_))
         row[f"{key}_sentence"] = sentence
+    # NOTE: the conclusion's grade is held against its own score (REPORT_GRADE), once; its score against the table's
+    table_score = table.total.values.get("score") if overall is not None and table.total else None
     row.update(
         {
             "grade": None,
-            **figure_columns("table_score", None),
+            **figure_columns("table_score", table_score),
             **figure_columns("table_budget", total.values.get("budget") if total else None, table.unit),
             **figure_columns("table_executed", total.values.get("executed") if total else None, table.unit),
             **figure_columns("table_rate", total.values.get("rate") if total else None),

@@ -11,7 +11,7 @@ from auditor.recognise.claims import read_passage
 from auditor.recognise.mentions import Mention, mentions_in, statements_in
 from auditor.recognise.narrative import recognise_narrative
 from auditor.recognise.records import DocumentRecords, Field, clean
-from auditor.recognise.report import EvaluationReport, read_report, report_title, scored_section
+from auditor.recognise.report import EvaluationReport, overall_claim, read_report, report_title, scored_section
 from auditor.recognise.selfeval import header_words, is_self_evaluation, recognise_table
 from auditor.ruleset.forms import Form, builtin_forms, forms_for
 
@@ -149,12 +149,23 @@ def _prose(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
             # NOTE: a self-evaluation written as prose scores itself in sections without the title of an
             # attached report: read as one, named after the document (and not a name mention of its own)
             name = clean(records.title)
-            report = EvaluationReport(name=name, title=Field(records.title, paragraphs[i].loc))
+            report = EvaluationReport(name=name, title=Field(records.title, paragraphs[i].loc), implicit=True)
+            # NOTE: a conclusion read alone just before is read again as this report's overall part
+            records.reports = [r for r in records.reports if not (r.implicit and len(r.parts) == 1)]
             records.reports.append(report)
             # NOTE: its conclusion ("综合得分为95分") often comes just before the sections
             i = read_report(paragraphs, max(start, i - 3), report)
             start = i
             continue
+        overall = overall_claim(paragraphs[i], clean(records.title or "")) if records.title else None
+        if overall is not None and not any(r.parts for r in records.reports):
+            # NOTE: a conclusion with no sections after it: its score and grade are checked alone (and
+            # against the table where there is one); sections that follow start their own report
+            records.reports.append(
+                EvaluationReport(
+                    name=overall.name, title=Field(records.title, paragraphs[i].loc), parts=[overall], implicit=True
+                )
+            )
         records.mentions.extend(mentions_in(paragraphs[i]))
         records.citations.extend(citations_in(paragraphs[i]))
         records.statements.extend(statements_in(paragraphs[i]))

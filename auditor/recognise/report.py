@@ -64,6 +64,26 @@ class EvaluationReport:
     year: Field | None = None
     parts: list[ScoredPart] = field(default_factory=list)
     claims: dict = field(default_factory=dict)  # budget / executed / rate: (Field, sentence)
+    #: The document's own conclusion or scored sections, not an attached report with a title of its own.
+    implicit: bool = False
+
+
+def overall_claim(paragraph: Paragraph, name: str) -> ScoredPart | None:
+    """A whole score stated in prose, with the grade after it: "经自评，项目综合得分为95分，评价等级为优"."""
+    text = clean(paragraph.text)
+    m = OVERALL.search(text)
+    if m is None:
+        return None
+    grade = GRADE.search(text, m.end(), m.end() + 40)
+    return ScoredPart(
+        "overall",
+        name,
+        "",
+        None,
+        Field(m.group(1), paragraph.loc.with_labels(name, "总体得分")),
+        _sentence(paragraph.text, paragraph.text.find(m.group(1))),
+        grade.group(1) if grade else None,
+    )
 
 
 def scored_section(paragraph: Paragraph) -> bool:

@@ -135,3 +135,27 @@ def test_a_cited_notice_numbered_before_the_year_it_speaks_of(tmp_path):
         "依据《安徽省财政厅关于提前下达2024年中央财政水利发展资金预算的通知》(皖财农【2023】1351号)下达资金30.9万元。"
     )
     assert citation_findings(advance) == []
+
+
+def test_a_conclusions_score_and_grade(tmp_path):
+    """ "经自评，项目综合得分为95分，评价等级为良": the grade against the score, and the score against the only table."""
+
+    def findings(text: str) -> list[tuple[str, str]]:
+        path = tmp_path / "report.txt"
+        path.write_text(text, encoding="utf-8")
+        issues = audit([str(path)], Config()).issues
+        return sorted((i.rule, i.found) for i in issues if i.kind in ("grade_mismatch", "narrative_table_mismatch"))
+
+    prose = "某县2023年度项目绩效自评报告\n经自评，项目综合得分为{score}分，评价等级为{grade}。\n"
+    assert findings(prose.format(score=95, grade="优")) == []
+    assert findings(prose.format(score=95, grade="良")) == [("REPORT_GRADE", "良")]
+    table = (HERE.parent / "forms" / "fixtures" / "central.txt").read_text(encoding="utf-8")
+    with_table = table + "\n经自评，项目综合得分为{score}分，评价等级为{grade}。\n"
+    path = tmp_path / "t.txt"
+    path.write_text(table, encoding="utf-8")
+    from auditor.read import read_document
+    from auditor.recognise import recognise
+
+    score = recognise(read_document(path)).tables[0].total.values["score"].text
+    assert findings(with_table.format(score=score, grade="优")) == []
+    assert findings(with_table.format(score="80", grade="良")) == [("NARRATIVE_SCORE", "80")]
