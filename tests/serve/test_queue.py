@@ -4,6 +4,8 @@ the timeout counting the audit, not the wait."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -144,3 +146,11 @@ def test_a_full_queue_is_a_503_with_retry_after(one_worker):
         assert "秒后重试" in refused.json()["detail"]
         assert running_one.result().status_code == waiting_one.result().status_code == 200
     assert post(one_worker, "quick.txt").status_code == 200  # and served again once there is room
+
+
+def test_a_large_job_runs_at_a_lower_cpu_priority():
+    """So on a full machine the small requests' worker keeps its share (run apart: it changes its process)."""
+    code = "import os; from auditor.serve.workers import niced; print(niced(os.getpriority, os.PRIO_PROCESS, 0))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 10
