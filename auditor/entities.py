@@ -393,6 +393,23 @@ DECLARED: tuple[Entity, ...] = (
         ),
     ),
     Entity(
+        "outline",
+        "文字报告大纲中的一个标题（一、/（一））及其下的文字",
+        "one heading of a prose report's outline (一、 / （一）) and the text under it",
+        (
+            DOC,
+            text("heading", "标题，如所写", "the heading as printed"),
+            _c("int", "level", "级次：1 为“一、”，2 为“（一）”", "its level: 1 for 一、, 2 for （一）"),
+            text(
+                "body",
+                "其下文字的开头；标题下没有文字时为空",
+                "the start of the text under it; empty when there is none",
+            ),
+            EVIDENCE,
+            LOC,
+        ),
+    ),
+    Entity(
         "citations",
         "文中引用的一份带文号的通知（只收标题讲某年度绩效自评或评价的）",
         "a notice the text cites with its document number (only those on a year's self-evaluation)",

@@ -601,6 +601,17 @@ def _prose(records: DocumentRecords, rows: dict) -> None:
                 }
             )
     _counts(records, rows)
+    for h in records.headings:
+        rows["outline"].append(
+            {
+                "doc": doc,
+                "heading": clean(h.field.text),
+                "level": h.level,
+                "body": h.body or None,
+                "evidence": h.field.text,
+                "loc": h.field.loc,
+            }
+        )
     for c in records.citations:
         rows["citations"].append(
             {

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from auditor.document import Document, Paragraph
-from auditor.recognise.claim_sets import claim_sets
 from auditor.recognise.citations import citations_in
+from auditor.recognise.claim_sets import claim_sets
 from auditor.recognise.claims import read_passage
 from auditor.recognise.mentions import Mention, mentions_in, statements_in
 from auditor.recognise.narrative import recognise_narrative
+from auditor.recognise.outline import outline
 from auditor.recognise.records import DocumentRecords, Field, clean
 from auditor.recognise.report import EvaluationReport, overall_claim, read_report, report_title, scored_section
 from auditor.recognise.selfeval import header_words, is_self_evaluation, recognise_table
@@ -53,6 +54,7 @@ def recognise(doc: Document, forms: tuple[Form, ...] | None = None) -> DocumentR
         records.paragraphs.append(block)
     _prose(paragraphs, records)
     _claims(paragraphs, records)
+    records.headings = outline(paragraphs)
     return records
 
 

@@ -141,6 +141,8 @@ class DocumentRecords:
     unknown_tables: list = field(default_factory=list)
     #: Whether the prose speaks of a self-evaluation at all: nothing read from such a document is a gap, not a pass.
     mentions_self_evaluation: bool = False
+    #: The headings of a prose report's outline, each with the start of its text (recognise.outline.Heading).
+    headings: list = field(default_factory=list)
     #: Notices the report cites with their document numbers (recognise.citations.Citation).
     citations: list = field(default_factory=list)
     #: How many figures the prose states, anywhere (recognise.claims), and the groups of them that can be checked.

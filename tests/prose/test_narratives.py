@@ -159,3 +159,18 @@ def test_a_conclusions_score_and_grade(tmp_path):
     score = recognise(read_document(path)).tables[0].total.values["score"].text
     assert findings(with_table.format(score=score, grade="优")) == []
     assert findings(with_table.format(score="80", grade="良")) == [("NARRATIVE_SCORE", "80")]
+
+
+def test_a_section_left_unfilled(tmp_path):
+    def unfilled(*lines: str) -> list[str]:
+        path = tmp_path / "report.txt"
+        path.write_text("\n".join(["某县2023年度项目绩效自评报告", *lines]) + "\n", encoding="utf-8")
+        return [i.found for i in audit([str(path)], Config()).issues if i.rule == "UNFILLED_SECTION"]
+
+    outline = ["一、基本情况", "（一）项目概况", "项目用于农村饮水工程维修养护。", "（二）上年度绩效评价整改情况"]
+    assert unfilled(*outline, "二、绩效自评工作开展情况", "按要求开展了自评。", "三、结论", "良好。") == [
+        "（二）上年度绩效评价整改情况"
+    ]
+    assert unfilled(*outline, "无。", "二、绩效自评工作开展情况", "按要求开展了自评。", "三、结论", "良好。") == []
+    # a parent with only sub-sections is filled; the document's last heading is left alone (a capture may end there)
+    assert unfilled("一、基本情况", "（一）项目概况", "项目用于维修养护。", "二、结论") == []
