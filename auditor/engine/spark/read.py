@@ -61,9 +61,7 @@ def _entity_batch(schema, pa, entity: str, frame, first: int):
     known = set(entity_columns(entity))
     unknown = [c for c in frame.columns if c not in known]
     if unknown:
-        raise UnknownColumn(
-            f"tabulate gave {entity} the columns {unknown}: declare them in auditor/entities.py"
-        )
+        raise UnknownColumn(f"tabulate gave {entity} the columns {unknown}: declare them in auditor/entities.py")
     if len(frame) >= 1 << 24:
         raise UnknownColumn(f"{len(frame)} {entity} rows in one chunk: lower CHUNK")
     kind = kinds()
