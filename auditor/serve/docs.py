@@ -55,8 +55,10 @@ that file; the others are still checked. The type is taken from the file's bytes
 <tr><td>files in one request</td><td>{max_files}</td></tr>
 <tr><td>one audit</td><td>{timeout} s of checking, not counting the wait for a free worker</td></tr>
 <tr><td>the wait for a free worker</td><td>{timeout} s; requests waiting (or still uploading) at once: {queue}</td></tr>
-<tr><td>a large request (over {large_mb} MB)</td><td>waits until no small request is waiting, and large ones
-never occupy every worker</td></tr>
+<tr><td>a large request (over {large_mb} MB)</td><td>served in its turn, but large requests never hold every
+worker (a quarter of them, at least one, stays for small ones), and run at a lower CPU priority</td></tr>
+<tr><td>small requests waiting together</td><td>audited as one batch (up to 8 requests, {max_files} files, no two
+files of one name); each answer holds only its own documents, as if alone</td></tr>
 <tr><td>results kept for downloads</td><td>{ttl_min} minutes each, {results_mb} MB in all (when full, the largest
 go first, the oldest of them first)</td></tr>
 </table>
