@@ -15,7 +15,7 @@ from pathlib import Path
 from auditor.synth import fast as F
 from auditor.synth.build import make_report
 from auditor.synth.defects import Defect, inject, injectable_kinds
-from auditor.synth.forms import PROSE_ONLY, kinds_of
+from auditor.synth.forms import PROSE_ONLY, kinds_for, kinds_of
 from auditor.synth.injectors import PROSE_KINDS
 from auditor.synth.model import Report
 from auditor.synth.prose import add_prose, side_rng
@@ -63,8 +63,9 @@ def _draw_kinds(report: Report, rng: random.Random, pool: list[str], k: int, var
 
     NOTE: drawn in two steps so that the kinds every report could show before prose sections
     existed are drawn from `rng` exactly as they were: first among those, then each replaced,
-    from a generator derived from `rng` (prose.side_rng), by a kind only a prose section shows with
-    the chance that kind would have had in one draw over all of them.
+    from a generator derived from `rng` (prose.side_rng), by a kind only its prose section shows
+    (one of PROSE_ONLY, or one its form's tables cannot show) with the chance that kind would
+    have had in one draw over all of them.
     """
     side = side_rng(rng, "kinds")
     if variant == "prose" or (
@@ -77,9 +78,10 @@ def _draw_kinds(report: Report, rng: random.Random, pool: list[str], k: int, var
     shown = kinds_of(report, PROSE_KINDS)
     if variant == "prose":
         shown &= set(PROSE_KINDS)
-    allowed = [x for x in pool if x in shown]
-    old = [x for x in allowed if x not in PROSE_ONLY]
-    extra = [x for x in allowed if x in PROSE_ONLY]
+    # NOTE: what the report could show before prose sections existed: its form's, but the section's own
+    before = kinds_for(report.form, report.look) - PROSE_ONLY
+    old = [x for x in pool if x in shown and x in before]
+    extra = [x for x in pool if x in shown and x not in before]
     chosen = rng.sample(old, min(k, len(old))) if old else []
     for j in range(len(chosen)):
         if extra and side.random() < len(extra) / (len(old) + len(extra)):
