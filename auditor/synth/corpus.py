@@ -67,21 +67,20 @@ def _draw_kinds(report: Report, rng: random.Random, pool: list[str], k: int, var
     (one of PROSE_ONLY, or one its form's tables cannot show) with the chance that kind would
     have had in one draw over all of them.
     """
-    side = side_rng(rng, "kinds")
-    if variant == "prose" or (
-        report.prose is None
-        and not [x for x in pool if x in kinds_of(report, PROSE_KINDS)]
-        and set(pool) & set(PROSE_KINDS)
-    ):
-        if report.prose is None:
-            add_prose(report, side)
     shown = kinds_of(report, PROSE_KINDS)
+    side = None
+    if report.prose is None and (variant == "prose" or (set(pool) & set(PROSE_KINDS) and not set(pool) & shown)):
+        side = side_rng(rng, "kinds")
+        add_prose(report, side)
+        shown = kinds_of(report, PROSE_KINDS)
     if variant == "prose":
         shown &= set(PROSE_KINDS)
     # NOTE: what the report could show before prose sections existed: its form's, but the section's own
     before = kinds_for(report.form, report.look) - PROSE_ONLY
     old = [x for x in pool if x in shown and x in before]
     extra = [x for x in pool if x in shown and x not in before]
+    if extra and side is None:
+        side = side_rng(rng, "kinds")
     chosen = rng.sample(old, min(k, len(old))) if old else []
     for j in range(len(chosen)):
         if extra and side.random() < len(extra) / (len(old) + len(extra)):

@@ -73,10 +73,21 @@ TYPO_WORDS = ("全年", "实际", "截至", "目前")
 _PLACES = {k: Decimal(1).scaleb(-k) for k in range(5)}
 
 
+_SALTS: dict[str, int] = {}
+
+
 def side_rng(rng: random.Random, salt: str) -> random.Random:
-    """A generator seeded from `rng`'s state without drawing from it: `rng` goes on as if never asked."""
+    """A generator seeded from `rng`'s state without drawing from it: `rng` goes on as if never asked.
+
+    NOTE: seeded with an int built from a few words of the state, its position and the salt (not a
+    string, which Random hashes with SHA-512, nor hash(), which differs between 32- and 64-bit builds).
+    """
     state = rng.getstate()[1]
-    return random.Random(f"{salt}:{state[-1]}:{state[0]}:{state[1]}:{state[2]}:{state[3]}")
+    if salt not in _SALTS:
+        _SALTS[salt] = int.from_bytes(salt.encode("utf-8")[:16].ljust(16, b"\0"), "big")
+    return random.Random(
+        (_SALTS[salt] << 160) ^ (state[-1] << 128) ^ (state[0] << 96) ^ (state[1] << 64) ^ (state[2] << 32) ^ state[3]
+    )
 
 
 def fund_name(name: str) -> str:
