@@ -161,7 +161,11 @@ def load_settings(explicit: str | Path | None = None, isolated: bool = False, cw
     """The merged `[auditor]` settings, with rule directories made absolute against their file."""
     settings = Settings()
     for file in config_files(explicit, isolated, cwd):
-        parser = configparser.ConfigParser(inline_comment_prefixes=("#", ";"))
+        # NOTE: no interpolation (a value may hold a %: a rule code, a Windows path), and a [DEFAULT]
+        # section of another tool's stays its own section instead of lending its keys to [auditor]
+        parser = configparser.ConfigParser(
+            inline_comment_prefixes=("#", ";"), interpolation=None, default_section="auditor: no defaults"
+        )
         try:
             parser.read(file, encoding="utf-8")
         except (configparser.Error, UnicodeDecodeError) as exc:

@@ -123,7 +123,11 @@ def _natural(value: int | str | None) -> tuple:
         return ()
     if isinstance(value, int):
         return ((0, value, ""),)
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in _CHUNKS.split(value) if part)
+    return tuple(
+        (0, int(part), "") if part.isascii() and part.isdigit() else (1, 0, part)
+        for part in _CHUNKS.split(value)
+        if part
+    )
 
 
 def _cell(ref: str | None) -> tuple:

@@ -40,3 +40,23 @@ def test_documents_first_then_rule_breaks_ties():
     assert sorted([a, b], key=Issue.sort_key) == [b, a]
     x, y = _issue(line=3, rule="Z_RULE"), _issue(line=3, rule="A_RULE")
     assert sorted([x, y], key=Issue.sort_key) == [y, x]
+
+
+def test_a_label_of_circled_or_superscript_digits_sorts_as_text():
+    """① and ² are digits to str.isdigit but not numbers int() reads: they sort as text, never crash."""
+    from auditor.document import Locator
+    from auditor.issue import Issue
+
+    def at(row):
+        return Issue(
+            doc="a.txt",
+            rule="R",
+            kind="typo",
+            severity="warning",
+            project=None,
+            message="m",
+            location=Locator(line=1, row=row),
+        )
+
+    rows = [i.location.row for i in sorted([at("②"), at("10"), at("①"), at("2")], key=lambda i: i.sort_key())]
+    assert rows == ["2", "10", "①", "②"]
