@@ -549,7 +549,11 @@ def frame_from_rows(entity: str, rows: list[dict]) -> pd.DataFrame:
 #: A goal that opens with its year ("2023年城乡医疗救助区级配套资金…"); a year later in the text may be a plan's horizon.
 GOAL_YEAR = re.compile(r"^((?:19|20)\d{2})年")
 #: A deadline in a goal ("2022年12月31日前完成"): in a 2023 report, a goal for last year left in.
-GOAL_DEADLINE = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?|年?底)(?:之前|以前|前)")
+#: NOTE: only with a verb of completion after it: "2022年12月31日前已办理退休手续的人员" is who is covered, not when.
+GOAL_DEADLINE = re.compile(
+    r"(?<!已)((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?|年?底)(?:之前|以前|前)(?:全部|全面|如期|按期)?"
+    r"(?:完成|建成|竣工|实现|拨付|到位|发放|验收|交付)"
+)
 PARTS = {
     "goal": {"part_zh": "年度总体目标", "part_en": "the annual goal"},
     "goal_deadline": {"part_zh": "年度总体目标所写的完成时限", "part_en": "the deadline the annual goal states"},

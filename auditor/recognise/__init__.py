@@ -70,7 +70,8 @@ def _claims(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
         passages += [read_passage(f.text, f.loc) for f in cells if not f.blank]
     records.prose_claims = sum(p.claims for p in passages)
     text = "\n".join(p.text for p in passages)
-    records.claim_sets = claim_sets(passages, text, records.year.text if records.year else None)
+    year = records.year.text if records.year else None
+    records.claim_sets = claim_sets(passages, text, year, len(records.tables) + len(records.unknown_tables))
 
 
 def _base(loc):

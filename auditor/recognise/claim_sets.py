@@ -139,8 +139,22 @@ def _same(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= max(half_unit(a), half_unit(b))
 
 
-def claim_sets(passages: list[Passage], text_of_document: str, year: str | None = None) -> ClaimSets:
-    """The checkable groups of one document's claims; `year` the report's own (else the one most named)."""
+#: A text that speaks of several projects: amounts stated twice may be two projects' (2个项目, 三个项目).
+SEVERAL_PROJECTS = re.compile(
+    r"(?<!\d)(?:[2-9]|\d{2,})\s*个(?:项目|专项)|[两二三四五六七八九十]+个(?:项目|专项)|部门整体"
+)
+#: An outline item that names a project ("一、农村道路项目。"): two of them are two projects.
+_PROJECT_ITEM = re.compile(
+    r"(?m)^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])[^，。,\n]{2,24}?项目[。，,：:\s]"
+)
+
+
+def claim_sets(passages: list[Passage], text_of_document: str, year: str | None = None, tables: int = 0) -> ClaimSets:
+    """The checkable groups of one document's claims; `year` the report's own (else the one most named).
+
+    Two statements of one quantity are compared only in a document of one project (at most one
+    table, and no word of several projects): elsewhere they may be two projects' amounts.
+    """
     out = ClaimSets()
     if year is None:
         named = Counter(y for p in passages for a in p.amounts for y in a.years)
@@ -152,14 +166,16 @@ def claim_sets(passages: list[Passage], text_of_document: str, year: str | None 
         _parts(passage, out)
         _spending(passage, explained, out)
     _excess(passages, out)
-    _level_pairs(passages, year, out)
-    _paid_pairs(passages, out)
-    _same_digits(passages, out)
+    several = SEVERAL_PROJECTS.search(text_of_document) or len(_PROJECT_ITEM.findall(text_of_document)) >= 2
+    if tables <= 1 and not several:
+        _level_pairs(passages, year, out)
+        _paid_pairs(passages, out)
+        _same_digits(passages, out)
     return out
 
 
 def _plain(a: Amount) -> bool:
-    return not a.partial
+    return not a.partial and not a.not_own
 
 
 def _one(amounts: list[Amount]) -> Amount | None:
@@ -174,6 +190,8 @@ def _rates(passage: Passage, out: ClaimSets) -> None:
     NOTE: amounts and rates are both in reading order, so one walk pairs them: the
     budgets of the paragraph so far are kept as they are passed (linear however long).
     """
+    # NOTE: a carry-over or an addition beside a budget makes the rate's base uncertain
+    uncertain = {a.s for a in passage.amounts if a.role == "budget" and a.partial}
     amounts = [a for a in passage.amounts if _plain(a)]
     k, budgets_before = 0, []  # the plain budgets before the rate, in the whole paragraph
     sentence: list[Amount] = []  # the plain amounts before the rate, in its sentence (the last few)
@@ -195,6 +213,8 @@ def _rates(passage: Passage, out: ClaimSets) -> None:
         if not FUND_RATES.match(rate.name):
             continue
         in_sentence = [a for a in sentence if a.s == rate.s]
+        if rate.s in uncertain:
+            continue  # NOTE: 本年预算 + 上年结转 (or 追加): which sum the rate is of is not certain
         if in_this > MAX_PARTS and in_sentence:
             continue  # NOTE: a "sentence" of that many amounts is a text without end marks: which are the rate's is not certain
         wanted = ("paid",) if rate.name.endswith(("支付率", "拨付率")) else ("executed", "paid")
@@ -349,8 +369,9 @@ def _add_parts(whole: Amount, parts: list[Amount], shares: dict, out: ClaimSets)
 
 def _spending(passage: Passage, explained: bool, out: ClaimSets) -> None:
     by_sentence: dict[int, list[Amount]] = {}
+    uncertain = {a.s for a in passage.amounts if not _plain(a) and a.role in ("budget", "executed", "paid")}
     for a in passage.amounts:
-        if _plain(a):
+        if _plain(a) and a.s not in uncertain:  # NOTE: a carry-over, an addition, money drawn in: not one budget
             by_sentence.setdefault(a.s, []).append(a)
     for amounts in by_sentence.values():
         budget = _one([a for a in amounts if a.role == "budget"])
@@ -407,7 +428,7 @@ def _paid_pairs(passages: list[Passage], out: ClaimSets) -> None:
 
 def _same_digits(passages: list[Passage], out: ClaimSets) -> None:
     """An amount in 元 whose digits are another's in 万元 (2089元 beside 2089万元): a unit slip."""
-    amounts = [a for p in passages for a in p.amounts if a.role]
+    amounts = [a for p in passages for a in p.amounts if a.role and _plain(a)]
     wan = {}
     for a in amounts:
         if a.unit == "万元":

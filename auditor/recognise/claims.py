@@ -35,8 +35,10 @@ from auditor.recognise.records import Field
 #: NOTE: applied with scaleb, which keeps the printed precision (3.65亿元 is 36500万元 to the 100万元).
 TO_WAN = {"元": -4, "万元": 0, "亿元": 4}
 
-_AMOUNT = re.compile(r"(?<![\d.])(?P<v>\d{1,12}(?:\.\d{1,8})?)\s*(?P<u>亿元|万元|元)(?!\s*[/／每])")
-# NOTE: "10.12万" without 元 is an amount too where 元 was left off (a slip the unit rules leave alone)
+# NOTE: thousands separators are part of the figure (1,200万元), and an amount per head (元/户, 每) is not one
+_AMOUNT = re.compile(
+    r"(?<![\d.,，])(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d{1,8})?|\d{1,12}(?:\.\d{1,8})?)\s*(?P<u>亿元|万元|元)(?!\s*[/／每])"
+)
 _RATE = re.compile(
     r"(?P<name>(?:预算|资金|项目|经费|补贴|补助)?(?:执行|支付|拨付|到位|完成|完工|发放|覆盖|达标|合格|使用)率|占比)"
     r"(?:[为是约]|达到?|均为|已达)?\s*(?P<v>\d{1,4}(?:\.\d{1,4})?)\s*[%％]"
@@ -57,6 +59,8 @@ _ROLE_WORDS = (
     ("executed", re.compile(r"执行|支出|使用|花费|完成投资")),
     ("budget", re.compile(r"预算|下达|安排|批复|计划投资|总投资|投资计划|筹措|落实资金|资金总额|项目资金|到位资金")),
 )
+#: Money a clause says the funds drew in or stand for per head: not an amount of the project's budget or spending.
+_NOT_OWN = re.compile(r"撬动|带动|拉动|吸引|贷款|社会资本|群众|户均|人均|每人|每户|标准|共计")
 #: A clause that states all of an amount was paid: "2179万元目前已全部拨付".
 _WHOLE_PAID = re.compile(r"^[^，,；;。]{0,8}?(?:已|均已)?全(?:部|额)(?:拨付|支付|发放)")
 #: A level of government, where it gives funds: "中央下达", "县财政配套资金", "省级补助资金" (not "某县农村道路…投资").
@@ -97,6 +101,7 @@ class Amount:
     sentence: str
     at: int  # position in the paragraph
     s: int = 0  # the number of its sentence in the paragraph
+    not_own: bool = False  # money drawn in (撬动, 社会资本), a standard per head (户均, 每人), a 共计 of several
     years: tuple[str, ...] = ()  # the years the sentence names
 
 
@@ -199,7 +204,7 @@ def read_passage(text: str, loc: Locator) -> Passage:
 
 def _amount(text: str, m: re.Match, loc: Locator, around) -> Amount:
     value, unit = m.group("v"), m.group("u")
-    figure = parse(value)
+    figure = parse(value.replace(",", ""))
     wan = figure.value.scaleb(TO_WAN[unit]) if figure else Decimal(0)
     after = text[m.end() : m.end() + 16]
     return Amount(
@@ -248,6 +253,7 @@ def _clauses_before(text: str, amounts: list[Amount]) -> None:
             years[a.s] = tuple(dict.fromkeys(_YEAR.findall(a.sentence)))
         a.years = years[a.s]
         a.partial = bool(_PARTIAL.search(clause))
+        a.not_own = bool(_NOT_OWN.search(clause))
         previous_end, previous = a.at + len(a.field.text), a
 
 

@@ -26,11 +26,12 @@ SECTION = re.compile(
     + r"\s*分\s*[)）]"
 )
 #: The same heading with its points in brackets and the score later in its paragraph:
-#: "（一）项目决策（20分）。项目立项规范……，自评得分19.84分。"
+#: "（一）项目决策（20分）。项目立项规范……，自评得分19.84分。" NOTE: the last 得分 before the next
+#: heading is the section's: those before it are its parts' ("其中立项依据得分5分，…，自评得分19分").
 SECTION_SCORED_LATER = re.compile(
     r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<name>[^（(，。]{2,30}?)\s*[（(]\s*(?:分值|满分)?\s*"
     + _NUM
-    + r"\s*分\s*[)）][^（(]{0,200}?(?:自评)?得分(?:为|是)?\s*"
+    + r"\s*分\s*[)）][^（(]{0,200}(?:自评)?得分(?:为|是)?\s*"
     + _NUM
     + r"\s*分"
 )
@@ -70,7 +71,7 @@ class EvaluationReport:
 
 def overall_claim(paragraph: Paragraph, name: str) -> ScoredPart | None:
     """A whole score stated in prose, with the grade after it: "经自评，项目综合得分为95分，评价等级为优"."""
-    text = clean(paragraph.text)
+    text = paragraph.text
     m = OVERALL.search(text)
     if m is None:
         return None
@@ -81,7 +82,7 @@ def overall_claim(paragraph: Paragraph, name: str) -> ScoredPart | None:
         "",
         None,
         Field(m.group(1), paragraph.loc.with_labels(name, "总体得分")),
-        _sentence(paragraph.text, paragraph.text.find(m.group(1))),
+        _sentence(text, m.start()),
         grade.group(1) if grade else None,
     )
 

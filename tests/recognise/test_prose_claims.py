@@ -234,3 +234,48 @@ def test_a_narrative_report_with_checked_claims_says_what_was_checked(tmp_path, 
     assert doc.coverage["claims"] >= 3
     notices = [i for i in result.issues if i.kind == "extraction_incomplete"]
     assert [i.severity for i in notices] == ["info"]
+
+
+# ------------------------------------------------------------------ consistent or uncertain: no finding
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # a carry-over beside this year's budget: the rate is of their sum, 55 / 60
+        ("本年预算资金50万元，上年结转资金10万元，实际支出55万元，预算执行率91.67%。",),
+        # three projects' allocations in one department report are three quantities
+        (
+            "一、农村道路项目。2023年，中央下达资金30万元，县级配套资金10万元，实际支出40万元。",
+            "二、饮水安全项目。2023年，中央下达资金50万元，县级配套资金5万元，实际支出55万元。",
+            "三、危房改造项目。2023年，中央下达资金30万元，县级配套资金8万元，实际支出38万元。",
+        ),
+        # a thousands separator is part of the figure
+        ("项目总投资1,200万元，其中中央资金800万元、县级资金400万元。",),
+        # money the funds drew in is not spending
+        ("安排贴息资金100万元，撬动金融机构发放贷款5000万元。",),
+        ("下达奖补资金200万元，带动社会资本投入及群众支出共计800万元。",),
+        # a standard per head is not the amount in another unit
+        ("下达资金3000万元，按每人每年3000元标准发放补助。",),
+        # a section's parts scored inside it: the section's own score is the last
+        (
+            "某县2023年度项目绩效自评报告",
+            "经自评，综合得分为39分。",
+            "（一）项目决策（20分）。其中立项依据得分5分，绩效目标得分6分，自评得分19分。",
+            "（二）项目过程（20分）。自评得分20分。",
+        ),
+        # kilowatt-hours, a word one by one, a plan then its drafting
+        ("全年节约用电2000度，发电量2050度，一户一户走访，完成了《实施方案》方案编制。",),
+    ],
+)
+def test_shapes_that_are_consistent_or_not_certain(tmp_path, audit_text, paragraphs):
+    text = "\n".join(["某县2023年度项目绩效自评报告", *paragraphs])
+    issues = audit_text(tmp_path, text).issues
+    assert [(i.rule, i.found) for i in issues if i.kind != "extraction_incomplete"] == []
+
+
+def test_an_eligibility_cut_off_in_a_goal_is_not_a_deadline():
+    from auditor.tabulate import GOAL_DEADLINE
+
+    assert not GOAL_DEADLINE.search("为2022年12月31日前已办理退休手续的城乡居民按时足额发放养老金")
+    assert GOAL_DEADLINE.search("项目于2022年12月31日前完成全部建设任务")
