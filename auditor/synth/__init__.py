@@ -5,7 +5,12 @@ writes it as text copied from Word; `inject` adds one labelled defect of an issu
 kind; `generate` / `write_corpus` produce deterministic corpora with a labels.jsonl. Every report is
 printed in one published form (`auditor.synth.forms`: central, central_split, sichuan, linkage,
 twenty_eighty, indicator_only; option `form`, 'mixed' for a seeded share of each), consistent
-under that form's own caps, and carries only defects its form can show.
+under that form's own caps, and carries only defects its form can show. Some reports (option
+`prose`, default 40%) also carry a prose section on one project (`auditor.synth.prose`): its
+budget, spending and rate in a sentence, the sources of its budget, its payment, its task and
+result, in the shapes auditor reads in prose; its defects (a wrong rate, sources that do not add
+up, 元 for 万元, a contradiction, spending above the budget, a doubled word) are labelled with
+`where="prose"`.
 """
 
 from auditor.synth.build import make_report

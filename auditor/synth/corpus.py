@@ -96,8 +96,9 @@ def generate(
     """(file name, text, defects) for n reports; a report is defective with probability
     `defect_rate`, with one defect (or `defects_per_report`, on distinct projects) drawn
     uniformly from `kinds` (default: every injectable kind) that the report's form can show.
-    Options: `defects_per_report`, `start`, and make_report's (`projects`, `year`, `attachment`,
-    `template_rows`, `form`: a form code, 'mixed' or {code: share})."""
+    Options: `defects_per_report`, `start`, `variant` ("table" or "prose": where every defect goes),
+    and make_report's (`projects`, `year`, `attachment`, `template_rows`, `form`: a form code,
+    'mixed' or {code: share}, `prose`: the share of reports with a prose section)."""
     for name, report, defects in generate_reports(n, seed, defect_rate, kinds, **options):
         yield name, render_text(report), defects
 
