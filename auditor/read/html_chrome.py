@@ -37,6 +37,7 @@ _LABELS = (
     "技术支持|网站标识码|上一篇|下一篇|责任编辑|有效性|公开方式|公开范围|文号"
 )
 _CHROME_LINE = re.compile(rf"^[【\[（(]?\s*(?:{_LABELS})\s*[】\]）)]?\s*(?:[:：【\[]|$|\s)")
+_SIZE_LABEL = re.compile(r"字体|字号|[：:]|默认|打印|关闭|【|】|\s")
 _SIZES = re.compile(r"[【\[(（]?\s*大\s*[】\])）]?\s*[【\[(（]?\s*中\s*[】\])）]?\s*[【\[(（]?\s*小\s*[】\])）]?")
 _FOOTER = re.compile(r"ICP[备證证]|公网安备|网站标识码|版权所有|Copyright|©")
 _CRUMB = re.compile(r"^(?:网站)?首页\s*(?:[>＞»›/]|&gt;)")
@@ -89,8 +90,18 @@ def skipped(el: etree._Element) -> bool:
     if names & _FRAME_NAMES:
         return True
     if tag == "header" or names & _PAGE_NAMES:
+        if _holds_title(el):
+            return False  # NOTE: portals put the report's own title in their "top" block
         return not any(a.tag in ("article", "main") for a in el.iterancestors())
     return False
+
+
+_TITLE_WORDS = re.compile(r"报告|自评|绩效|决算")
+
+
+def _holds_title(el: etree._Element) -> bool:
+    """Whether a page-frame block holds a heading that names the report (its title and year)."""
+    return any(_TITLE_WORDS.search(h.text_content() or "") for h in el.iter("h1", "h2", "h3"))
 
 
 def _names(el: etree._Element) -> set[str]:
@@ -106,7 +117,8 @@ def chrome_text(text: str) -> bool:
         return False
     if _CHROME_LINE.match(text) or _CRUMB.match(text) or _FOOTER.search(text):
         return True
-    return bool(_SIZES.search(text)) and len(text) <= 40
+    # NOTE: the switch alone ("字体：【大 中 小】"), never a line that merely holds 大中小 (支持大中小企业发展)
+    return bool(_SIZES.fullmatch(_SIZE_LABEL.sub("", text).strip()))
 
 
 def chrome_table(rows: list[list[str]]) -> bool:

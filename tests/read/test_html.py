@@ -156,3 +156,12 @@ def test_directory_scans_and_sniffing_take_pages(tmp_path):
     assert sniff(tmp_path / "b.mhtml") == "mht"
     (tmp_path / "fragment.txt").write_text("<meta charset=utf-8><table><tr><td>a</td></tr></table>", encoding="utf-8")
     assert sniff(tmp_path / "fragment.txt") == "html"
+
+
+def test_report_text_that_looks_like_the_frame_is_kept():
+    """大中小 inside a sentence is not the font switch, and a title in a "top" block is the report's."""
+    page = """<html><body><div class="detail_top"><h1>2023年度农村道路项目绩效自评报告</h1>
+    <span>字体：【大 中 小】</span></div>
+    <div class="content"><p>三、支持大中小企业融通发展</p></div></body></html>"""
+    texts = [b.text for b in parse_page(page).blocks if isinstance(b, Paragraph)]
+    assert texts == ["2023年度农村道路项目绩效自评报告", "三、支持大中小企业融通发展"]
