@@ -240,6 +240,9 @@ class Report:
     form: str = "central"  # the published form every table is printed in (auditor.synth.forms)
     look: dict = field(default_factory=dict)  # the form's printing choices for this report (forms.draw_look)
     prose: ProseSection | None = None  # a prose section on one project (auditor.synth.prose), in some reports
+    #: the opening says the department's spending as a whole was evaluated too (部门整体支出); a report of one
+    #: project with a prose section may leave that out, as a project's own self-evaluation does
+    whole_department: bool = True
 
     def project(self, name: str) -> Project:
         return next(p for p in self.projects if p.name == name)

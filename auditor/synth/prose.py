@@ -112,6 +112,10 @@ def add_prose(r: Report, rng: random.Random, project: str | None = None) -> Pros
     )
     r.prose = s
     restate_prose(r)
+    if len(r.projects) == 1 and rng.random() < 0.5:
+        # NOTE: a project's own self-evaluation says nothing of the department as a whole; only a text of one
+        # project lets a reader compare two statements of one quantity (a level's funds, the amount paid)
+        r.whole_department = False
     if rng.random() < 0.7:
         add_funds(s, p, rng, F.pick(rng, ("of", "of", "total", "both")))
     if t.executed == t.budget and rng.random() < 0.6:
@@ -208,6 +212,13 @@ def restate_prose(r: Report) -> None:
         s.rate = str(t.rate)
 
 
+def one_project_text(r: Report) -> bool:
+    """Whether the report speaks of one project only: one table, and no word of several projects or of
+    the department as a whole (where two statements of one amount may be two quantities, the reader
+    compares none: auditor/recognise/claim_sets.py)."""
+    return len(r.projects) == 1 and not r.whole_department
+
+
 def explained(r: Report) -> bool:
     """Whether the report's words explain spending above a budget anywhere (an adjusted budget)."""
     if any(p.narrative.initial for p in r.projects):
@@ -232,7 +243,9 @@ _SPENDING = (
 )
 _WHOLE = ("下达资金", "安排资金", "到位资金")
 _TOTAL = ("共计下达", "合计下达", "共下达")
-_PAID = ("截至{y}年12月31日，{b}资金已全部拨付到位。", "{fund}{b}目前已全部拨付。")
+# NOTE: never an amount right after a comma: the reader takes "，860万元" for the tail of a figure written
+# with separators (1，200万元) and reads no amount there
+_PAID = ("截至{y}年12月31日，{fund}{b}已全部拨付到位。", "{fund}{b}目前已全部拨付。")
 _PAID_PART = ("截至{y}年12月31日，已拨付资金{e}。", "全年已完成拨付{e}。")
 _COUNTS = (
     "{thing}：年度目标任务{t}，实际完成{d}{tail}。",

@@ -141,8 +141,17 @@ def _quoted(names: list[str]) -> str:
 
 
 def opening(r: Report) -> list[str]:
-    """The 情况说明's opening: the stated count and funds (G-COUNT) and the list of names."""
+    """The 情况说明's opening: the stated count and funds (G-COUNT), the department's evaluation as a
+    whole (unless the report leaves it out), and the list of names."""
     y, n, listed = r.year, len(r.projects), r.listed
+    whole = (
+        [
+            f"组织对{y}年度部门整体支出开展了绩效自评。评价结果显示，我单位基本支出能够做到厉行节约，严格标准；"
+            "项目支出严格执行预算，注重使用绩效，整体支出取得了明显的效果。"
+        ]
+        if r.whole_department
+        else []
+    )
     return [
         f"关于{y}年度预算绩效情况说明",
         "",
@@ -151,10 +160,7 @@ def opening(r: Report) -> list[str]:
             f"根据预算绩效管理要求，本部门组织对{y}年度纳入部门预算的项目支出全面开展了绩效自评，"
             f"共{r.count}个项目，涉及资金{r.funds}万元。从评价情况看，均达到了预期绩效目标，提高了资金使用效益。"
         ),
-        (
-            f"组织对{y}年度部门整体支出开展了绩效自评。评价结果显示，我单位基本支出能够做到厉行节约，严格标准；"
-            "项目支出严格执行预算，注重使用绩效，整体支出取得了明显的效果。"
-        ),
+        *whole,
         "（2）部门决算中项目绩效自评结果。",
         f"我局在{y}年度部门决算中反映{_quoted(listed)}{n}个项目绩效自评综述和所有项目支出绩效自评表。",
     ]

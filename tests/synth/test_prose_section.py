@@ -9,15 +9,18 @@ injector's defect must be found, of its kind, quoting the figure the label names
 from __future__ import annotations
 
 import random
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from auditor.document import Locator
 from auditor.pipeline import audit
 from auditor.read import read_document
 from auditor.recognise import recognise
+from auditor.recognise.claims import read_passage
 from auditor.synth import generate_reports, inject, make_report, render_text
 from auditor.synth.forms import CODES, PROSE_ONLY
 from auditor.synth.injectors import INJECTORS, PROSE_KINDS, injectable_kinds, variant_of
@@ -69,6 +72,11 @@ def test_every_statement_of_a_section_is_read_as_the_shape_it_is(tmp_path):
         assert kinds[("excess", "超任务")] == (1 if c and c.excess else 0), (seed, prose_paragraphs(r))
         assert kinds[("share", "完成比例")] == (1 if c and c.share else 0), (seed, prose_paragraphs(r))
         assert sets.spending and sets.pairs == [] and sets.unit_slips == []
+        for k, paragraph in enumerate(prose_paragraphs(r)):  # every amount printed is read, all paid as all paid
+            amounts = read_passage(paragraph, Locator()).amounts
+            assert [a.field.text for a in amounts] == re.findall(r"\d+(?:\.\d+)?(?:万元|元)", paragraph), paragraph
+            paid = [s.all_paid.text] if s.all_paid and k == 0 else []  # the first paragraph states the payment
+            assert [a.field.text for a in amounts if a.whole_paid] == paid, paragraph
     assert len(topics) >= 10
 
 
@@ -84,7 +92,8 @@ def test_a_section_says_all_was_paid_only_when_all_was_spent():
 
 def test_some_reports_have_a_section_and_it_changes_nothing_else():
     """A report drawn with a section is, but for its section, the report drawn without one: its
-    tables, figures and every other paragraph; so are the defects of a corpus without sections."""
+    tables, figures and every other paragraph (a report of one project may also leave out the
+    department's evaluation as a whole); so are the defects of a corpus without sections."""
     with_section = 0
     for seed in range(200):
         plain = make_report(random.Random(seed), prose=0.0, form="mixed")
@@ -92,6 +101,9 @@ def test_some_reports_have_a_section_and_it_changes_nothing_else():
         drawn = make_report(random.Random(seed), form="mixed")
         with_section += drawn.prose is not None
         assert plain.prose is None and full.prose is not None
+        if not full.whole_department:  # a project's own self-evaluation, which leaves the department out
+            assert len(full.projects) == 1
+            plain.whole_department = False
         text = render_text(full)
         for paragraph in prose_paragraphs(full):
             text = text.replace(paragraph + "\n", "", 1)
@@ -177,3 +189,27 @@ def test_each_prose_defect_is_found_quoting_its_figure(injected, kind):
 def test_every_topic_can_carry_a_section():
     names = {make_report(random.Random(s), prose=1.0, projects=1).projects[0].name for s in range(200)}
     assert names == {t.name for t in TOPICS}
+
+
+def test_two_statements_of_one_amount_are_contradicted_only_in_a_text_of_one_project():
+    """A level's funds stated a third time, or all paid against less paid, where the reader compares
+    two statements of one quantity: a report of one project that says nothing of several projects or
+    of the department as a whole. Elsewhere the contradiction is a share its figures do not give."""
+    reports, ways = [], Counter()
+    for seed in range(400):
+        rng = random.Random(seed)
+        r = make_report(rng, prose=1.0, projects=(1, 2))
+        broken, d = inject(r, "claim_contradiction", rng, variant="prose")
+        text = render_text(broken)
+        way = "level" if "下达资金" in d.description else "paid" if "全部拨付" in d.description else "share"
+        if way != "share":
+            assert len(broken.projects) == 1 and "部门整体" not in text, seed
+        ways[way] += 1
+        if ways[way] <= 8:
+            reports.append((f"{way}-{seed}.txt", broken, d))
+    assert min(ways.values()) >= 8, ways
+    by_doc = _audit([(name, r) for name, r, _ in reports])
+    for name, _r, d in reports:
+        found = [(i.rule, i.found) for i in by_doc[name] if i.severity in VERDICTS]
+        rule = "PROSE_SHARE" if name.startswith("share") else "CLAIM_CONTRADICTION"
+        assert found == [(rule, d.found)], (name, d)

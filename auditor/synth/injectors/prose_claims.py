@@ -8,8 +8,9 @@ funds stated a third time with another amount.
 - execution_rate_mismatch: the rate beside its budget and spending is not their quotient;
 - funding_sum_mismatch: the sources listed do not add up to the whole (one changed, or one left out);
 - unit_mismatch: the whole of a statement of funds written in 元 where its parts are in 万元;
-- claim_contradiction: a share (超任务, 完成目标任务…的N%, 占比) that its figures do not give, a level's
-  funds stated a third time with another amount, or "X万元已全部拨付" beside less paid;
+- claim_contradiction: a share (超任务, 完成目标任务…的N%, 占比) that its figures do not give; or, in a
+  report that speaks of one project only, a level's funds stated a third time with another amount,
+  or "X万元已全部拨付" beside less paid;
 - execution_exceeds_budget: spending above the budget, stated without a rate and with no word of an
   adjusted, added or carried-over budget anywhere;
 - typo: a word (or a comma) written twice.
@@ -27,7 +28,15 @@ from auditor.synth.fast import between, pick, shuffled
 from auditor.synth.injectors.defect import Defect, injects
 from auditor.synth.injectors.helpers import clear_of, half, not_unit_slip, rate_interval, transpose
 from auditor.synth.model import HUNDRED, FundsStatement, Money, Part, Project, ProseSection, Report
-from auditor.synth.prose import TYPO_WORDS, add_funds, explained, prose_paragraphs
+from auditor.synth.prose import (
+    TYPO_WORDS,
+    add_funds,
+    draw_counts,
+    explained,
+    one_project_text,
+    prose_paragraphs,
+    share_text,
+)
 
 _LEVELS = ("中央", "省级", "市级")
 
@@ -188,12 +197,35 @@ def prose_typo(r: Report, rng: random.Random, taken: set) -> Defect | None:
 
 
 def _wrong_share(true: Decimal, lo: Decimal, hi: Decimal, options: list[Decimal | None]) -> Decimal | None:
+    """The first of `options` clear of every rounding of the figures it is a share of; last, one
+    clearly above them (a small count's share is wide: 7 of 7 may be anything from 87% to 115%)."""
+    options = [*options, hi + 10 + (true % 7)]
     return next((_at(x, true) for x in options if x is not None and x > 0 and clear_of(_at(x, true), lo, hi)), None)
 
 
-def _share_defect(s: ProseSection, rng: random.Random) -> Defect | None:
+def _add_shares(s: ProseSection, p: Project, rng: random.Random) -> None:
+    """Give the section a share to get wrong (consistently): its task and result, else each source's 占比."""
+    s.counts = draw_counts(p, rng)
+    if s.counts is not None:
+        return
+    f = next((f for f in s.funds if f.style == "of"), None)
+    if f is None:
+        if s.funds:
+            first = s.funds[0]
+            f = FundsStatement("of", Money(first.whole.digits), [Part(x.source, x.amount) for x in first.parts])
+            s.funds.insert(0, f)
+        else:
+            f = _funds(s, p, rng)
+    if f is not None:
+        for x in f.parts:
+            x.share = share_text(x.amount.wan, f.whole.wan)
+
+
+def _share_defect(s: ProseSection, p: Project, rng: random.Random) -> Defect | None:
     """A share the section's figures do not give: 超任务 as the share of the task (113.33% for 13.33%)
     or the other way round, two digits swapped, a few points off; or one source's 占比 of the whole."""
+    if s.counts is None and not any(x.share for f in s.funds for x in f.parts):
+        _add_shares(s, p, rng)
     choices = []
     c = s.counts
     if c is not None:
@@ -215,9 +247,8 @@ def _share_defect(s: ProseSection, rng: random.Random) -> Defect | None:
                     (done + half(done)) / (task - half(task)) * 100,
                 )
             )
-    shared = [x for f in s.funds for x in f.parts if x.share]
+    shared = [(x, f) for f in s.funds for x in f.parts if x.share]
     if shared:
-        whole = Decimal(s.funds[0].whole.digits)
         choices.append(("占比", None, None))
     if not choices:
         return None
@@ -241,18 +272,18 @@ def _share_defect(s: ProseSection, rng: random.Random) -> Defect | None:
         c.share = str(new)
         label = f"完成目标任务{c.task}{c.unit}的{new}%，按实际完成{c.done}{c.unit}应为{true}%"
     else:
-        part = pick(rng, shared)
-        amount, true = Decimal(part.amount.digits), Decimal(part.share)
+        part, f = pick(rng, shared)
+        amount, true, whole = Decimal(part.amount.digits), Decimal(part.share), Decimal(f.whole.digits)
         lo = (amount - half(amount)) / (whole + half(whole)) * 100
         hi = (amount + half(amount)) / (whole - half(whole)) * 100
-        others = [Decimal(x.share) for x in shared if x is not part]
+        others = [Decimal(x.share) for x, _f in shared if x is not part]
         new = _wrong_share(
             true, lo, hi, [*others, transpose(true, rng), true + between(rng, 2, 9), true - between(rng, 2, 9)]
         )
         if new is None:
             return None
         part.share = str(new)
-        label = f"{part.source}资金{part.amount.text}占比{new}%，按合计{s.funds[0].whole.text}应为{true}%"
+        label = f"{part.source}资金{part.amount.text}占比{new}%，按合计{f.whole.text}应为{true}%"
     return _defect("claim_contradiction", s, f"文中{label}", f"{new}%", f"{true}%")
 
 
@@ -313,8 +344,10 @@ def prose_contradiction(r: Report, rng: random.Random, taken: set) -> Defect | N
     if got is None:
         return None
     s, p = got
-    ways = [lambda: _share_defect(s, rng), lambda: _level_defect(s, p, rng), lambda: _paid_defect(s, rng)]
-    first = between(rng, 0, 2)
+    ways = [lambda: _share_defect(s, p, rng)]
+    if one_project_text(r):  # NOTE: elsewhere two statements of one amount may be two projects'
+        ways += [lambda: _level_defect(s, p, rng), lambda: _paid_defect(s, rng)]
+    first = between(rng, 0, len(ways) - 1)
     for way in ways[first:] + ways[:first]:
         defect = way()
         if defect is not None:
