@@ -409,11 +409,15 @@ def unplaced_tables(blocks: list[Block]) -> list[Block]:
     while i < len(blocks):
         j = i
         while (
-            j < len(blocks) and _short_line(blocks[j]) and (j == i or blocks[j].loc.line == blocks[j - 1].loc.line + 1)
+            j < len(blocks)
+            and _short_line(blocks[j])
+            and (j == i or (blocks[j].loc.line == blocks[j - 1].loc.line + 1 and not _HEADING.match(blocks[j].text)))
         ):
             j += 1
         run = blocks[i:j]
         first = next((k for k, b in enumerate(run) if any(w in b.text for w in _TABLE_WORDS)), None)
+        if first is not None and _key_values(run[first:]):
+            first = None  # NOTE: "全年预算数：100万元" a line each is a summary in words, read as prose
         if first is not None and len(run) - first >= 2 and _words(run[first:]) >= _UNPLACED_WORDS:
             out.extend(run[:first])
             lines = run[first:]
@@ -422,6 +426,16 @@ def unplaced_tables(blocks: list[Block]) -> list[Block]:
             out.extend(run or blocks[i : i + 1])
         i = max(j, i + 1)
     return _numbered(out)
+
+
+#: An outline heading ends a run of table lines: what follows is the report's next section.
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
+_KEY_VALUE = re.compile(r"^[^：:]{2,20}[：:]\s*\S")
+
+
+def _key_values(lines: list[Block]) -> bool:
+    """Whether most lines are "label：value", each line a whole statement rather than one cell."""
+    return sum(1 for b in lines if _KEY_VALUE.match(b.text.strip())) * 2 > len(lines)
 
 
 def _short_line(block: Block) -> bool:

@@ -62,7 +62,7 @@ def _claims(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
     """The figures every sentence states (paragraphs, and the prose cells of the tables), grouped for checking."""
     elsewhere = {_base(n.loc) for n in records.narratives}
     elsewhere |= {_base(f.loc) for r in records.reports for f, _sentence in r.claims.values()}
-    passages = [read_passage(p.text, p.loc) for p in paragraphs]
+    passages = [read_passage(text, loc) for text, loc in _statements(paragraphs)]
     for passage in passages:
         passage.restated = _base(passage.loc) in elsewhere
     for table in records.tables:
@@ -72,6 +72,31 @@ def _claims(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
     text = "\n".join(p.text for p in passages)
     year = records.year.text if records.year else None
     records.claim_sets = claim_sets(passages, text, year, len(records.tables) + len(records.unknown_tables))
+
+
+_KEY_VALUE = re.compile(r"^[^：:，。]{2,20}[：:]\s*\S[^。]{0,40}$")
+
+
+def _statements(paragraphs: list[Paragraph]) -> list[tuple[str, object]]:
+    """Each paragraph's text and place; a run of "label：value" lines read as one statement.
+
+    NOTE: "全年预算数：100万元" / "全年执行数：95万元" / "执行率：90%", a line each, state one
+    sentence's figures: joined with commas, the rate is read beside its amounts.
+    """
+    out: list[tuple[str, object]] = []
+    run: list[Paragraph] = []
+    for p in [*paragraphs, None]:
+        if p is not None and _KEY_VALUE.match(clean(p.text)):
+            run.append(p)
+            continue
+        if len(run) >= 2:
+            out.append(("，".join(clean(q.text) for q in run) + "。", run[0].loc))
+        else:
+            out.extend((q.text, q.loc) for q in run)
+        run = []
+        if p is not None:
+            out.append((p.text, p.loc))
+    return out
 
 
 def _base(loc):

@@ -41,7 +41,7 @@ _AMOUNT = re.compile(
 )
 _RATE = re.compile(
     r"(?P<name>(?:预算|资金|项目|经费|补贴|补助)?(?:执行|支付|拨付|到位|完成|完工|发放|覆盖|达标|合格|使用)率|占比)"
-    r"(?:[为是约]|达到?|均为|已达)?\s*(?P<v>\d{1,4}(?:\.\d{1,4})?)\s*[%％]"
+    r"(?:[为是约：:]|达到?|均为|已达)?\s*(?P<v>\d{1,4}(?:\.\d{1,4})?)\s*[%％]"
 )
 _COUNT_UNITS = "户|人次|人|个|座|所|处|家|台套|台|套|公里|千米|米|亩|公顷|吨|件|场|次|项|条|块|辆|头|只|间|栋|眼|口"
 _COUNT = re.compile(
@@ -237,7 +237,12 @@ def _clauses_before(text: str, amounts: list[Amount]) -> None:
         start = max(previous_end, a.at - 30)
         clause = text[start : a.at]
         cut = max(clause.rfind(c) for c in _CLAUSE_MARKS)
-        if cut >= 0:
+        if cut >= 0 and clause[cut] in "：:" and not clause[cut + 1 :].strip():
+            # NOTE: "全年执行数：95万元": the label before the colon is the amount's clause
+            label = clause[:cut]
+            cut = max(label.rfind(c) for c in _CLAUSE_MARKS)
+            clause = label[cut + 1 :] if cut >= 0 else label
+        elif cut >= 0:
             clause = clause[cut + 1 :]
         a.clause = clause
         a.role = _role(clause)

@@ -279,3 +279,20 @@ def test_an_eligibility_cut_off_in_a_goal_is_not_a_deadline():
 
     assert not GOAL_DEADLINE.search("为2022年12月31日前已办理退休手续的城乡居民按时足额发放养老金")
     assert GOAL_DEADLINE.search("项目于2022年12月31日前完成全部建设任务")
+
+
+def test_a_summary_of_label_value_lines(tmp_path, audit_text):
+    """ "全年预算数：100万元" a line each: read as one statement of the project's figures, not as a table."""
+    lines = [
+        "一、基本情况",
+        "项目名称：农村道路建设",
+        "全年预算数：100万元",
+        "全年执行数：95万元",
+        "执行率：{}",
+        "二、存在问题",
+        "部分路段进度滞后。",
+    ]
+    assert findings(tmp_path, audit_text, *[line.format("95%") for line in lines]) == []
+    assert findings(tmp_path, audit_text, *[line.format("90%") for line in lines]) == [("PROSE_RATE", "90%", "95.00%")]
+    result = audit_text(tmp_path, "\n".join(["某县2023年度项目绩效自评报告", *[line.format("95%") for line in lines]]))
+    assert not [i for i in result.issues if i.kind == "extraction_incomplete" and i.severity == "warning"]
