@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -49,6 +50,8 @@ def corpus(tmp_path_factory, sample_path):
             (folder / f"{kind}-{name}").write_text(text, encoding="utf-8")
     for name, text, _ in generate(1, 299, defect_rate=0.0):
         (folder / f"clean-{name}").write_text(text, encoding="utf-8")
+    for prose in sorted((Path(__file__).resolve().parent.parent / "prose").glob("*.txt")):
+        shutil.copy(prose, folder / f"prose-{prose.name}")  # every prose entity, its bool and int columns too
     (folder / "empty.txt").write_bytes(b"")
     (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     return folder
@@ -66,6 +69,7 @@ def test_spark_gives_the_pandas_engines_json_byte_for_byte(spark, corpus, rulese
         assert renderer("json")(spark_result, lang=lang) == renderer("json")(pandas_result, lang=lang)
     kinds = {i.kind for i in spark_result.issues}
     assert {"unreadable_input", "total_mismatch", "project_topic_mismatch", "count_mismatch"} <= kinds
+    assert {"claim_contradiction", "execution_exceeds_budget", "execution_rate_mismatch"} <= kinds
     assert sum(d.status == "unreadable" for d in spark_result.documents) == 2
     assert set(timings) == {"session", "read", "validate"}
 
