@@ -296,3 +296,13 @@ def test_a_summary_of_label_value_lines(tmp_path, audit_text):
     assert findings(tmp_path, audit_text, *[line.format("90%") for line in lines]) == [("PROSE_RATE", "90%", "95.00%")]
     result = audit_text(tmp_path, "\n".join(["某县2023年度项目绩效自评报告", *[line.format("95%") for line in lines]]))
     assert not [i for i in result.issues if i.kind == "extraction_incomplete" and i.severity == "warning"]
+
+
+def test_an_amount_after_a_comma_is_an_amount():
+    """Only digits, a comma and three digits are one figure: "，95万元" after a sentence's comma is its own."""
+    for text, amounts in [
+        ("项目总投资1,200万元，其中中央资金800万元", ["1,200万元", "800万元"]),
+        ("预算100万元，95万元已支出", ["100万元", "95万元"]),
+        ("预算100万元,95万元已支出", ["100万元", "95万元"]),
+    ]:
+        assert [a.field.text for a in read_passage(text, Locator(line=1)).amounts] == amounts
