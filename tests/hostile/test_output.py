@@ -28,9 +28,12 @@ def _check(out: Path, *extra: str):
 @pytest.fixture()
 def quick_audit(monkeypatch, sample_result):
     """The sample's result without validating again: these tests are about writing, not auditing."""
+    import copy
+
     import auditor.pipeline
 
-    monkeypatch.setattr(auditor.pipeline, "audit", lambda *args, **kwargs: sample_result)
+    # NOTE: a copy: the CLI fills the result's `settings`, and the session's sample result is shared
+    monkeypatch.setattr(auditor.pipeline, "audit", lambda *args, **kwargs: copy.copy(sample_result))
 
 
 def _fail_replace(monkeypatch, exc: BaseException) -> None:

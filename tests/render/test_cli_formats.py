@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -33,7 +34,7 @@ def audited(monkeypatch, sample_result):
 
     def audit(paths, config=None, ruleset=None, progress=None, jobs=None):
         calls.append(progress)
-        return sample_result
+        return copy.copy(sample_result)  # NOTE: the CLI fills the result's settings; the session's result is shared
 
     monkeypatch.setattr("auditor.pipeline.audit", audit)
     return calls
