@@ -141,7 +141,7 @@ def _same(a: Decimal, b: Decimal) -> bool:
 
 #: A text that speaks of several projects: amounts stated twice may be two projects' (2个项目, 三个项目).
 SEVERAL_PROJECTS = re.compile(
-    r"(?<!\d)(?:[2-9]|\d{2,})\s*个(?:项目|专项)|(?<![两二三四五六七八九十])[两二三四五六七八九十]+个(?:项目|专项)|部门整体"
+    r"(?<!\d)(?:[2-9]|\d{2,})\s*个(?:项目|专项)|(?<![两二三四五六七八九十])[两二三四五六七八九十]+个(?:项目|专项)"
 )  # NOTE: the lookbehind starts a count where its numerals start: a long run of numerals is scanned once
 #: An outline item that names a project ("一、农村道路项目。"): two of them are two projects.
 _PROJECT_ITEM = re.compile(

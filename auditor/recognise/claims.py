@@ -45,8 +45,10 @@ _RATE = re.compile(
 )
 _COUNT_UNITS = "户|人次|人|个|座|所|处|家|台套|台|套|公里|千米|米|亩|公顷|吨|件|场|次|项|条|块|辆|头|只|间|栋|眼|口"
 _COUNT = re.compile(
-    r"(?<![\d.])(?P<v>\d{1,9}(?:\.\d{1,4})?)\s*(?P<u>万?(?:" + _COUNT_UNITS + r"))(?![\u4e00-\u9fff]{0,1}率)"
-)
+    r"(?<![\d.])(?P<v>\d{1,9}(?:\.\d{1,4})?)\s*(?P<u>万?(?:"
+    + _COUNT_UNITS
+    + r"))(?![\u4e00-\u9fff]{0,1}率)(?<!个(?=项目|专项))"
+)  # NOTE: "2个项目" counts projects, never a task or a result
 _SHARE_OF = re.compile(
     r"(?<![\d.])(?P<base>\d{1,9}(?:\.\d{1,4})?)\s*(?P<u>万?(?:"
     + _COUNT_UNITS
