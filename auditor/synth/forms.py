@@ -21,34 +21,26 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
+from auditor.issue import KINDS
 from auditor.synth import fast as F
 from auditor.synth.prose import explained
 
-ALL_KINDS = frozenset(
+#: The contract's kinds no injector makes: checked on real reports, not generated ones.
+NOT_GENERATED = frozenset(
     (
-        "score_exceeds_weight",
-        "category_weight_cap",
-        "category_score_cap",
-        "total_mismatch",
-        "execution_rate_mismatch",
-        "funding_sum_mismatch",
-        "funding_score_formula",
-        "section_sum_mismatch",
-        "narrative_table_mismatch",
-        "count_mismatch",
-        "project_topic_mismatch",
-        "project_name_mismatch",
-        "year_mismatch",
-        "grade_mismatch",
-        "vague_actual_value",
-        "missing_deviation_reason",
-        "empty_indicator_scored",
-        "unit_mismatch",
-        "typo",
-        "execution_exceeds_budget",
-        "claim_contradiction",
+        "score_inconsistent_with_actual",
+        "missing_category",
+        "missing_value",
+        "unfilled_template",
+        "category_misplacement",
+        "copied_content",
+        "unreadable_input",
+        "extraction_incomplete",
     )
 )
+#: Every kind a generated report may carry: the issue contract's, less those (tests/synth checks it is
+#: exactly what the injectors register).
+ALL_KINDS = frozenset(KINDS) - NOT_GENERATED
 #: Kinds only a prose section (auditor.synth.prose) can show: a report without one never carries them.
 PROSE_ONLY = frozenset(("execution_exceeds_budget", "claim_contradiction"))
 
