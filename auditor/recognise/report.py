@@ -69,13 +69,17 @@ class EvaluationReport:
     implicit: bool = False
 
 
-def overall_claim(paragraph: Paragraph, name: str) -> ScoredPart | None:
-    """A whole score stated in prose, with the grade after it: "经自评，项目综合得分为95分，评价等级为优"."""
+def overall_claim(paragraph: Paragraph, name: str, grade_within: int | None = 40) -> ScoredPart | None:
+    """A whole score stated in prose, with the grade after it: "经自评，项目综合得分为95分，评价等级为优".
+
+    `grade_within`: how far after the score a grade is its own (None: anywhere after it, as an
+    attached report's overall paragraph states them).
+    """
     text = paragraph.text
     m = OVERALL.search(text)
     if m is None:
         return None
-    grade = GRADE.search(text, m.end(), m.end() + 40)
+    grade = GRADE.search(text, m.end(), len(text) if grade_within is None else m.end() + grade_within)
     return ScoredPart(
         "overall",
         name,
@@ -150,19 +154,10 @@ def read_report(paragraphs: list[Paragraph], start: int, report: EvaluationRepor
                     "subsection", name, section, None, Field(m.group(3), p.loc.with_labels(name, "得分")), p.text
                 )
             )
-        elif (m := OVERALL.search(text)) and not any(part.role == "overall" for part in report.parts):
-            grade = GRADE.search(text, m.end())
-            report.parts.append(
-                ScoredPart(
-                    "overall",
-                    report.name,
-                    "",
-                    None,
-                    Field(m.group(1), p.loc.with_labels(report.name, "总体得分")),
-                    _sentence(p.text, m.start()),
-                    grade.group(1) if grade else None,
-                )
-            )
+        elif not any(part.role == "overall" for part in report.parts) and (
+            overall := overall_claim(p, report.name, grade_within=None)
+        ):
+            report.parts.append(overall)
         i += 1
     return i
 
