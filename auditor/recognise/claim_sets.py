@@ -239,9 +239,8 @@ def _rates(passage: Passage, out: ClaimSets) -> None:
 
 
 def _number(f: Field) -> Decimal:
-    from auditor.numbers import parse
-
-    fig = parse(f.text)
+    """A stated rate's value (its Field's figure: "97%" is 97)."""
+    fig = f.figure
     return fig.value if fig else Decimal(0)
 
 
