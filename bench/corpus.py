@@ -209,8 +209,20 @@ def fp_token_hit(issue: dict, tokens: list[str]) -> str | None:
     return None
 
 
-def find_label(label: dict, issues: list[dict], one_project: bool) -> dict | None:
-    """The issue that finds a label and how, preferring an exact project over containment over a guess."""
+def _quotes(issue: dict, label: dict) -> bool:
+    """Whether an issue's `found` and a label's `found` quote the same text (one within the other)."""
+    ours = re.sub(r"\s+", "", str(issue.get("found") or ""))
+    theirs = re.sub(r"\s+", "", str(label.get("found") or ""))
+    return bool(ours and theirs) and (ours in theirs or theirs in ours)
+
+
+def find_label(label: dict, issues: list[dict], one_project: bool, used: set[int] | None = None) -> dict | None:
+    """The issue that finds a label and how: one quoting the label's text first, then by project match
+    (an exact project over containment over a guess).
+
+    NOTE: an issue finds one label at most (`used` holds the ones taken): two typos labelled in a
+    one-project text are two findings, not one finding counted twice.
+    """
     rank = [
         "same project",
         "label project within the issue's",
@@ -218,16 +230,21 @@ def find_label(label: dict, issues: list[dict], one_project: bool) -> dict | Non
         "label has no project",
         "document-level issue, one project",
     ]
+    used = used if used is not None else set()
     best = None
-    for issue in issues:
-        if issue["kind"] != label["counts_as"]:
+    for n, issue in enumerate(issues):
+        if issue["kind"] != label["counts_as"] or n in used:
             continue
         mode = project_match(label.get("project"), issue.get("project"), one_project)
-        if mode and (best is None or rank.index(mode) < rank.index(best[1])):
-            best = (issue, mode)
+        if not mode:
+            continue
+        key = (0 if _quotes(issue, label) else 1, rank.index(mode))
+        if best is None or key < best[0]:
+            best = (key, n, issue, mode)
     if best is None:
         return None
-    issue, mode = best
+    _, n, issue, mode = best
+    used.add(n)
     return {
         "rule": issue["rule"],
         "severity": issue["severity"],
@@ -235,6 +252,14 @@ def find_label(label: dict, issues: list[dict], one_project: bool) -> dict | Non
         "found": issue.get("found"),
         "mode": mode,
     }
+
+
+def assign_labels(labels: list[dict], finders: list[dict], one_project: bool) -> None:
+    """Each label's finder (`found_by`), labels whose text some issue quotes served first."""
+    used: set[int] = set()
+    order = sorted(labels, key=lambda lb: not any(_quotes(i, lb) and i["kind"] == lb["counts_as"] for i in finders))
+    for label in order:
+        label["found_by"] = find_label(label, finders, one_project, used)
 
 
 def matches_any(issue: dict, wanted: list[dict], one_project: bool) -> bool:
@@ -320,8 +345,7 @@ def measure_document(
         kind = classify(issue, labels, uncertain, tokens, clean, one_project)
         classed.append({**issue, "counted_as": kind, "fp_token": fp_token_hit(issue, tokens)})
     finders = [i for i in classed if i["counted_as"] not in FALSE_ALARMS]
-    for label in labels:
-        label["found_by"] = find_label(label, finders, one_project)
+    assign_labels(labels, finders, one_project)
     coverage = (document or {}).get("coverage")
     figures = coverage_figures(coverage)
     return {
