@@ -32,8 +32,16 @@ def excerpt(text: str, words: list[str], limit: int = 80) -> str:
     start = max(text.rfind(p, 0, at) for p in "。；！？：") + 1
     ends = [i for i in (text.find(p, at) for p in "。；！？") if i >= 0]
     end = min(ends) + 1 if ends else len(text)
-    sentence = text[start:end].strip()
-    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+    raw = text[start:end]
+    sentence = raw.strip()
+    if len(sentence) <= limit:
+        return sentence
+    # NOTE: a long sentence is cut around the word, not from its start: cut from the start, a word
+    # late in a 200-character sentence was not in the excerpt that quotes it
+    offset = at - start - (len(raw) - len(raw.lstrip()))
+    begin = max(0, min(offset - limit // 3, len(sentence) - (limit - 1)))
+    head, tail = ("…" if begin else ""), ("…" if begin + limit - 1 < len(sentence) else "")
+    return head + sentence[begin : begin + limit - 1] + tail
 
 
 def plain(value) -> str:

@@ -38,6 +38,7 @@ def test_every_prose_defect_is_found_once(results):
         ("PROSE_RATE", "execution_rate_mismatch", "99%"),
         ("PROSE_SHARE", "claim_contradiction", "43%"),
         ("PROSE_UNIT_SLIP", "unit_mismatch", "2089元"),
+        ("TYPO_DOUBLED", "typo", "优待金金"),
         ("TYPO_REPEAT", "typo", "对象对象"),
     ]
 
