@@ -8,7 +8,7 @@ from auditor.document import Document, Paragraph
 from auditor.recognise.citations import citations_in
 from auditor.recognise.claim_sets import claim_sets
 from auditor.recognise.claims import read_passage
-from auditor.recognise.mentions import Mention, mentions_in, statements_in
+from auditor.recognise.mentions import Mention, first_statement, mentions_in, statements_in, undertaken_in
 from auditor.recognise.narrative import recognise_narrative
 from auditor.recognise.outline import outline
 from auditor.recognise.records import DocumentRecords, Field, clean
@@ -195,6 +195,8 @@ def _prose(paragraphs: list[Paragraph], records: DocumentRecords) -> None:
                 )
             )
         records.mentions.extend(mentions_in(paragraphs[i]))
+        records.mentions.extend(undertaken_in(paragraphs[i]))
         records.citations.extend(citations_in(paragraphs[i]))
         records.statements.extend(statements_in(paragraphs[i]))
         i += 1
+    first_statement(records.mentions)

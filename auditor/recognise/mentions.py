@@ -30,6 +30,9 @@ _QUOTED_LIST = re.compile(
     r"\s*个项目" % MAX_LISTED
 )
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
+#: "我局承担临城县2021年度……道路建设项目实施任务": the text says which project it reports on. Stated
+#: again further on, it must name the same project the same way.
+_UNDERTAKEN = re.compile(r"承担(?:的|了)?(?P<name>[^，。,；;：:、“”\"《》()（）\s]{6,50}?项目)")
 _REPORT_TITLE = re.compile(
     r"《(?:(?P<year>\d{4})年度?)?(?P<name>[^》]{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告》"
 )
@@ -40,7 +43,7 @@ class Mention:
     """A project name as some part of the document writes it."""
 
     name: str
-    source: str  # list | report_title | evaluation_report | narrative
+    source: str  # list | report_title | evaluation_report | narrative | stated | restated
     field: Field
     evidence: str
     year: str | None = None
@@ -77,6 +80,29 @@ def mentions_in(paragraph: Paragraph) -> list[Mention]:
             )
         )
     return out
+
+
+def undertaken_in(paragraph: Paragraph) -> list[Mention]:
+    """The projects a sentence says the department undertakes ("我局承担……项目"), as `restated`."""
+    if "承担" not in paragraph.text:
+        return []
+    around = sentences.finder(paragraph.text)
+    return [
+        Mention(
+            m.group("name"),
+            "restated",
+            Field(m.group("name"), paragraph.loc.with_labels(column="项目名称")),
+            around(m.start()),
+        )
+        for m in _UNDERTAKEN.finditer(paragraph.text)
+    ]
+
+
+def first_statement(mentions: list[Mention]) -> None:
+    """The first project the text says it undertakes is `stated`: later statements are held against it."""
+    first = next((m for m in mentions if m.source == "restated"), None)
+    if first is not None:
+        first.source = "stated"
 
 
 def statements_in(paragraph: Paragraph) -> list[Statement]:

@@ -20,6 +20,9 @@ class KnownNameRule(RuleBase):
     role: str = "role"
     name: str = "name"
     known: str = "table"
+    #: report only a name that is a variant of a known one (alike, neither holding the other): for
+    #: statements that may also name other projects, where a name unlike the known one is another project
+    variants_only: bool = False
 
     def columns(self) -> list[str]:
         return [*self.group_by, self.role, self.name]
@@ -33,12 +36,30 @@ def known_names(df: pd.DataFrame, group_by: list[str], role: str, name: str, kno
     return names
 
 
-def known_name(df: pd.DataFrame, group_by: list[str], role: str, name: str, known: str) -> pd.Series:
+#: How alike (difflib ratio) a name and a known one are when one is the other written differently:
+#: 临城县2021年度财政衔接资金……项目 and 临城县2021年财政涉农资金……项目 are 0.91 alike.
+VARIANT = 0.75
+
+
+def is_variant(name: str, known: list[str]) -> bool:
+    """Whether `name` is a known name written otherwise: alike, but neither one within the other
+    (a shortened 道路建设项目 is the same project, not a second name)."""
+    best, ratio = closest(name, known)
+    return best is not None and ratio >= VARIANT and name not in best and best not in name
+
+
+def known_name(
+    df: pd.DataFrame, group_by: list[str], role: str, name: str, known: str, variants_only: bool = False
+) -> pd.Series:
     """True unless a mention's name is none of the names its group knows (the tables' 项目名称)."""
     names = known_names(df, group_by, role, name, known)
     return verdicts(
         (
-            r == known or missing(n) or not names.get(key) or n in names[key]
+            r == known
+            or missing(n)
+            or not names.get(key)
+            or n in names[key]
+            or (variants_only and not is_variant(n, names[key]))
             for key, r, n in zip(keys(df, group_by), df[role], df[name])
         ),
         df,
@@ -56,7 +77,7 @@ def closest(name: str, candidates: list[str]) -> tuple[str | None, float]:
 
 
 def check(df: pd.DataFrame, rule: KnownNameRule, lexicons: dict) -> pd.Series:
-    return known_name(df, rule.group_by, rule.role, rule.name, rule.known)
+    return known_name(df, rule.group_by, rule.role, rule.name, rule.known, rule.variants_only)
 
 
 def describe(rule: KnownNameRule, frame: pd.DataFrame, index, row: dict, lexicons: dict, cache: dict) -> dict[str, str]:

@@ -33,6 +33,7 @@ def test_every_prose_defect_is_found_once(results):
     assert found == [
         ("CLAIM_CONTRADICTION", "claim_contradiction", "2179万元"),
         ("CLAIM_CONTRADICTION", "claim_contradiction", "61.8万元"),
+        ("PROJECT_NAMES_STATED", "project_name_mismatch", "某县2023年财政涉农资金统筹整合使用危房改造项目"),
         ("PROSE_EXCEEDS_BUDGET", "execution_exceeds_budget", "10.12万元"),
         ("PROSE_PARTS_SUM", "funding_sum_mismatch", "2330.9万元"),
         ("PROSE_RATE", "execution_rate_mismatch", "99%"),
