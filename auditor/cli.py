@@ -9,8 +9,10 @@ Great Expectations is imported only by `check` (and `rules compile`), so
 from __future__ import annotations
 
 import atexit
+import gettext
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -59,7 +61,7 @@ def _ruleset(settings: dict, profile, rules_dirs, select, ignore, lang, allow_em
     try:
         ruleset = config.ruleset()
     except RuleSetError as exc:
-        _fail(t(lang, "rule_errors") + "\n" + "\n".join(f"  {e}" for e in exc.errors))
+        _fail(t(lang, "rule_errors") + "\n" + "\n".join(f"  {line}" for line in exc.lines(lang)))
     if not ruleset.rules and not allow_empty:
         patterns = [f"--{d['by']} {d['pattern']}" for d in config.deselected[:1]] + [
             f"--ignore {p}" for p in config.ignore
@@ -96,13 +98,52 @@ def _lang_in(args: list[str]) -> str | None:
     return None
 
 
-class _Localised:
-    """Help in the user's language: the English help of the code, or its Chinese from auditor.i18n.
+@contextmanager
+def _click_speaks(lang: str):
+    """click's own messages (usage errors, "default:") in `lang` while the command runs.
 
-    NOTE: click's own headings come from gettext, which knows no Chinese here, so the
-    usage, options and commands sections are written with our words; --lang is read
-    from the raw arguments, as --help is handled before any other option.
+    NOTE: click takes its strings through `gettext.gettext` and `gettext.ngettext`, bound
+    into each of its modules when they are imported; so the Chinese translation
+    (auditor.i18n.ClickChinese) is installed by rebinding those names, and the
+    originals are put back when the command returns. English is click's own.
     """
+    if lang != "zh":
+        yield
+        return
+    from auditor.i18n import ClickChinese
+
+    chinese = ClickChinese()
+    swapped = []
+    for name, module in list(sys.modules.items()):
+        if name != "click" and not name.startswith("click."):
+            continue
+        for attr, theirs, ours in (
+            ("_", gettext.gettext, chinese.gettext),
+            ("ngettext", gettext.ngettext, chinese.ngettext),
+        ):
+            if getattr(module, attr, None) is theirs:
+                setattr(module, attr, ours)
+                swapped.append((module, attr, theirs))
+    try:
+        yield
+    finally:
+        for module, attr, theirs in swapped:
+            setattr(module, attr, theirs)
+
+
+class _Localised:
+    """Help and click's messages in the user's language: English from click and the code, or Chinese.
+
+    NOTE: the usage, options and commands sections of the help are written with our
+    words (auditor.i18n), click's usage errors through gettext (`_click_speaks`); --lang
+    is read from the raw arguments, as --help and usage errors come before any option
+    is handled.
+    """
+
+    def main(self, args=None, *rest, **extra):
+        words = list(sys.argv[1:] if args is None else args)
+        with _click_speaks(_lang_in(words) or environ_lang() or "zh"):
+            return super().main(args, *rest, **extra)
 
     def parse_args(self, ctx, args):
         lang = _lang_in(list(args))

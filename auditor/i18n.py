@@ -6,6 +6,8 @@ reporters and the command line say around them.
 
 from __future__ import annotations
 
+import gettext
+
 LANGS = ("zh", "en")
 
 TEXT = {
@@ -769,8 +771,129 @@ _HELP_ZH = {
     "help.serve.host": "监听的地址（回环地址：仅本机）。",
     "help.serve.port": "监听的端口。",
     "help.serve.max_upload_mb": "最大上传量（一次请求的全部文件合计），单位 MB；超过的请求答复 413。",
-    "help.serve.keep": "把每次上传（使用生成的文件名）及其问题清单保存在 DIR 中；默认不保存任何东西。",
-    "help.serve.timeout": "一次请求最多可用的秒数；超时的审查会被停止并答复 504。",
+    "help.serve.keep": "另把每次上传（使用生成的文件名）及其问题清单保存在 DIR 中，只有本账户能读取，直到被删除；"
+    "默认不在磁盘上保存任何东西。",
+    "help.serve.timeout": "一次审查最多可用的秒数（等待工作进程的时间不算在内）；超时的审查会被停止并答复 504。",
     "help.serve.workers": "审查进程数（默认：每核一个；0 表示在服务器的线程中审查）。",
+    "help.serve.queue": "可同时等待工作进程的请求数（正在上传或排队）；更多的请求答复 503。",
+    "help.serve.results_mb": "保存结果供下载所用的内存，单位 MB；满了时先删除最大的结果。",
+    "help.serve.allowed_hosts": "客户端访问服务器时使用的主机名（公开的域名、代理的名称）；可重复。",
 }
 TEXT["zh"].update({k: v for k, v in _HELP_ZH.items() if k not in TEXT["zh"]})
+
+
+# click's own messages (usage errors, and the words its help adds: default, required) in Chinese, by click's
+# English text, its gettext message id. auditor/cli.py installs `ClickChinese` while a command runs in Chinese.
+# NOTE: ids of click 8.1 to 8.5; an id this table lacks is shown in click's English, never dropped.
+_CLICK_ZH = {
+    "Error: {message}": "错误：{message}",
+    "Try '{command} {option}' for help.": "用 '{command} {option}' 查看帮助。",
+    "Try {command!r} for help.": "用 {command!r} 查看帮助。",
+    "Usage:": "用法：",
+    "Options": "选项",
+    "Commands": "命令",
+    "Positional arguments": "参数",
+    "Invalid value: {message}": "值无效：{message}",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
+    "Missing argument": "缺少参数",
+    "Missing option": "缺少选项",
+    "Missing parameter": "缺少参数",
+    "Missing {param_type}": "缺少{param_type}",
+    "Missing parameter: {param_name}": "缺少参数：{param_name}",
+    "Missing command.": "缺少命令。",
+    "No such option {name!r}.": "没有选项 {name!r}。",
+    "No such option: {name}": "没有选项 {name}。",
+    "No such command {name!r}.": "没有命令 {name!r}。",
+    "Option {name!r} does not take a value.": "选项 {name!r} 不接受值。",
+    "Argument {name!r} takes {nargs} values.": "参数 {name!r} 需要 {nargs} 个值。",
+    "Choose from:\n\t{choices}": "可选：\n\t{choices}",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的{number_type}。",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} 不是有效的布尔值；可用：{states}",
+    "{value!r} is not a valid boolean.": "{value!r} 不是有效的布尔值。",
+    "{value!r} is not a valid UUID.": "{value!r} 不是有效的 UUID。",
+    "{name} {filename!r} does not exist.": "{filename!r} 不存在。",
+    "{name} {filename!r} is a file.": "{filename!r} 是文件，这里要的是文件夹。",
+    "{name} {filename!r} is a directory.": "{filename!r} 是文件夹，这里要的是文件。",
+    "{name} {filename!r} is not readable.": "{filename!r} 无法读取（没有读取权限）。",
+    "{name} {filename!r} is not writable.": "{filename!r} 无法写入（没有写入权限）。",
+    "{name} {filename!r} is not executable.": "{filename!r} 不可执行。",
+    "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
+    "unknown error": "未知错误",
+    "Aborted!": "已中止。",
+    "default: {default}": "默认：{default}",
+    "required": "必填",
+    "env var: {var}": "环境变量：{var}",
+    "(dynamic)": "（动态）",
+}
+# click's ngettext ids, (singular, plural), and their Chinese (one form: Chinese has no plural).
+_CLICK_ZH_PLURAL = {
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "是不是 {possibility}？",
+        "（是不是其中之一：{possibilities}？）",
+    ),
+    ("Did you mean {possibility}?", "(Possible options: {possibilities})"): (
+        "是不是 {possibility}？",
+        "（可能是：{possibilities}）",
+    ),
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "多余的参数（{args}）",
+        "多余的参数（{args}）",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "选项 {name!r} 后面需要一个值。",
+        "选项 {name!r} 后面需要 {nargs} 个值。",
+    ),
+    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."): (
+        "需要 {nargs} 个值，只给了 1 个。",
+        "需要 {nargs} 个值，给了 {len} 个。",
+    ),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "{value!r} 不是 {choice}。",
+        "{value!r} 不是可选值之一：{choices}。",
+    ),
+    ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."): (
+        "{value!r} 不符合格式 {format}。",
+        "{value!r} 不符合以下任一格式：{formats}。",
+    ),
+    (
+        "{len_type} values are required, but {len_value} was given.",
+        "{len_type} values are required, but {len_value} were given.",
+    ): ("需要 {len_type} 个值，给了 {len_value} 个。", "需要 {len_type} 个值，给了 {len_value} 个。"),
+}
+#: English words click puts into its messages as values (the name of a parameter's type), in Chinese.
+_CLICK_VALUES_ZH = {
+    "integer": "整数",
+    "integer range": "整数",
+    "float": "数字",
+    "float range": "数字",
+    "argument": "参数",
+    "option": "选项",
+    "parameter": "参数",
+}
+#: The values of a click message that are such words, never something the user typed.
+_CLICK_WORD_KEYS = ("number_type", "param_type")
+
+
+class _ClickTemplate(str):
+    """A Chinese click message whose type names among its values (integer, float range) are Chinese too."""
+
+    def format(self, *args, **values):
+        for key in _CLICK_WORD_KEYS:
+            if isinstance(values.get(key), str):
+                values[key] = _CLICK_VALUES_ZH.get(values[key], values[key])
+        return str.format(self, *args, **values)
+
+
+class ClickChinese(gettext.NullTranslations):
+    """A gettext translation of click's own strings into Chinese; an id it does not know stays English."""
+
+    def gettext(self, message: str) -> str:
+        zh = _CLICK_ZH.get(message)
+        return message if zh is None else _ClickTemplate(zh)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        zh = _CLICK_ZH_PLURAL.get((msgid1, msgid2))
+        if zh is None:
+            return msgid1 if n == 1 else msgid2
+        return _ClickTemplate(zh[0] if n == 1 else zh[1])

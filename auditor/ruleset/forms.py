@@ -22,6 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from auditor.ruleset.foreign import SaidError, pydantic_reason, regex_reason
+from auditor.ruleset.said import said
 from auditor.ruleset.yamlfile import RuleFileError, line_of, load
 
 FUNDING_KEYS = ("initial", "budget", "received", "executed", "rate", "weight", "score", "reason")
@@ -80,12 +82,13 @@ def _words_test(all_: tuple[str, ...], any_: tuple[str, ...], none: tuple[str, .
 
 
 def _ordered(value: dict, keys: tuple[str, ...], what: str) -> dict:
+    """`value` when each key is one of `keys` with a list of header words; `what` names them (form.what.*)."""
     unknown = [k for k in value if k not in keys]
     if unknown:
-        raise ValueError(f"unknown {what} {unknown[0]!r}; known: {', '.join(keys)}")
+        raise SaidError(said("form.unknown_key", what=said(f"form.what.{what}"), key=unknown[0], known=keys))
     for key, words in value.items():
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise ValueError(f"{what} {key!r}: give a list of header words")
+            raise SaidError(said("form.words_list", what=said(f"form.what.{what}"), key=key))
     return value
 
 
@@ -115,12 +118,12 @@ class Funding(_Strict):
     @field_validator("columns")
     @classmethod
     def _columns(cls, v):
-        return _ordered(v, FUNDING_KEYS, "funding column")
+        return _ordered(v, FUNDING_KEYS, "funding_column")
 
     @field_validator("rows")
     @classmethod
     def _rows(cls, v):
-        return _ordered(v, FUNDING_ROW_KINDS, "funding row kind")
+        return _ordered(v, FUNDING_ROW_KINDS, "funding_row")
 
 
 class Indicators(_Strict):
@@ -139,9 +142,9 @@ class Indicators(_Strict):
     @field_validator("columns")
     @classmethod
     def _columns(cls, v):
-        v = _ordered(v, INDICATOR_KEYS, "indicator column")
+        v = _ordered(v, INDICATOR_KEYS, "indicator_column")
         if "level1" not in v and "level2" not in v:
-            raise ValueError("an indicator block needs a level1 or level2 column")
+            raise SaidError(said("form.level_column"))
         return v
 
     @field_validator("operators")
@@ -149,7 +152,7 @@ class Indicators(_Strict):
     def _operators(cls, v):
         bad = [w for w, op in v.items() if op not in ("≥", "≤", "=", ">", "<", "")]
         if bad:
-            raise ValueError(f"operator of {bad[0]!r} must be one of ≥ ≤ = > < or empty (qualitative)")
+            raise SaidError(said("form.operator", word=bad[0]))
         return v
 
 
@@ -169,7 +172,7 @@ class Rows(_Strict):
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
+                raise SaidError(said("form.regex", pattern=pattern, error=regex_reason(exc))) from None
         return v
 
 
@@ -220,7 +223,7 @@ class Form(_Strict):
     @classmethod
     def _title(cls, v):
         if "zh" not in v or "en" not in v:
-            raise ValueError("give the title in both languages: {zh: …, en: …}")
+            raise SaidError(said("form.title"))
         return v
 
     def blocks(self) -> tuple[str, ...]:
@@ -266,13 +269,10 @@ def load_forms(dirs: list[Path] | tuple[Path, ...]) -> list[Form]:
         for path in sorted((Path(directory) / "forms").glob("*.yaml")):
             data, lines = load(path)
             if not isinstance(data, dict):
-                raise RuleFileError(path, 1, "a form is a mapping (code:, title:, match:, …); see the README, Forms")
+                raise RuleFileError(path, 1, said("form.not_mapping"))
             if data.get("code") != path.stem:
-                raise RuleFileError(
-                    path,
-                    line_of(lines, ("code",)) or 1,
-                    f"code {data.get('code')!r} differs from the file name; write code: {path.stem}",
-                )
+                wrong = said("form.code_vs_file", code=data.get("code"), stem=path.stem)
+                raise RuleFileError(path, line_of(lines, ("code",)) or 1, wrong)
             raw[path.stem] = (path, data, lines)
     forms = [_resolve(code, raw, ()) for code in raw]
     return sorted(forms, key=lambda f: (-f.priority, f.code))
@@ -284,13 +284,10 @@ def _resolve(code: str, raw: dict, seen: tuple[str, ...]) -> Form:
     merged = dict(data)
     if parent:
         if parent not in raw:
-            raise RuleFileError(
-                path,
-                line_of(lines, ("extends",)),
-                f"extends {parent!r}, which is no form; known: {', '.join(sorted(raw))}",
-            )
+            unknown = said("form.extends_unknown", parent=parent, known=tuple(sorted(raw)))
+            raise RuleFileError(path, line_of(lines, ("extends",)), unknown)
         if parent in seen or parent == code:
-            raise RuleFileError(path, line_of(lines, ("extends",)), f"extends {parent!r} in a circle; break it")
+            raise RuleFileError(path, line_of(lines, ("extends",)), said("form.extends_circle", parent=parent))
         base = _resolve(parent, raw, seen + (code,)).model_dump(
             exclude={"code", "title", "description", "source", "extends", "priority"}
         )
@@ -300,13 +297,15 @@ def _resolve(code: str, raw: dict, seen: tuple[str, ...]) -> Form:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        message = err["msg"].removeprefix("Value error, ")
-        hint = "; remove it (see the README, Forms, for the keys)" if err["type"] == "extra_forbidden" else ""
+        why = pydantic_reason(err)
+        hint = said("form.remove_hint") if err["type"] == "extra_forbidden" else ""
         at = tuple(err["loc"])
-        key = re.search(r"^unknown [a-z ]+ '([^']+)'", message)
-        if key and at + (key.group(1),) in lines:  # NOTE: point at the wrong key itself, not at its mapping
-            at = at + (key.group(1),)
-        raise RuleFileError(path, line_of(lines, at) or 1, f"{where}: {message}{hint}") from None
+        key = dict(why.values).get("key") if why.key == "form.unknown_key" else None
+        if key and at + (key,) in lines:  # NOTE: point at the wrong key itself, not at its mapping
+            at = at + (key,)
+        raise RuleFileError(
+            path, line_of(lines, at) or 1, said("form.field", where=where, why=why, hint=hint)
+        ) from None
 
 
 @lru_cache(maxsize=8)

@@ -21,9 +21,11 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from auditor.ruleset.foreign import pydantic_reason
 from auditor.ruleset.forms import Form, builtin_dir, load_forms
 from auditor.ruleset.names import name_errors
 from auditor.ruleset.profile import Profile, load_lexicon, load_profile, merge_lexicon
+from auditor.ruleset.said import Said, said
 from auditor.ruleset.spec import Rule
 from auditor.ruleset.yamlfile import RuleFileError, line_of, load
 
@@ -38,6 +40,10 @@ class RuleSetError(Exception):
     def __init__(self, errors: list[RuleFileError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+    def lines(self, lang: str = "en") -> list[str]:
+        """Each error as `file:line: what is wrong, and how to fix it`, in `lang` (zh or en)."""
+        return [e.text(lang) for e in self.errors]
 
 
 @dataclass
@@ -82,7 +88,7 @@ def load_ruleset(
     rules, sources = [], {}
     for directory in dirs:
         if not directory.is_dir():
-            errors.append(RuleFileError(directory, None, "rules directory not found; check the path"))
+            errors.append(RuleFileError(directory, None, said("rules_dir_missing")))
             continue
         for path in sorted(directory.glob("*/*.yaml")):
             if path.parent.name in RESERVED:
@@ -98,12 +104,7 @@ def load_ruleset(
             digest.update(path.name.encode() + path.read_bytes())
             if rule.code in sources:
                 errors.append(
-                    RuleFileError(
-                        path,
-                        1,
-                        f"rule code {rule.code} is already defined in "
-                        f"{sources[rule.code]}; give this rule another code",
-                    )
+                    RuleFileError(path, 1, said("rule.code_twice", code=rule.code, other=str(sources[rule.code])))
                 )
                 continue
             sources[rule.code] = path
@@ -151,11 +152,12 @@ def _forms(dirs: list[Path], profiles: dict[str, Profile], errors: list[RuleFile
         if form.profile and form.profile not in profiles:
             path = next(p for d in reversed(dirs) for p in [d / "forms" / f"{form.code}.yaml"] if p.is_file())
             _, lines = load(path)
+            known = tuple(sorted(profiles))
             errors.append(
                 RuleFileError(
                     path,
                     line_of(lines, ("profile",)) or 1,
-                    f"profile {form.profile!r} is no profile; known: {', '.join(sorted(profiles))}",
+                    said("form.profile_unknown", profile=form.profile, known=known),
                 )
             )
     return tuple(forms)
@@ -186,7 +188,7 @@ def _find_profile(dirs: list[Path], name: str, errors: list) -> tuple[Profile | 
                 errors.append(exc)
     if found is None and not errors:
         known = sorted({p.stem for d in dirs for p in (d / "profiles").glob("*.yaml")})
-        errors.append(RuleFileError(f"profile '{name}'", None, f"no such profile; choose one of: {', '.join(known)}"))
+        errors.append(RuleFileError(said("profile.where", name=name), None, said("profile.none", known=tuple(known))))
     return found, found_path
 
 
@@ -203,7 +205,7 @@ def _selected(rule, select, ignore) -> bool:
 def _load_rule(path: Path, profile: Profile | None, lexicons: dict, profile_path: Path | None = None):
     data, lines = load(path)
     if not isinstance(data, dict):
-        raise RuleFileError(path, 1, "a rule file is a mapping of keys (code:, kind:, type:, ...)")
+        raise RuleFileError(path, 1, said("rule.not_mapping"))
     substituted: dict[tuple, str] = {}
     data = _substitute(data, (), profile, path, lines, substituted)
     data.setdefault("group", path.parent.name)
@@ -216,26 +218,21 @@ def _load_rule(path: Path, profile: Profile | None, lexicons: dict, profile_path
         if setting and profile_path is not None:
             # NOTE: the value came from the profile: the fix belongs there, so that is the place named
             _, profile_lines = load(profile_path)
-            raise RuleFileError(
-                profile_path,
-                line_of(profile_lines, (setting,)),
-                f"{setting}: unusable by rule {path.stem} ({path}:{line_of(lines, at)}): {_explain(first)}",
-            ) from None
+            used = said(
+                "profile.unusable",
+                setting=setting,
+                rule=path.stem,
+                where=f"{path}:{line_of(lines, at)}",
+                why=_explain(first),
+            )
+            raise RuleFileError(profile_path, line_of(profile_lines, (setting,)), used) from None
         raise RuleFileError(path, line_of(lines, at), _explain(first)) from None
     if rule.code != path.stem:
-        raise RuleFileError(
-            path,
-            line_of(lines, ("code",)),
-            f"code {rule.code} differs from the file name; rename the file to {rule.code}.yaml",
-        )
+        raise RuleFileError(path, line_of(lines, ("code",)), said("rule.code_vs_file", code=rule.code))
     lexicon = getattr(rule, "lexicon", None)
     if lexicon and lexicon not in lexicons:
-        raise RuleFileError(
-            path,
-            line_of(lines, ("lexicon",)),
-            f"unknown lexicon '{lexicon}'; add lexicons/{lexicon}.yaml or use one of: "
-            f"{', '.join(sorted(lexicons)) or 'none'}",
-        )
+        known = tuple(sorted(lexicons)) or said("none")
+        raise RuleFileError(path, line_of(lines, ("lexicon",)), said("rule.lexicon", lexicon=lexicon, known=known))
     unknown = name_errors(rule, path, data, lines)
     if unknown:
         raise RuleSetError(unknown)
@@ -249,18 +246,21 @@ def _loc(loc: tuple) -> tuple:
     return tuple(p for i, p in enumerate(loc) if not (i == 0 and p in RULE_TYPES))
 
 
-def _explain(error: dict) -> str:
-    where = ".".join(str(p) for p in _loc(error["loc"])) or "rule"
-    kind, msg = error["type"], error["msg"]
+def _explain(error: dict) -> Said:
+    """What pydantic refused in a rule file, as a key of the file: unknown, missing, or a bad value and why."""
+    where = ".".join(str(p) for p in _loc(error["loc"]))
+    kind = error["type"]
     if kind == "extra_forbidden":
-        return f"unknown key '{where}'; remove it or check its spelling (see `auditor rules show` for the keys)"
+        return said("rule.unknown_key", key=where)
     if kind == "missing":
-        return f"missing key '{where}'; add it"
+        return said("rule.missing_key", key=where)
     if kind == "union_tag_invalid" or kind == "union_tag_not_found":
         from auditor.ruleset.spec import RULE_TYPES
 
-        return f"unknown or missing rule type; set type: to one of {', '.join(RULE_TYPES)}"
-    return f"bad value for '{where}': {msg}"
+        return said("rule.type", types=tuple(RULE_TYPES))
+    if not where:
+        return said("rule.bad_rule", why=pydantic_reason(error))
+    return said("rule.bad_value", key=where, why=pydantic_reason(error))
 
 
 def _text(value: Any) -> str:
@@ -282,11 +282,8 @@ def _substitute(
 
         def lookup(name: str):
             if profile is None or not hasattr(profile, name):
-                raise RuleFileError(
-                    path,
-                    line_of(lines, at),
-                    f"unknown profile setting '{name}'; use one of: {', '.join(Profile.model_fields)}",
-                )
+                known = tuple(Profile.model_fields)
+                raise RuleFileError(path, line_of(lines, at), said("rule.profile_setting", name=name, known=known))
             return getattr(profile, name)
 
         whole = _REF.fullmatch(value)

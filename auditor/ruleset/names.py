@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from auditor.entities import columns_of
+from auditor.ruleset.foreign import format_problem
+from auditor.ruleset.said import Said, said
 from auditor.ruleset.yamlfile import RuleFileError, line_of
 
 #: Keys of every rule file that never name a column.
@@ -82,10 +84,10 @@ def name_errors(rule, path: Path, data: dict, lines: dict[tuple, int]) -> list[R
     return [e for e in errors if e is not None]
 
 
-def _hint(name: str, known, entity: str, braces: bool = False) -> str:
+def _hint(name: str, known, entity: str, braces: bool = False) -> Said:
     close = get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    mean = (f"did you mean '{{{close[0]}}}'? " if braces else f"did you mean '{close[0]}'? ") if close else ""
-    return f"{mean}see `auditor rules columns {entity}`"
+    mean = said("names.mean_braces" if braces else "names.mean", name=close[0]) if close else ""
+    return said("names.hint", mean=mean, entity=entity)
 
 
 def _unknown_column(rule, path: Path, name: str, at: tuple, lines: dict) -> RuleFileError | None:
@@ -93,10 +95,9 @@ def _unknown_column(rule, path: Path, name: str, at: tuple, lines: dict) -> Rule
     if not lacking:
         return None
     entity = lacking[0]
-    of = f"entity {entity}" if len(lacking) == 1 else f"entities {', '.join(lacking)}"
-    return RuleFileError(
-        path, line_of(lines, at), f"unknown column '{name}' of {of}; {_hint(name, columns_of(entity), entity)}"
-    )
+    of = said("names.of_entity" if len(lacking) == 1 else "names.of_entities", entities=tuple(lacking))
+    hint = _hint(name, columns_of(entity), entity)
+    return RuleFileError(path, line_of(lines, at), said("names.unknown_column", name=name, of=of, hint=hint))
 
 
 def _where_named(data: Any, name: str, at: tuple = ()) -> tuple:
@@ -128,27 +129,16 @@ def _case_errors(rule, path: Path, data: dict, lines: dict) -> list[RuleFileErro
             at = ("cases", verdict, i)
             entity = case.entity or rule.entities[0]
             if entity not in rule.entities:
-                errors.append(
-                    RuleFileError(
-                        path,
-                        line_of(lines, at + ("entity",)),
-                        f"case '{case.name}' is for entity '{entity}', which the rule does not "
-                        f"run on; use one of: {', '.join(rule.entities)}",
-                    )
-                )
+                wrong = said("names.case_entity", case=case.name, entity=entity, known=tuple(rule.entities))
+                errors.append(RuleFileError(path, line_of(lines, at + ("entity",)), wrong))
                 continue
             columns = columns_of(entity)
             for j, row in enumerate(case.rows):
                 for key in row:
                     if key not in columns:
-                        errors.append(
-                            RuleFileError(
-                                path,
-                                line_of(lines, at + ("rows", j, key)),
-                                f"unknown column '{key}' of entity {entity} in case "
-                                f"'{case.name}'; {_hint(key, columns, entity)}",
-                            )
-                        )
+                        hint = _hint(key, columns, entity)
+                        wrong = said("names.case_column", key=key, entity=entity, case=case.name, hint=hint)
+                        errors.append(RuleFileError(path, line_of(lines, at + ("rows", j, key)), wrong))
     return errors
 
 
@@ -163,9 +153,8 @@ def _template_errors(rule, path: Path, data: dict, lines: dict) -> list[RuleFile
         try:
             fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
         except ValueError as exc:
-            errors.append(
-                RuleFileError(path, line_of(lines, at), f"{'.'.join(at)}: {exc}; write a literal brace as {{{{ or }}}}")
-            )
+            wrong = said("names.brace", at=".".join(at), error=format_problem(str(exc)))
+            errors.append(RuleFileError(path, line_of(lines, at), wrong))
             continue
         if names is None:
             continue
@@ -179,24 +168,22 @@ def _template_errors(rule, path: Path, data: dict, lines: dict) -> list[RuleFile
     return errors
 
 
-def _placeholder_problem(rule, field: str, at: tuple, entity: str, extra: set[str]) -> str:
-    where = f"'{{{field}}}' in {'.'.join(at)}"
+def _placeholder_problem(rule, field: str, at: tuple, entity: str, extra: set[str]) -> Said:
+    where = said("names.ph_where", field=field, at=".".join(at))
     column = columns_of(entity).get(field)
     if not field:
-        return f"{where} names no value: write a column's name inside the braces, or {{{{ }}}} for braces"
+        return said("names.ph_empty", where=where)
     if column is not None and column.kind == "locator":
-        return f"{where}: {field} is where a value stands in the document, not a value to print"
+        return said("names.ph_locator", where=where, field=field)
     if column is not None:
-        return f"{where} prints nothing: write '{{{column.of or field[:-5]}}}', which is already the value as printed"
+        return said("names.ph_text", where=where, column=column.of or field[:-5])
     what = (
-        f"a value {rule.type} computes ({', '.join(sorted(extra))})"
+        said("names.ph_computes", type=rule.type, names=tuple(sorted(extra)))
         if extra
-        else f"a value {rule.type} computes (it computes none)"
+        else said("names.ph_computes_none", type=rule.type)
     )
-    return (
-        f"unknown placeholder {where}: neither a column of entity {entity} nor {what}; "
-        f"{_hint(field, placeholders(entity) | extra, entity, braces=True)}"
-    )
+    hint = _hint(field, placeholders(entity) | extra, entity, braces=True)
+    return said("names.ph_unknown", where=where, entity=entity, what=what, hint=hint)
 
 
 def _get(data: Any, at: tuple) -> Any:

@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from auditor.ruleset.foreign import pydantic_reason
+from auditor.ruleset.said import said
 from auditor.ruleset.spec import check_bands, check_schemes
 from auditor.ruleset.yamlfile import RuleFileError, line_of, load
 
@@ -47,19 +49,18 @@ class Profile(BaseModel):
 def load_profile(path: Path) -> Profile:
     data, lines = load(path)
     if not isinstance(data, dict):
-        raise RuleFileError(path, 1, "a profile is a mapping of settings (name:, category_caps:, ...)")
+        raise RuleFileError(path, 1, said("profile.not_mapping"))
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise RuleFileError(path, line_of(lines, tuple(err["loc"])), f"{where}: {err['msg']}") from None
+        why = pydantic_reason(err)
+        if err["type"] == "extra_forbidden":
+            why = said("profile.unknown_setting", why=why, known=tuple(Profile.model_fields))
+        raise RuleFileError(path, line_of(lines, tuple(err["loc"])), said("at", where=where, why=why)) from None
     if profile.name != path.stem:
-        raise RuleFileError(
-            path,
-            line_of(lines, ("name",)),
-            f"name '{profile.name}' differs from the file name; rename the file to {profile.name}.yaml",
-        )
+        raise RuleFileError(path, line_of(lines, ("name",)), said("profile.name_vs_file", name=profile.name))
     return profile
 
 
@@ -67,29 +68,27 @@ def load_lexicon(path: Path) -> dict:
     """A lexicon file: `name:` and a mapping of entries, each with `words:` (and optional `related:`)."""
     data, lines = load(path)
     if not isinstance(data, dict) or "name" not in data or "entries" not in data:
-        raise RuleFileError(path, 1, "a lexicon needs 'name:' and 'entries:' (a mapping of entry → words)")
+        raise RuleFileError(path, 1, said("lexicon.shape"))
     if data["name"] != path.stem:
-        raise RuleFileError(path, line_of(lines, ("name",)), "name differs from the file name; make them equal")
+        raise RuleFileError(path, line_of(lines, ("name",)), said("lexicon.name_vs_file"))
     extra = set(data) - {"name", "title", "description", "entries"}
     if extra:
         key = sorted(extra)[0]
-        raise RuleFileError(
-            path, line_of(lines, (key,)), f"unknown key '{key}'; a lexicon has name, title, description and entries"
-        )
+        raise RuleFileError(path, line_of(lines, (key,)), said("lexicon.unknown_key", key=key))
     entries = data["entries"]
     if not isinstance(entries, dict):
-        raise RuleFileError(path, line_of(lines, ("entries",)), "entries must be a mapping of entry → {words: [...]}")
+        raise RuleFileError(path, line_of(lines, ("entries",)), said("lexicon.entries"))
     for key, entry in entries.items():
         at = ("entries", key)
         if not isinstance(entry, dict) or not isinstance(entry.get("words"), list) or not entry["words"]:
-            raise RuleFileError(path, line_of(lines, at), f"entry '{key}' needs a non-empty list 'words:'")
+            raise RuleFileError(path, line_of(lines, at), said("lexicon.words", key=key))
         if set(entry) - {"words", "related", "note"}:
-            raise RuleFileError(path, line_of(lines, at), f"entry '{key}' may only have words, related and note")
+            raise RuleFileError(path, line_of(lines, at), said("lexicon.entry_keys", key=key))
         related = entry.get("related", [])
         if not isinstance(related, list):
-            raise RuleFileError(path, line_of(lines, at + ("related",)), f"entry '{key}': related must be a list")
+            raise RuleFileError(path, line_of(lines, at + ("related",)), said("lexicon.related", key=key))
         if not all(isinstance(w, str) and w for w in entry["words"] + related):
-            raise RuleFileError(path, line_of(lines, at), f"entry '{key}': every word must be non-empty text")
+            raise RuleFileError(path, line_of(lines, at), said("lexicon.word_text", key=key))
     return data
 
 

@@ -14,17 +14,30 @@ from typing import Any
 
 import yaml
 
+from auditor.ruleset.foreign import os_reason, scalar_problem, yaml_context, yaml_problem
+from auditor.ruleset.said import Said, said, verbatim
+
 
 class RuleFileError(Exception):
-    """A problem in a rule, profile or lexicon file, located at `path:line`."""
+    """A problem in a rule, profile or lexicon file, located at `path:line`.
 
-    def __init__(self, path: str | Path, line: int | None, message: str):
-        self.path, self.line, self.message = str(path), line, message
+    `text(lang)` says it in Chinese or English; `str()` and `message` are the English.
+    """
+
+    def __init__(self, path: str | Path | Said, line: int | None, message: str | Said):
+        self.said = message if isinstance(message, Said) else verbatim(message)
+        self.place = path if isinstance(path, Said) else verbatim(str(path))
+        self.path, self.line, self.message = str(path), line, str(self.said)
         super().__init__(str(self))
 
+    def text(self, lang: str = "en") -> str:
+        """`file:line: what is wrong, and how to fix it` in `lang` (zh or en)."""
+        place = self.place.text(lang)
+        where = f"{place}:{self.line}" if self.line else place
+        return f"{where}: {self.said.text(lang)}"
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return self.text("en")
 
 
 MAX_NODES = 50_000
@@ -41,20 +54,16 @@ def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        opened = ""
+        opened: Said | str = ""
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            opened = f" ({exc.context} at line {exc.context_mark.line + 1})"
-        raise RuleFileError(
-            path, line, f"YAML syntax error: {exc.problem}{opened}; check indentation, colons, brackets and quotes"
-        ) from None
+            opened = said("yaml.opened", context=yaml_context(exc.context), line=exc.context_mark.line + 1)
+        raise RuleFileError(path, line, said("yaml.syntax", problem=yaml_problem(exc.problem), opened=opened)) from None
     except yaml.reader.ReaderError as exc:  # NOTE: not a MarkedYAMLError: it knows a position, not a line
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise RuleFileError(
-            path, line, f"character {char} is not allowed in YAML; remove it or write it as an escape in double quotes"
-        ) from None
+        raise RuleFileError(path, line, said("yaml.char", char=char)) from None
     except yaml.YAMLError as exc:
-        raise RuleFileError(path, None, f"YAML error: {exc}") from None
+        raise RuleFileError(path, None, said("yaml.error", error=str(exc))) from None
     lines: dict[tuple, int] = {}
     if node is None:
         return None, lines
@@ -65,26 +74,22 @@ def load(path: Path, text: str | None = None) -> tuple[Any, dict[tuple, int]]:
 def _build(node: yaml.Node, at: tuple, lines: dict, path: Path, state: dict) -> Any:
     state["count"] += 1
     if state["count"] > MAX_NODES:
-        raise RuleFileError(path, node.start_mark.line + 1, f"more than {MAX_NODES} values; a rule file is small")
+        raise RuleFileError(path, node.start_mark.line + 1, said("yaml.too_many", n=MAX_NODES))
     if id(node) in state["seen"]:
         # NOTE: the composer hands an alias (*name) back as the very node it names
-        raise RuleFileError(
-            path,
-            node.start_mark.line + 1,
-            "YAML anchors and aliases (&name, *name) are not allowed in rule files; write the value out in full",
-        )
+        raise RuleFileError(path, node.start_mark.line + 1, said("yaml.alias"))
     state["seen"].add(id(node))
     lines.setdefault(at, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise RuleFileError(path, key_node.start_mark.line + 1, "a key must be a plain word")
+                raise RuleFileError(path, key_node.start_mark.line + 1, said("yaml.plain_key"))
             key = _scalar(key_node, state, path)
             if not isinstance(key, (str, int)):
-                raise RuleFileError(path, key_node.start_mark.line + 1, "a key must be a plain word")
+                raise RuleFileError(path, key_node.start_mark.line + 1, said("yaml.plain_key"))
             if key in out:
-                raise RuleFileError(path, key_node.start_mark.line + 1, f"key '{key}' is given twice; keep one of them")
+                raise RuleFileError(path, key_node.start_mark.line + 1, said("yaml.key_twice", key=key))
             lines[at + (key,)] = key_node.start_mark.line + 1
             out[key] = _build(value_node, at + (key,), lines, path, state)
         return out
@@ -104,7 +109,7 @@ def _scalar(node: yaml.ScalarNode, state: dict, path: Path) -> Any:
         raise RuleFileError(
             path,
             node.start_mark.line + 1,
-            f"cannot read the value {node.value!r} ({problem}); quote it to keep it as text, or remove the !!tag",
+            said("yaml.bad_scalar", value=repr(node.value), problem=scalar_problem(problem)),
         ) from None
 
 
@@ -113,14 +118,12 @@ def _read_utf8(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise RuleFileError(path, None, f"cannot be read ({exc.strerror or exc})") from None
+        raise RuleFileError(path, None, said("file.unreadable", reason=os_reason(exc))) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise RuleFileError(
-            path, line, f"byte {data[exc.start]:#04x} is not UTF-8 (was the file saved as GBK?); save it as UTF-8"
-        ) from None
+        raise RuleFileError(path, line, said("yaml.not_utf8", byte=f"{data[exc.start]:#04x}")) from None
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
