@@ -28,6 +28,7 @@ def test_a_short_sentence_is_quoted_whole():
         (LONG, ("农农村", "农村")),
         ("完成义务兵家庭优待金金发放工作", ("优待金金", "优待金")),
         ("项目逐步步推进", ("逐步步", "逐步")),
+        ("截至年底，全全年支出95万元", ("全全年", "全年")),  # punctuation does not pair with 全
     ],
 )
 def test_a_stray_character_is_found_with_the_word_meant(text, found):

@@ -69,6 +69,12 @@ def _words(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _pairs(word: str) -> bool:
+    """Whether a lone character may form a word with this neighbour: a lone Chinese character can
+    (每/村 is 每村), punctuation, figures and longer words cannot."""
+    return len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+
+
 def doubled_in(text) -> tuple[str, str] | None:
     """(as written, as meant) of the first stray doubled character of `text`: ("优待金金", "优待金")."""
     if not isinstance(text, str) or DOUBLED.search(text) is None:
@@ -82,9 +88,9 @@ def doubled_in(text) -> tuple[str, str] | None:
                 continue
             before = words[n - 1][1] if n > 0 else ""
             after = words[n + 1][1] if n + 1 < len(words) else ""
-            if at == second and len(before) >= 2 and before.endswith(word) and len(after) != 1:
+            if at == second and len(before) >= 2 and before.endswith(word) and not _pairs(after):
                 return before + word, before  # 优待金/金/发放
-            if at == first and len(after) >= 2 and after.startswith(word) and len(before) != 1:
+            if at == first and len(after) >= 2 and after.startswith(word) and not _pairs(before):
                 return word + after, after  # 匹配/农/农村
     return None
 

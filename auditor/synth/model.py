@@ -196,6 +196,7 @@ class ProseSection:
     counts: Counts | None = None
     wording: dict[str, int] = field(default_factory=dict)
     typo: str = ""  # a word or mark written twice where it first stands
+    typo_char: bool = False  # only the word's first character written twice (全全年), not the word
 
 
 @dataclass

@@ -24,6 +24,7 @@ sections existed.
 from __future__ import annotations
 
 import random
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from auditor.synth import fast as F
@@ -304,16 +305,23 @@ def prose_paragraphs(r: Report) -> list[str]:
             text += f"全年实际完成{c.done}{c.unit}，完成目标任务{c.task}{c.unit}的{c.share}%。"
         out.append(text)
     if s.typo:
-        out = _write_twice(out, s.typo)
+        out = _write_twice(out, s.typo, s.typo_char)
     return out
 
 
-def _write_twice(paragraphs: list[str], what: str) -> list[str]:
-    """Write `what` twice where it first stands (a word, or a comma after a character)."""
+def _write_twice(paragraphs: list[str], what: str, first_character: bool = False) -> list[str]:
+    """Write `what` twice where it first stands (a word, or a comma after a character); with
+    `first_character`, only the word's first character, where the word follows a mark (，全全年):
+    after a lone character the slip could read as two words meeting."""
     for i, text in enumerate(paragraphs):
-        at = text.find(what) if what != "，" else _comma_after_character(text)
+        if first_character:
+            at = next((m.start() + 1 for m in re.finditer("[，。：；]" + re.escape(what), text)), -1)
+            doubled = what[0]
+        else:
+            at = text.find(what) if what != "，" else _comma_after_character(text)
+            doubled = what
         if at >= 0:
-            return paragraphs[:i] + [text[:at] + what + text[at:]] + paragraphs[i + 1 :]
+            return paragraphs[:i] + [text[:at] + doubled + text[at:]] + paragraphs[i + 1 :]
     return paragraphs
 
 

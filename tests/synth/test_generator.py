@@ -32,7 +32,7 @@ from auditor.synth import (
 from auditor.synth.forms import CODES, FORMS, kinds_for, kinds_of
 from auditor.synth.injectors import PROSE_KINDS
 from auditor.synth.model import HUNDRED, Report, grade_for, q2
-from auditor.synth.prose import prose_paragraphs
+from auditor.synth.prose import TYPO_WORDS, prose_paragraphs
 from auditor.synth.vocab import (
     DEVIATION_REASONS,
     GENERIC,
@@ -264,7 +264,9 @@ def _prose_section_problems(r: Report) -> set[str]:
             found.add("claim_contradiction")
         if c.share and not _ratio_fits(Decimal(c.share), done, half(done), task):
             found.add("claim_contradiction")
-    if any(re.search(r"([\u4e00-\u9fff]{2,4})\1|，，", text) for text in prose_paragraphs(r)):
+    # 全全年 after a mark: one character of a word twice (项目目前 is two words meeting)
+    doubled_first = "[，。：；](?:" + "|".join(w[0] + w for w in TYPO_WORDS) + ")"
+    if any(re.search(r"([\u4e00-\u9fff]{2,4})\1|，，|" + doubled_first, text) for text in prose_paragraphs(r)):
         found.add("typo")
     return found
 

@@ -22,6 +22,7 @@ also disagrees with the table (`also`: narrative_table_mismatch).
 from __future__ import annotations
 
 import random
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from auditor.synth.fast import between, pick, shuffled
@@ -193,6 +194,11 @@ def prose_typo(r: Report, rng: random.Random, taken: set) -> Defect | None:
     text = "".join(prose_paragraphs(r))
     what = pick(rng, [w for w in TYPO_WORDS if w in text] + ["，"])
     s.typo = what
+    after_mark = [w for w in TYPO_WORDS if re.search("[，。：；]" + w, text)]
+    if after_mark and rng.random() < 0.5:
+        # NOTE: one character of the word written twice (全全年), where the word follows a mark
+        s.typo, s.typo_char = pick(rng, after_mark), True
+        return _defect("typo", s, f"文中“{s.typo}”的“{s.typo[0]}”写了两遍", s.typo[0] + s.typo, s.typo)
     return _defect("typo", s, f"文中“{what}”写了两遍", what * 2, what)
 
 
