@@ -63,10 +63,11 @@ def _ruleset(settings: dict, profile, rules_dirs, select, ignore, lang, allow_em
     except RuleSetError as exc:
         _fail(t(lang, "rule_errors") + "\n" + "\n".join(f"  {line}" for line in exc.lines(lang)))
     if not ruleset.rules and not allow_empty:
-        patterns = [f"--{d['by']} {d['pattern']}" for d in config.deselected[:1]] + [
-            f"--ignore {p}" for p in config.ignore
-        ]
-        _fail(t(lang, "rules.none_selected", how="; ".join(dict.fromkeys(patterns)) or "-", n=config.total))
+        from auditor.render.provenance import cause, left_out
+
+        # NOTE: each cause as it was given: `--select X`, or `select = X（auditor.cfg）` from a file
+        causes = [cause(entry, lang) for entry, _ in left_out({"deselected": config.deselected})]
+        _fail(t(lang, "rules.none_selected", how=t(lang, "coverage.then").join(causes) or "-", n=config.total))
     return config, ruleset
 
 

@@ -243,6 +243,15 @@ def test_rules_with_nothing_selected_says_so_and_exits_two():
     )
 
 
+def test_nothing_selected_by_a_config_file_names_the_file_not_an_option(tmp_path, monkeypatch):
+    """The user typed no --select: the message must send them to the setting that emptied the selection."""
+    (tmp_path / "auditor.cfg").write_text("[auditor]\nselect = NO_SUCH_RULE\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["rules"])
+    assert result.exit_code == 2 and "select = NO_SUCH_RULE（auditor.cfg）" in result.stderr, result.stderr
+    assert "--select NO_SUCH_RULE" not in result.stderr
+
+
 def test_a_document_with_no_self_evaluation_content_trips_the_warning_gate(tmp_path):
     letter = tmp_path / "通知.txt"
     letter.write_text("关于召开年度工作会议的通知\n\n请各单位于下周一上午九点到三楼会议室开会。\n", encoding="utf-8")
