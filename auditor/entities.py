@@ -313,6 +313,11 @@ DECLARED: tuple[Entity, ...] = (
                 "文字所在：name、goal、goal_actual、indicator、narrative、paragraph",
                 "where it stands: name, goal, goal_actual, indicator, narrative, paragraph",
             ),
+            text(
+                "part",
+                "文字报告中所在部分：results（标题讲完成情况的部分），其余为空",
+                "the part of a prose report it stands in: results (under headings about results), else empty",
+            ),
             text("text", "文字内容", "the text"),
             EVIDENCE,
             LOC,
@@ -332,8 +337,8 @@ DECLARED: tuple[Entity, ...] = (
             ),
             text(
                 "source",
-                "出处：table、narrative、list、report_title、evaluation_report",
-                "where: table, narrative, list, report_title, evaluation_report",
+                "出处：table、narrative、list、report_title、evaluation_report、stated（文中首次说明承担的项目）、restated（再次说明）",
+                "where: table, narrative, list, report_title, evaluation_report, stated (the first project the text says it undertakes), restated (later statements)",
             ),
             text("name", "所写名称", "the name as written"),
             EVIDENCE,

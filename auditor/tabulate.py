@@ -660,13 +660,14 @@ def _prose(records: DocumentRecords, rows: dict) -> None:
                     "loc": (part.score or part.weight).loc,
                 }
             )
-    for p in records.paragraphs:
+    for p, part in zip(records.paragraphs, records.paragraph_parts):
         rows["texts"].append(
             {
                 "doc": doc,
                 "project": None,
                 "table": None,
                 "field": "paragraph",
+                "part": part,
                 "text": clean(p.text),
                 "evidence": p.text,
                 "loc": p.loc,

@@ -10,7 +10,7 @@ from auditor.recognise.claim_sets import claim_sets
 from auditor.recognise.claims import read_passage
 from auditor.recognise.mentions import Mention, first_statement, mentions_in, statements_in, undertaken_in
 from auditor.recognise.narrative import recognise_narrative
-from auditor.recognise.outline import outline
+from auditor.recognise.outline import outline, parts
 from auditor.recognise.records import DocumentRecords, Field, clean
 from auditor.recognise.report import EvaluationReport, overall_claim, read_report, report_title, scored_section
 from auditor.recognise.selfeval import header_words, is_self_evaluation, recognise_table
@@ -55,6 +55,8 @@ def recognise(doc: Document, forms: tuple[Form, ...] | None = None) -> DocumentR
     _prose(paragraphs, records)
     _claims(paragraphs, records)
     records.headings = outline(paragraphs)
+    part_of = {id(p): part for p, part in zip(paragraphs, parts(paragraphs))}
+    records.paragraph_parts = [part_of[id(p)] for p in records.paragraphs]
     return records
 
 

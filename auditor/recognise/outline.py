@@ -61,3 +61,31 @@ def outline(paragraphs: list[Paragraph]) -> list[Heading]:
         open_.append(Heading(Field(p.text.strip(), p.loc.with_labels(column="标题")), level))
     # NOTE: the headings still open at the end have no next heading: nothing says their section ended
     return sorted(out, key=lambda h: h.field.loc.sort_key())
+
+
+#: A heading over the report's results: what was done, against the targets set out earlier.
+_RESULTS = re.compile(r"完成情况|完成结果|实施效果|指标完成|绩效分析")
+#: A heading over the targets themselves ("一、绩效目标分解下达情况"): bounds are what it states.
+_TARGETS = re.compile(r"目标(?:的)?(?:分解|下达|设定|设置|申报)")
+
+
+def parts(paragraphs: list[Paragraph]) -> list[str | None]:
+    """For each paragraph, `results` when the headings it stands under are about results, else None.
+
+    NOTE: a heading itself belongs to its parent's part; a results heading inside a targets
+    section ("一、绩效目标设定 … （二）指标完成情况") is not trusted: the part is results only
+    when no open heading speaks of setting targets.
+    """
+    out: list[str | None] = []
+    open_: list[tuple[int, str]] = []  # (level, title) of the headings whose section is being read
+    for p in paragraphs:
+        level = level_of(p.text)
+        if level is not None:
+            while open_ and open_[-1][0] >= level:
+                open_.pop()
+        titles = [t for _, t in open_]
+        results = any(_RESULTS.search(t) for t in titles) and not any(_TARGETS.search(t) for t in titles)
+        out.append("results" if results else None)
+        if level is not None:
+            open_.append((level, clean(p.text)))
+    return out

@@ -135,6 +135,8 @@ class DocumentRecords:
     statements: list = field(default_factory=list)  # recognise.mentions.Statement
     reports: list = field(default_factory=list)  # recognise.report.EvaluationReport
     paragraphs: list = field(default_factory=list)  # Paragraph, for checks on all prose (typos)
+    #: The outline part each of `paragraphs` stands in (recognise.outline.parts): results or None.
+    paragraph_parts: list = field(default_factory=list)
     problems: list = field(default_factory=list)  # (Locator, part) read only in part, at document level
     #: Tables that look like a 自评表 but match no declared form: (Locator, the header words seen, whether
     #: the table is one cell a row: text whose cells could not be told apart).

@@ -41,6 +41,7 @@ def test_every_prose_defect_is_found_once(results):
         ("PROSE_UNIT_SLIP", "unit_mismatch", "2089元"),
         ("TYPO_DOUBLED", "typo", "优待金金"),
         ("TYPO_REPEAT", "typo", "对象对象"),
+        ("VAGUE_ACTUAL_PROSE", "vague_actual_value", "群众满意度≥90%"),
     ]
 
 
