@@ -687,13 +687,20 @@ def annotate(report, output, force, lang, profile, rules_dirs, select, ignore, c
 @_rules_dir
 @_select
 @_ignore
-def serve(host, port, keep, allowed_hosts, profile, rules_dirs, select, ignore, **limits) -> None:
+@_lang
+@_config
+@_isolated
+def serve(
+    host, port, keep, allowed_hosts, profile, rules_dirs, select, ignore, lang, config_file, isolated, **limits
+) -> None:
     """Serve the review page and the HTTP API (POST /api/check, GET /api/rules, /docs).
 
     Each worker loads the rules and Great Expectations once at start-up, so a report is answered warm.
     """
-    settings = _settings([])
-    lang = settings.get("lang", "zh")
+    settings = _settings([], config_file, isolated, lang)
+    lang = lang or settings.get("lang", "zh")
+    if lang not in LANGS:  # a `lang =` setting in a config file is not checked by click
+        _fail(t("zh", "config.bad_value", setting="lang", value=lang, known="|".join(LANGS)))
     config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
     from auditor.serve import Settings, create_app
     from auditor.serve.run import CannotListen, bind
@@ -705,7 +712,11 @@ def serve(host, port, keep, allowed_hosts, profile, rules_dirs, select, ignore, 
         _fail(str(exc))
     served = Settings(keep=Path(keep) if keep else None, host=host, allowed_hosts=allowed_hosts, **limits)
     app = create_app(config, ruleset, served)
-    run(app, sock, lambda url: click.echo(f"auditor serve: {url}  (API docs: /docs)", err=True))
+    from auditor.render.provenance import settings_line
+
+    # NOTE: the rules the server answers with are said when it is ready, as every report of it says them
+    rules_line = settings_line(config.provenance(ruleset), lang)
+    run(app, sock, lambda url: click.echo(f"{rules_line}\n{t(lang, 'serve_cli.ready', url=url)}", err=True))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -337,6 +337,11 @@ _SERVE_ERRORS = {
         "serve_error.http": "请求无法处理（HTTP {status}）",
         "serve_cli.port_in_use": "auditor serve：{host} 的端口 {port} 已被占用；换一个 --port，或先停止占用它的程序",
         "serve_cli.cannot_listen": "auditor serve：无法在 {host}:{port} 监听：{reason}",
+        "serve_cli.ready": "auditor serve: {url}  （API 文档：/docs）",
+        "serve_cli.no_address": "本机没有这个地址",
+        "serve_cli.no_name": "无法解析这个主机名",
+        "serve_cli.not_allowed": "没有权限（1024 以下的端口通常需要管理员权限）",
+        "serve_error.no_host": "请求没有 Host 头；请用浏览器或 curl 访问 http://地址:端口/",
     },
     "en": {
         "serve_error.no_files": "upload at least one file (multipart field `files`)",
@@ -358,6 +363,11 @@ _SERVE_ERRORS = {
         "serve_error.http": "the request could not be handled (HTTP {status})",
         "serve_cli.port_in_use": "auditor serve: port {port} of {host} is already in use; choose another --port or stop what holds it",
         "serve_cli.cannot_listen": "auditor serve: cannot listen on {host}:{port}: {reason}",
+        "serve_cli.ready": "auditor serve: {url}  (API docs: /docs)",
+        "serve_cli.no_address": "this machine has no such address",
+        "serve_cli.no_name": "the host name cannot be resolved",
+        "serve_cli.not_allowed": "permission denied (ports below 1024 usually need an administrator)",
+        "serve_error.no_host": "the request has no Host header; reach the server at http://address:port/",
     },
 }
 _add(_SERVE_ERRORS)

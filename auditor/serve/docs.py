@@ -72,6 +72,7 @@ go first, the oldest of them first)</td></tr>
 (or too many form fields) in one request</td></tr>
 <tr><td>400</td><td><code>bad_form</code></td><td>the body is not valid multipart/form-data</td></tr>
 <tr><td>400</td><td><code>bad_host</code></td><td>the Host header is not a name of this server (see below)</td></tr>
+<tr><td>400</td><td><code>no_host</code></td><td>the request has no Host header</td></tr>
 <tr><td>404</td><td><code>not_found</code>, <code>expired</code>, <code>no_format</code>, <code>no_copy</code></td>
 <td>no such address; the result behind a download link is gone; no such report format; no commented copy</td></tr>
 <tr><td>405</td><td><code>method_not_allowed</code></td><td>e.g. <code>GET /api/check</code></td></tr>

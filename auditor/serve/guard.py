@@ -85,7 +85,10 @@ class HostCheck:
         host = host_name(dict(scope["headers"]).get(b"host", b"").decode("latin-1"))
         if self.allows(host):
             return await self.app(scope, receive, send)
-        answer = errors.response(scope, 400, "bad_host", {"Connection": "close"}, host=host or "?")
+        if host:
+            answer = errors.response(scope, 400, "bad_host", {"Connection": "close"}, host=host)
+        else:
+            answer = errors.response(scope, 400, "no_host", {"Connection": "close"})
         await answer(scope, receive, send)
 
 

@@ -74,6 +74,9 @@ def audit_uploads(uploads: list[Upload], annotate: bool = True) -> Outcome:
         warm(Config(), full=False)
     items = [(Path(stored), display) for stored, display, _kind in uploads]
     result = audit_files(items, _STATE["config"], _STATE["ruleset"], jobs=1)
+    # NOTE: what chose the rules (a ./auditor.cfg where the server was started, --ignore, --profile) is
+    # named in the reports, as `auditor check` names it: the JSON carries it only when it changes anything
+    result.settings = _STATE["config"].provenance(_STATE["ruleset"])
     return Outcome(result, _annotate(uploads, result) if annotate else {})
 
 

@@ -30,7 +30,7 @@ def bind(host: str, port: int, lang: str = "zh") -> socket.socket:
         sock = socket.socket(family, kind, proto)
     except OSError as exc:
         raise CannotListen(
-            t(lang, "serve_cli.cannot_listen", host=host, port=port, reason=exc.strerror or exc)
+            t(lang, "serve_cli.cannot_listen", host=host, port=port, reason=_reason(exc, lang))
         ) from None
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart need not wait out TIME_WAIT
@@ -41,10 +41,18 @@ def bind(host: str, port: int, lang: str = "zh") -> socket.socket:
         if exc.errno == errno.EADDRINUSE:
             raise CannotListen(t(lang, "serve_cli.port_in_use", host=host, port=port)) from None
         raise CannotListen(
-            t(lang, "serve_cli.cannot_listen", host=host, port=port, reason=exc.strerror or exc)
+            t(lang, "serve_cli.cannot_listen", host=host, port=port, reason=_reason(exc, lang))
         ) from None
     sock.set_inheritable(False)
     return sock
+
+
+def _reason(exc: OSError, lang: str) -> str:
+    """Why the address cannot be listened on, in `lang` where the error is a known one (else the system's words)."""
+    if isinstance(exc, socket.gaierror):
+        return t(lang, "serve_cli.no_name")
+    key = {errno.EADDRNOTAVAIL: "serve_cli.no_address", errno.EACCES: "serve_cli.not_allowed"}.get(exc.errno or 0)
+    return t(lang, key) if key else str(exc.strerror or exc)
 
 
 def url(sock: socket.socket) -> str:

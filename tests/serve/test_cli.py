@@ -37,9 +37,35 @@ def test_a_port_in_use_is_one_line_and_exit_2():
     assert done.stdout == ""
 
 
+def test_what_serve_says_on_the_command_line_follows_lang():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            command("serve", "--port", str(port), "--workers", "1", "--lang", "en"),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    assert (
+        done.stderr.strip()
+        == f"auditor serve: port {port} of 127.0.0.1 is already in use; choose another --port or stop what holds it"
+    )
+    # an address this machine does not have: the reason in the chosen language, not the C library's English
+    done = subprocess.run(
+        command("serve", "--host", "192.0.2.1", "--port", "0"), capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2 and done.stderr.strip() == "auditor serve：无法在 192.0.2.1:0 监听：本机没有这个地址"
+
+
 def test_the_address_is_printed_once_and_only_when_it_answers(tmp_path):
+    """...after the rules it answers with, named as `auditor check` names them (./auditor.cfg here)."""
+    (tmp_path / "auditor.cfg").write_text("[auditor]\nignore = scores\n", encoding="utf-8")
     server = subprocess.Popen(
         command("serve", "--port", "0", "--workers", "0"),
+        cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -56,6 +82,8 @@ def test_the_address_is_printed_once_and_only_when_it_answers(tmp_path):
         server.wait(60)
     everything = said.all()
     assert everything.count("auditor serve: http://") == 1
+    rules = next(line for line in everything.splitlines() if line.startswith("规则设置："))
+    assert "配置文件 auditor.cfg" in rules and "ignore = scores（auditor.cfg） 排除" in rules, rules
     assert server.returncode == 0, everything
     assert "Traceback" not in everything and "leaked" not in everything, everything
 

@@ -64,3 +64,17 @@ def test_host_names_lose_their_port_and_case():
     assert host_name("[::1]:8000") == "::1"
     assert host_name("Audit.Example.:443") == "audit.example"
     assert host_name("10.0.0.5") == "10.0.0.5"
+
+
+def test_a_request_without_a_host_header_is_told_so(url):
+    """HTTP/1.0 allows no Host; such a request is refused, and the answer says what is missing, not '?'."""
+    import socket
+
+    host, port = url.split("//", 1)[1].rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=30) as conn:
+        conn.sendall(b"GET /api/rules HTTP/1.0\r\n\r\n")
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    head, _, body = answer.decode("utf-8").partition("\r\n\r\n")
+    assert head.startswith("HTTP/1.1 400") and '"error":"no_host"' in body and "Host 头" in body, answer
