@@ -199,8 +199,8 @@ DECLARED: tuple[Entity, ...] = (
             text("level3", "三级指标", "the third level: the indicator"),
             text(
                 "kind",
-                "指标性质：total_cost（总成本）、satisfaction（满意度），其余为空",
-                "what it measures, where a rule needs it: total_cost, satisfaction; else empty",
+                "指标性质：total_cost（总成本）、satisfaction（满意度）、amount_percent（金额类指标而单位印作 %），其余为空",
+                "what it measures, where a rule needs it: total_cost, satisfaction, amount_percent (an amount whose unit is printed as %); else empty",
             ),
             text("group", "二级含“成本”时为 cost", "cost where the second level is a cost"),
             fig("target", "年度指标值", "the target (年度指标值)"),

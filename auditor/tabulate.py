@@ -329,7 +329,17 @@ def indicator_kind(name: str) -> str | None:
         return "total_cost"
     if "满意" in name:
         return "satisfaction"
+    if _AMOUNT_NOUN.search(name) and _PERCENT_UNIT.search(name) and not _RATE_WORD.search(name):
+        return "amount_percent"
     return None
+
+
+#: An indicator of money earned or spent (实现产值, 销售收入), whose unit is an amount ...
+_AMOUNT_NOUN = re.compile(r"产值|收入|销售额|营业额|利润|投资额|金额")
+#: ... but printed as a percentage: "新型经营主体实现产值(%)".
+_PERCENT_UNIT = re.compile(r"[（(]\s*[%％]\s*[)）]\s*$")
+#: A rate or change of the amount is a percentage by right: 产值增长率(%), 收入占比(%).
+_RATE_WORD = re.compile(r"率|比例|比重|占比|增长|增幅|提高|下降|减少|降低")
 
 
 def structure_read(table: ProjectTable) -> bool:
