@@ -614,21 +614,26 @@ def annotate(report, output, force, lang, profile, rules_dirs, select, ignore, c
     try:
         check_names(Path(report), report)  # NOTE: before the audit: such a file is refused, not commented
     except UnreadableInput as exc:
-        _fail(f"{t(lang, 'unreadable')}: {reader_reason(str(exc), lang)}")
+        _fail(_unreadable(str(exc), lang))
     config, ruleset = _ruleset(settings, profile, rules_dirs, select, ignore, lang)
     from auditor.pipeline import audit
 
     result = audit([report], config, ruleset=ruleset)
     bad = [d for d in result.documents if d.status != "ok"]
     if bad:
-        _fail(f"{t(lang, 'unreadable')}: {reader_reason(bad[0].reason or '', lang)}")
+        _fail(_unreadable(bad[0].reason or "", lang))
     try:
         done = annotate_docx(Path(report), target, result.issues, lang)
     except UnreadableInput as exc:
-        _fail(f"{t(lang, 'unreadable')}: {reader_reason(str(exc), lang)}")
+        _fail(_unreadable(str(exc), lang))
     except OSError as exc:
         _fail(t(lang, "output_unwritable", path=output, reason=exc.strerror or exc))
     click.echo(t(lang, "annotate.written", path=output, n=done.comments), err=True)
+
+
+def _unreadable(reason: str, lang: str) -> str:
+    """`无法读取：<file>：<why>` (`unreadable: <file>: <why>`): a reader's reason, in `lang`."""
+    return f"{t(lang, 'unreadable')}{'：' if lang == 'zh' else ': '}{reader_reason(reason, lang)}"
 
 
 @main.command()

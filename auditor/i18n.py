@@ -730,11 +730,31 @@ def reader_reason(reason: str, lang: str) -> str:
     for pattern, zh in _READER_ZH:
         found = re.fullmatch(rf"(?P<file>.*?): {pattern}", reason, re.S)
         if found:
-            return f"{found.group('file')}：" + zh.format(**{k: v for k, v in found.groupdict().items() if v})
+            return f"{found.group('file')}：" + zh.format(**_reader_values(found))
         found = re.fullmatch(pattern, reason, re.S)
         if found:
-            return zh.format(**{k: v for k, v in found.groupdict().items() if v})
+            return zh.format(**_reader_values(found))
     return reason
+
+
+def _reader_values(found) -> dict[str, str]:
+    """The values a reader's reason carries (a file type, zipfile's words), in Chinese where they are known."""
+    return {k: _READER_WORDS_ZH.get(v, v) for k, v in found.groupdict().items() if v and k != "file"}
+
+
+#: Words inside the readers' reasons: the file types `sniff` names, and what zipfile says of a damaged archive.
+_READER_WORDS_ZH = {
+    "binary": "二进制内容",
+    "zip": "zip 压缩包",
+    "ole": "旧版 Office 文件",
+    "text": "文本",
+    "File is not a zip file": "不是 zip 文件",
+    "Bad magic number for central directory": "中央目录已损坏",
+    "Truncated central directory": "中央目录不完整",
+    "Truncated file header": "文件头不完整",
+    "Bad magic number for file header": "文件头已损坏",
+    "Corrupt extra field": "附加字段已损坏",
+}
 
 
 # `--help` in Chinese (auditor/cli.py shows these unless --lang en or an English locale asks for English).

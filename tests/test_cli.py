@@ -411,3 +411,14 @@ def test_readme_names_every_value_a_rule_type_computes():
             ]
         for name in names:
             assert name in columns or f"{{{name}}}" in section, (rule_type.name, name)
+
+
+def test_the_words_inside_a_readers_reason_are_chinese_too():
+    from auditor.i18n import reader_reason
+
+    damaged = reader_reason("a.docx: the file is damaged (not a valid zip archive: File is not a zip file)", "zh")
+    assert damaged == "a.docx：文件已损坏（不是有效的 zip 压缩包：不是 zip 文件）"
+    assert "（二进制内容）" in reader_reason("x.bin: not a report format auditor reads (binary); supported: .txt", "zh")
+    assert reader_reason("x.bin: not a report format auditor reads (binary); supported: .txt", "en").endswith(
+        "(binary); supported: .txt"
+    )
