@@ -41,6 +41,9 @@ class RuleSetError(Exception):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
 
+    def __reduce__(self):
+        return type(self), (self.errors,)
+
     def lines(self, lang: str = "en") -> list[str]:
         """Each error as `file:line: what is wrong, and how to fix it`, in `lang` (zh or en)."""
         return [e.text(lang) for e in self.errors]

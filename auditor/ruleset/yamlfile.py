@@ -39,6 +39,10 @@ class RuleFileError(Exception):
     def __str__(self) -> str:
         return self.text("en")
 
+    def __reduce__(self):
+        """Pickled whole (a worker process may raise it), not as the one English text Exception keeps."""
+        return type(self), (self.place, self.line, self.said)
+
 
 MAX_NODES = 50_000
 #: libyaml's C parser when PyYAML was built with it (several times faster), else the pure-Python one.

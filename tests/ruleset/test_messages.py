@@ -220,3 +220,13 @@ def test_check_with_a_bad_rule_file_exits_two_and_says_why_on_stderr(tmp_path, m
     )
     listing = CliRunner().invoke(main, ["rules", "--rules", str(tmp_path)])
     assert listing.exit_code == 2 and "规则文件有误" in listing.stderr
+
+
+def test_a_rule_file_error_survives_a_trip_between_processes(tmp_path):
+    """A worker process that loads rules sends its errors back pickled: both languages must arrive."""
+    import pickle
+
+    errors = rule_errors(tmp_path, MINE.replace("severity: error\n", ""))
+    back = pickle.loads(pickle.dumps(RuleSetError(errors)))
+    assert back.lines("zh") == [e.text("zh") for e in errors] and back.lines("en") == [str(e) for e in errors]
+    assert back.errors[0].line == errors[0].line and back.errors[0].path == errors[0].path
