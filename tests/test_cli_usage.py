@@ -113,3 +113,10 @@ def test_the_installed_command_exits_two_with_the_error_on_stderr(tmp_path):
     )
     assert proc.returncode == 2 and proc.stdout == ""
     assert "错误：没有选项 '--nosuch'。" in proc.stderr
+
+
+def test_a_config_file_that_does_not_exist_is_said_in_either_language():
+    assert usage_error("check", SAMPLE, "--config", "/no/such/auditor.cfg") == "配置文件 /no/such/auditor.cfg 不存在\n"
+    assert usage_error("check", "--lang", "en", SAMPLE, "--config", "/no/such/auditor.cfg") == (
+        "configuration file /no/such/auditor.cfg: no such file\n"
+    )
