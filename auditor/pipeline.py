@@ -9,10 +9,12 @@ Spark engine (`auditor.engine.spark.run`) in Spark's executors.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator, Protocol
@@ -116,17 +118,18 @@ class PandasEngine:
             thread.start()
             preparing.append(thread)
 
-        for digest in read_all(items, jobs, progress, threads_allowed=prepare, forms=ruleset.forms or None):
-            outcomes.append(digest.outcome())
-            if digest.rows is not None:
-                add_rows(rows, digest.rows)
-        for thread in preparing:
-            thread.join()
-        issues = []
-        if any(document.status == "ok" for document, _ in outcomes):
-            from auditor.engine.validate import validate
+        with long_lived_frozen():  # NOTE: through validation: what the batch reads is walked by no collection
+            for digest in read_all(items, jobs, progress, threads_allowed=prepare, forms=ruleset.forms or None):
+                outcomes.append(digest.outcome())
+                if digest.rows is not None:
+                    add_rows(rows, digest.rows)
+            for thread in preparing:
+                thread.join()
+            issues = []
+            if any(document.status == "ok" for document, _ in outcomes):
+                from auditor.engine.validate import validate
 
-            issues = validate(frames(rows), ruleset)
+                issues = validate(frames(rows), ruleset)
         return assemble(outcomes, issues, ruleset.version)
 
 
@@ -156,12 +159,54 @@ def read_all(
         return
     # NOTE: fork is safe here: Great Expectations, the one library with threads, is not imported yet.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with long_lived_frozen(), ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         # NOTE: with fork, the pool starts every worker at the first submission, which map makes at once
         digests = pool.map(partial(digest_one, forms=forms), items, chunksize=max(1, min(32, len(items) // (jobs * 4))))
-        if threads_allowed:
-            threads_allowed()
-        for digest in digests:
-            if progress:
-                progress(digest.doc)
-            yield digest
+        with collector_paused():  # NOTE: after the fork: the workers collect as usual
+            if threads_allowed:
+                threads_allowed()
+            for digest in digests:
+                if progress:
+                    progress(digest.doc)
+                yield digest
+
+
+# NOTE: the cyclic garbage collector, not the work, was a third of a 1,000-report batch (15.1 s -> 11.1 s
+# without it). Each of its full passes walks every object alive: in the workers, all the modules they
+# inherit; here, every row received so far and, in the preparing thread, Great Expectations as it is
+# imported. Rows, records and documents hold no cycles (reading 200 reports left none to collect): they
+# are freed as they go out of use whether the collector runs or not.
+
+
+@contextmanager
+def long_lived_frozen() -> Iterator[None]:
+    """What is alive now (modules, the rule set) left out of the collector's passes until the batch is done.
+
+    Frozen before the pool forks, so the workers never walk what they inherit (the collector's own
+    advice before a fork); nested, the outermost lets go, so a caller auditing batch after batch
+    collects between them as usual.
+    """
+    outermost = gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if outermost:
+            gc.unfreeze()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No collection in this process while it only receives digests (and, in a thread, imports GX).
+
+    NOTE: at the end what arrived meanwhile is frozen too, so turning the collector back on does not
+    walk all of it at once; `long_lived_frozen` lets it go with the rest.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()

@@ -74,7 +74,7 @@ def make_issues(rule, frame: pd.DataFrame, indices: list, lexicons: dict) -> lis
     """
     if not indices:
         return []
-    cache: dict = {}
+    cache: dict = {"failing": indices}
     rows = frame.loc[indices].to_dict("records")
     return [make_issue(rule, frame, index, row, lexicons, cache) for index, row in zip(indices, rows)]
 

@@ -8,6 +8,8 @@ as row positions only and locators are joined here, not by GX.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import logging
 import os
 import warnings
@@ -47,6 +49,10 @@ def gx_context():
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = {"globally": False, "metric_calculations": False}
+    # NOTE: with GX imported, the interpreter's exit took 0.85 s: its last collections walk every object
+    # of some 2,400 modules, several times. What is alive at exit is frozen instead (0.15 s): the memory
+    # goes back with the process, and Python never promised finalizers to objects alive at exit.
+    atexit.register(gc.freeze)
     return context, context.data_sources.add_auditor_pandas("auditor")
 
 

@@ -117,7 +117,8 @@ class RuleType:
       ones may not be). A type reading a lexicon names it in a key `lexicon` (a field or a property).
     - `reads(rule)`: the columns `check` reads, in order (GX's `column_list`).
     - `describe(rule, frame, index, row, lexicons, cache)`: the values the type adds for the message
-      templates of one failing row (`{computed}`, `{sum}`, ...); `cache` lives for one rule and frame.
+      templates of one failing row (`{computed}`, `{sum}`, ...); `cache` lives for one rule and frame,
+      and holds under "failing" the index of every failing row to describe.
       An `evidence` value replaces the row's evidence.
     - `computes`: the names `describe` gives values to (a tuple, or a function of the rule giving one),
       so the loader can tell a placeholder nothing fills; None for a type that does not say.

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from auditor.numbers import fmt, half_unit, half_unit_at
 from auditor.ruletypes.base import RuleBase, RuleType, columns
-from auditor.ruletypes.figures import ZERO, holds, keys, missing
+from auditor.ruletypes.figures import ZERO, holds, missing
 from auditor.ruletypes.words import plain
 
 
@@ -62,10 +62,15 @@ def group_totals(
     that carry a value) and `places` (decimals to print the sum with).
     """
     # NOTE: item and total rows are picked by pandas, and each value's exponent is read once: it
-    # adds to the slack, the smallest gives the places (a 1,000-report batch: 6 s -> 1 s)
+    # adds to the slack, the smallest gives the places (a 1,000-report batch: 6 s -> 1 s). Only the
+    # columns read are cut to those rows (not the frame: the describing frame is the whole wide one),
+    # and half a unit of each exponent is looked up here (scores, 53,000 rows: 110 ms -> 60 ms a rule).
+    roles = df[role]
+    halves: dict[int, Decimal] = {}
+    exponents: dict[str, int | str] = {}
     sums: dict[tuple, list] = {}  # key -> [sum, n, largest exponent, most places, items' rounding]
-    part = df[df[role].isin(list(items))]
-    for key, v in zip(keys(part, group_by), part[value]):
+    mask = roles.isin(list(items))
+    for key, v in zip(_keys(df, group_by, mask), df[value][mask].tolist()):
         acc = sums.get(key)
         if acc is None:
             acc = sums[key] = [ZERO, 0, None, 0, ZERO]
@@ -73,29 +78,61 @@ def group_totals(
             continue
         acc[0] += v
         acc[1] += 1
-        exponent = v.as_tuple().exponent
+        printed = str(v)  # NOTE: a str and a lookup take a third of the time of as_tuple()
+        exponent = exponents.get(printed)
+        if exponent is None:
+            exponent = exponents[printed] = v.as_tuple().exponent
         if isinstance(exponent, int):
             if acc[2] is None or exponent > acc[2]:
                 acc[2] = exponent
-            acc[3] = max(acc[3], -exponent)
-            acc[4] += half_unit_at(exponent)
+            if -exponent > acc[3]:
+                acc[3] = -exponent
+            half = halves.get(exponent)
+            if half is None:
+                half = halves[exponent] = half_unit_at(exponent)
+            acc[4] += half
     by = (default_total or {}).get("by")
     defaults = {str(k): Decimal(str(v)) for k, v in (default_total or {}).get("values", {}).items()}
-    rows = []
-    part = df[df[role] == total]
-    fallbacks = part[fallback] if fallback else [None] * len(part)
+    mask = roles == total
+    index = df.index[mask.to_numpy()]
+    n = len(index)
+    sums_, stateds, slacks, roundeds, counts, places, defaulted = [], [], [], [], [], [], []
     empty = [ZERO, 0, None, 0, ZERO]
-    for index, key, t, b, f in zip(
-        part.index, keys(part, group_by), part[total_value], part[by] if by else [None] * len(part), fallbacks
+    for key, t, b, f in zip(
+        _keys(df, group_by, mask),
+        df[total_value][mask].tolist(),
+        df[by][mask].tolist() if by else [None] * n,
+        df[fallback][mask].tolist() if fallback else [None] * n,
     ):
         stated = t if not missing(t) else (f if not missing(f) else defaults.get(str(b)))
         acc = sums.get(key, empty)
-        items_slack = half_unit_at(acc[2]) if acc[2] is not None else ZERO
-        slack = max(items_slack, half_unit(stated)) if stated is not None else ZERO
-        rounded = acc[4] + half_unit(stated) if stated is not None else ZERO
-        rows.append((index, acc[0], stated, slack, rounded, acc[1], acc[3], missing(t)))
-    names = ["index", "sum", "stated", "slack", "rounded", "n", "places", "defaulted"]
-    return pd.DataFrame(rows, columns=names).set_index("index")
+        if stated is not None:
+            half = half_unit(stated)
+            slacks.append(max(half_unit_at(acc[2]) if acc[2] is not None else ZERO, half))
+            roundeds.append(acc[4] + half)
+        else:
+            slacks.append(ZERO)
+            roundeds.append(ZERO)
+        sums_.append(acc[0])
+        stateds.append(stated)
+        counts.append(acc[1])
+        places.append(acc[3])
+        defaulted.append(missing(t))
+    columns = {
+        "sum": sums_,
+        "stated": stateds,
+        "slack": slacks,
+        "rounded": roundeds,
+        "n": counts,
+        "places": places,
+        "defaulted": defaulted,
+    }
+    return pd.DataFrame(columns, index=pd.Index(index, name="index"))
+
+
+def _keys(df: pd.DataFrame, columns: list[str], mask: pd.Series) -> Iterable[tuple]:
+    """`keys` of the rows `mask` picks (from lists: iterating a Series is several times slower)."""
+    return zip(*(df[c][mask].tolist() for c in columns)) if columns else ((),) * int(mask.sum())
 
 
 def group_sum(
@@ -136,6 +173,18 @@ def _totals(df: pd.DataFrame, rule: GroupSumRule) -> pd.DataFrame:
     )
 
 
+def _groups_of(frame: pd.DataFrame, group_by: list[str], indices: list) -> pd.DataFrame:
+    """The rows of `frame` in the groups of the rows at `indices`: all a group's totals are made of.
+
+    NOTE: describing needs the totals of the failing groups only; made over every group, they cost
+    as much again as the check (1,000 reports: five group_sum rules over 53,000 score rows).
+    """
+    if not group_by:
+        return frame
+    wanted = set(zip(*(frame.loc[indices, c].tolist() for c in group_by)))
+    return frame[[key in wanted for key in zip(*(frame[c].tolist() for c in group_by))]]
+
+
 def check(df: pd.DataFrame, rule: GroupSumRule, lexicons: dict) -> pd.Series:
     return group_sum(
         df,
@@ -156,7 +205,7 @@ def check(df: pd.DataFrame, rule: GroupSumRule, lexicons: dict) -> pd.Series:
 def describe(rule: GroupSumRule, frame: pd.DataFrame, index, row: dict, lexicons: dict, cache: dict) -> dict[str, str]:
     """{sum} the items make, printed to their places, and the {total} stated (or defaulted)."""
     if "totals" not in cache:
-        cache["totals"] = _totals(frame, rule)
+        cache["totals"] = _totals(_groups_of(frame, rule.group_by, cache.get("failing", [index])), rule)
     t = cache["totals"].loc[index]
     return {"sum": fmt(t["sum"], int(t["places"])), "total": plain(t["stated"])}
 

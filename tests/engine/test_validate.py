@@ -141,3 +141,18 @@ def test_the_gx_context_is_made_once_per_process():
     from auditor.engine.validate import gx_context
 
     assert gx_context() is gx_context()
+
+
+def test_a_failing_groups_sum_is_its_own_among_many_groups():
+    """Each failing 总分 row is described by its own table's sum, whatever other tables the batch holds."""
+    tables = {("0.txt", 1): ("100", ["60", "40"]), ("1.txt", 1): ("100", ["60", "30.5"])}
+    tables.update({("2.txt", 1): ("90", ["50", "40"]), ("2.txt", 2): ("80", ["70", "20"])})
+    rows = []
+    for (doc, table), (stated, items) in tables.items():
+        rows.append({"doc": doc, "table": table, "role": "total", "weight": stated})
+        rows += [{"doc": doc, "table": table, "role": "indicator", "weight": w} for w in items]
+    issues = validate(
+        {"scores": frame_from_rows("scores", rows)},
+        RuleSet(rules=[RULESET.get("TOTAL_WEIGHT_SUM")], profile=RULESET.profile, lexicons=RULESET.lexicons),
+    )
+    assert sorted((i.doc, i.found, i.expected) for i in issues) == [("1.txt", "100", "90.5"), ("2.txt", "80", "90")]

@@ -1,0 +1,36 @@
+"""A batch read in worker processes: the same result as read here, and the process left as it was found."""
+
+import gc
+
+import pytest
+
+from auditor.pipeline import PARALLEL_FROM, audit
+from auditor.render.json import as_dict
+from auditor.synth.corpus import write_corpus
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("batch")
+    write_corpus(folder, PARALLEL_FROM + 4, 11, form="mixed")
+    return folder
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_collector_is_left_as_it_was_found(batch, ruleset, collecting):
+    """A server audits batch after batch: its garbage collector must come back on (or stay off) and hold nothing frozen."""
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        audit([str(batch)], ruleset=ruleset, jobs=2)
+        assert gc.isenabled() is collecting
+        assert gc.get_freeze_count() == 0
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_workers_give_the_result_of_reading_here(batch, ruleset):
+    here = as_dict(audit([str(batch)], ruleset=ruleset, jobs=1))
+    workers = as_dict(audit([str(batch)], ruleset=ruleset, jobs=2))
+    assert workers == here
+    assert here["summary"]["issues"] > 0
