@@ -24,7 +24,10 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> str:
     for document in result.documents:
         lines.append(style(document.doc, bold=True))
         if document.status != "ok":
-            lines.append(f"  {style(t(lang, 'unreadable'), fg='red')}: {reader_reason(document.reason or '', lang)}")
+            colon = "：" if lang == "zh" else ": "
+            lines.append(
+                f"  {style(t(lang, 'unreadable'), fg='red')}{colon}{reader_reason(document.reason or '', lang)}"
+            )
         issues = by_doc.get(document.doc, [])
         # what was read and checked, so that "no issue" is never said of a document nothing was checked in
         checked = coverage.line(document, lang)

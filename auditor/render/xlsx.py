@@ -8,6 +8,7 @@ printed and evidence beginning with "=" is never taken for a formula.
 
 from __future__ import annotations
 
+import datetime
 import io
 from typing import Any
 
@@ -52,6 +53,8 @@ _WIDTH_CAP = {
 _HIDDEN = {"location_json"}
 _WRAP = set(_WIDTH_CAP) - {"severity"}
 _MAX_CELL = 32_767  # Excel's limit on the characters of one cell
+#: The creation time every workbook carries (see `render`).
+CREATED = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 def render(result: AuditResult, lang: str = "zh", color: bool = False) -> bytes:
@@ -60,6 +63,9 @@ def render(result: AuditResult, lang: str = "zh", color: bool = False) -> bytes:
     book = xlsxwriter.Workbook(
         buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
     )
+    # NOTE: a fixed creation time: xlsxwriter writes the clock's into docProps/core.xml, and the same
+    # audit must give the same bytes (a workbook compared or checked in changes only with its issues)
+    book.set_properties({"created": CREATED})
     styles = _styles(book)
     _issues_sheet(book, styles, result, lang)
     _summary_sheet(book, styles, result, lang)

@@ -123,9 +123,10 @@ def test_broken_rule_file_is_named_with_its_line(tmp_path, command, name, where,
 
 def test_a_directory_named_like_a_rule_file_is_reported(tmp_path):
     (tmp_path / "g" / "NOT_A_FILE.yaml").mkdir(parents=True)
-    result = CliRunner().invoke(main, ["rules", "--rules", str(tmp_path)])
-    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), repr(result.exception)
-    assert f"{tmp_path / 'g' / 'NOT_A_FILE.yaml'}: cannot be read" in result.stderr
+    for lang, said in (("zh", "无法读取（"), ("en", "cannot be read")):
+        result = CliRunner().invoke(main, ["rules", "--rules", str(tmp_path), "--lang", lang])
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit), repr(result.exception)
+        assert f"{tmp_path / 'g' / 'NOT_A_FILE.yaml'}: {said}" in result.stderr
 
 
 @pytest.mark.parametrize("command", [["check", str(SAMPLE)], ["rules"]], ids=["check", "rules"])

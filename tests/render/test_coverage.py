@@ -35,7 +35,7 @@ TEXT_ZH = f"""\
   未发现问题
 
 {BROKEN}
-  无法读取: the file is encrypted
+  无法读取：the file is encrypted
   （文件整体）
     L1       错误 READ_FILE  READ_FILE 的问题
              应为 —  实为 encrypted

@@ -122,3 +122,26 @@ def test_ranking_breaks_ties_on_errors_by_warnings():
 
 def test_registered_as_a_format(result):
     assert renderer("xlsx")(result, lang="zh")[:2] == b"PK"
+
+
+def test_a_workbook_carries_no_clock_time_so_one_audit_gives_one_file(result, monkeypatch):
+    import datetime
+
+    import xlsxwriter.core
+
+    class Clock(type):
+        def __instancecheck__(cls, obj):
+            return isinstance(obj, datetime.datetime)
+
+    class Later(metaclass=Clock):
+        """xlsxwriter's `datetime`, with a clock five years on."""
+
+        @staticmethod
+        def now(tz=None):
+            return datetime.datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    first = render(result)
+    monkeypatch.setattr(xlsxwriter.core, "datetime", Later)  # the clock xlsxwriter would read
+    assert render(result) == first
+    core = zipfile.ZipFile(io.BytesIO(first)).read("docProps/core.xml").decode()
+    assert "2031" not in core and "2020-01-01T00:00:00Z" in core
