@@ -604,9 +604,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from auditor.pipeline import Config
+    from auditor.ruleset.loader import RuleSetError
 
     config = Config(profile=args.profile)
-    ruleset = config.ruleset()
+    try:
+        ruleset = config.ruleset()
+    except RuleSetError as exc:  # a rule file being edited: say where, as `auditor check` does
+        print(f"the rules do not load:\n{exc}", file=sys.stderr)
+        return 2
     report = {"dirs": []}
     for directory in args.dirs or DEFAULT_DIRS:
         if not directory.is_dir():
