@@ -22,7 +22,7 @@ from auditor.recognise import recognise
 from auditor.recognise.department import department_of
 from auditor.recognise.records import DocumentRecords
 from auditor.result import DocumentResult
-from auditor.tabulate import document_rows, project_name
+from auditor.tabulate import Packed, document_rows, packed, project_name
 
 Outcome = tuple[str, str, "DocumentRecords | None", "str | None"]  # display, format, records, reason
 
@@ -38,7 +38,7 @@ class Digest:
 
     doc: str
     format: str
-    rows: dict[str, list[dict]] | None  # None: unreadable
+    rows: dict[str, Packed] | None  # None: unreadable; else each entity's rows as columns (tabulate.packed)
     reason: str | None = None
     projects: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
@@ -95,7 +95,7 @@ def digest_one(item: tuple[Path, str], forms: tuple | None = None) -> Digest:
     if records is None:
         return Digest(display, fmt, None, reason)
     try:
-        rows = document_rows(records)
+        rows = packed(document_rows(records))
     except Exception as exc:  # noqa: BLE001 - like a recogniser bug: costs this file, never the batch
         return Digest(
             display,
