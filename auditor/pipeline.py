@@ -129,11 +129,16 @@ class PandasEngine:
             if any(document.status == "ok" for document, _ in outcomes):
                 from auditor.engine.validate import validate
 
-                issues = validate(frames(rows), ruleset)
+                issues = validate(frames(rows), ruleset, processes=validating_processes(len(items), jobs))
         return assemble(outcomes, issues, ruleset.version)
 
 
 PARALLEL_FROM = 8  # files; below this, starting workers costs more than it saves
+
+
+def validating_processes(files: int, jobs: int | None) -> int:
+    """How many processes share a batch's validation: as many as read it."""
+    return 1 if files < PARALLEL_FROM else jobs or os.cpu_count() or 1
 
 
 def read_all(

@@ -13,7 +13,7 @@ import gc
 import logging
 import os
 import warnings
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pandas as pd
 
@@ -21,6 +21,7 @@ from auditor.document import Locator
 from auditor.engine.compile import compile_rule
 from auditor.engine.describe import make_issues
 from auditor.engine.profiles import checkable
+from auditor.engine.shares import Outcome, outcomes
 from auditor.engine.spark.session import before_pyspark
 from auditor.issue import Issue
 
@@ -96,30 +97,45 @@ def build_suites(ruleset) -> dict[str, tuple[object, dict]]:
     return suites
 
 
-def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None) -> list[Issue]:
-    """Issues of every rule over every entity frame (each frame holds all documents of the batch)."""
+def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None, processes: int = 1) -> list[Issue]:
+    """Issues of every rule over every entity frame (each frame holds all documents of the batch).
+
+    With `processes` above 1 the suites are shared out between this process
+    and forked copies of it (`auditor.engine.shares`); the issues are the same.
+    """
     _, source = gx_context()
     if suites is None:
         suites = suites_for(ruleset)
     frames = checkable(frames, ruleset.profile, ruleset.profiles)
-    issues: list[Issue] = []
+    work = []
     for entity, (suite, rules) in suites.items():
         frame = frames.get(entity)
-        if frame is None or frame.empty:
-            continue
-        result = _validate_suite(source, entity, frame[_read_columns(suite, rules, frame)], suite)
-        for item in result.results:
-            rule = rules[item.expectation_config.meta["rule"]]
-            failure = exception_message(item.exception_info)
+        if frame is not None and not frame.empty:
+            work.append((entity, frame, suite, rules))
+    found = outcomes(work, partial(_outcomes, source), processes)
+    issues: list[Issue] = []
+    for entity, frame, _, rules in work:
+        for code, failure, indices in found[entity]:
+            rule = rules[code]
             if failure:
                 issues.extend(crashed(rule, frame, failure))
                 continue
-            indices = item.result.get("unexpected_index_list") or []
             try:
                 issues.extend(make_issues(rule, frame, indices, ruleset.lexicons))
             except Exception as exc:  # noqa: BLE001 - describing one rule's rows must not end the batch
                 issues.extend(crashed(rule, frame, f"{type(exc).__name__}: {exc}"))
     return issues
+
+
+def _outcomes(source, entity: str, frame: pd.DataFrame, suite, rules: dict) -> list[Outcome]:
+    """What GX says of each expectation of one suite over one frame, in the order GX gives them."""
+    result = _validate_suite(source, entity, frame[_read_columns(suite, rules, frame)], suite)
+    out = []
+    for item in result.results:
+        failure = exception_message(item.exception_info)
+        indices = [] if failure else item.result.get("unexpected_index_list") or []
+        out.append((item.expectation_config.meta["rule"], failure, indices))
+    return out
 
 
 def _read_columns(suite, rules: dict, frame: pd.DataFrame) -> list[str]:

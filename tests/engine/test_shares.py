@@ -1,0 +1,46 @@
+"""A validation shared out between processes says what one process says, however the suites fall."""
+
+import os
+from types import SimpleNamespace
+
+import pytest
+
+from auditor.engine.shares import outcomes
+from auditor.engine.validate import validate
+from auditor.tabulate import tabulate
+
+
+def suite(n):
+    return SimpleNamespace(expectations=[None] * n)
+
+
+WORK = [(f"entity{i}", list(range(10 * i + 1)), suite(i % 3 + 1), {}) for i in range(7)]
+
+
+def described(entity, frame, suite, rules):
+    return [(f"{entity}-rule", None, [len(frame), len(suite.expectations)])]
+
+
+@pytest.mark.parametrize("processes", [2, 3, 8])
+def test_every_suite_is_run_once_and_comes_back(processes):
+    assert outcomes(WORK, described, processes) == outcomes(WORK, described, 1)
+
+
+def test_a_suite_a_child_cannot_run_is_run_here():
+    parent = os.getpid()
+
+    def only_here(*item):
+        if os.getpid() != parent:
+            raise RuntimeError("a child that fails")
+        return described(*item)
+
+    assert outcomes(WORK, only_here, 2) == outcomes(WORK, described, 1)
+
+
+def test_the_sample_validated_by_two_processes_gives_one_process_issues(sample_path, ruleset):
+    from auditor.digest import read_one
+
+    _, _, records, _ = read_one((sample_path, "sample.txt"))
+    frames = tabulate([records])
+    alone = validate(frames, ruleset)
+    assert alone and validate(frames, ruleset, processes=2) == alone
