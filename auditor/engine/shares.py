@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import time
+from multiprocessing.connection import wait
 from typing import Callable, Iterator
 
 #: (entity, frame, suite, rules) of one suite to run.
@@ -43,18 +45,24 @@ def outcomes(work: list[Work], run: Callable[..., list[Outcome]], processes: int
         children.append(child)
         readers.append(reader)
     done: dict[str, list[Outcome]] = {}
+    started = time.monotonic()
     for i in _next(order, taken):
         done[work[i][0]] = run(*work[i])
-        for reader in readers:  # NOTE: a child waits on a full pipe until its results are read
-            _receive(reader, done, wait=False)
-    for reader in readers:
-        _receive(reader, done, wait=True)
+        _receive(readers, done, 0)  # NOTE: a child waits on a full pipe until its results are read
+    _receive(readers, done, PATIENCE + 2 * (time.monotonic() - started))
     for child in children:
-        child.join()
-    for item in work:  # NOTE: taken by a child that could not finish it (it died): run here
+        child.join(timeout=1)
+        if child.is_alive():  # NOTE: stuck (a lock another thread held at the fork): its suites are run here
+            child.kill()
+            child.join()
+    for item in work:  # NOTE: taken by a child that could not finish it: run here
         if item[0] not in done:
             done[item[0]] = run(*item)
     return done
+
+
+#: Seconds a child may go without sending anything, on top of twice what this process's own share took.
+PATIENCE = 30.0
 
 
 def _next(order: list[int], taken) -> Iterator[int]:
@@ -79,15 +87,20 @@ def _share(work: list[Work], order: list[int], taken, writer, run) -> None:
         writer.close()
 
 
-def _receive(reader, done: dict, wait: bool) -> None:
-    """What a child has sent so far (`wait`: everything, until it closes its end) into `done`."""
-    while not reader.closed and (wait or reader.poll()):
-        try:
-            entity, found = reader.recv()
-        except EOFError:
-            reader.close()
+def _receive(readers: list, done: dict, patience: float) -> None:
+    """What the children send into `done`: what is there already (`patience` 0), or all of it, each
+    child's until it closes its end or sends nothing for `patience` seconds."""
+    while readers:
+        ready = wait(readers, patience)
+        if not ready:
             return
-        done[entity] = found
+        for reader in ready:
+            try:
+                entity, found = reader.recv()
+            except EOFError:
+                readers.remove(reader)
+                continue
+            done[entity] = found
 
 
 def _flush() -> None:

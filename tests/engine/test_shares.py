@@ -37,6 +37,25 @@ def test_a_suite_a_child_cannot_run_is_run_here():
     assert outcomes(WORK, only_here, 2) == outcomes(WORK, described, 1)
 
 
+def test_a_child_that_never_answers_does_not_hold_the_batch(monkeypatch):
+    """A child stuck for a minute (a lock held at the fork) is given up on long before: its suites run here."""
+    import time
+
+    from auditor.engine import shares
+
+    monkeypatch.setattr(shares, "PATIENCE", 0.5)
+    parent = os.getpid()
+
+    def stuck_there(*item):
+        if os.getpid() != parent:
+            time.sleep(60)
+        return described(*item)
+
+    started = time.monotonic()
+    assert outcomes(WORK, stuck_there, 2) == outcomes(WORK, described, 1)
+    assert time.monotonic() - started < 30
+
+
 def test_the_sample_validated_by_two_processes_gives_one_process_issues(sample_path, ruleset):
     from auditor.digest import read_one
 
