@@ -33,13 +33,23 @@ def figure_columns(name: str, field: Field | None, unit: str = "") -> dict:
     amount is compared in; its text stays as printed. Decimal's scaleb keeps
     the printed precision: 6617252 元 is 661.7252 万元 to the same digit.
     """
+    text, loc = _FIGURE_KEYS.get(name) or _figure_keys(name)
     if field is None:
-        return {name: None, f"{name}_text": None, f"{name}_loc": None}
+        return {name: None, text: None, loc: None}
     fig = field.figure
     value = fig.value if fig else None
     if value is not None and unit == "元":
         value = value.scaleb(-4)
-    return {name: value, f"{name}_text": clean(field.text) or None, f"{name}_loc": field.loc}
+    return {name: value, text: clean(field.text) or None, loc: field.loc}
+
+
+_FIGURE_KEYS: dict[str, tuple[str, str]] = {}
+
+
+def _figure_keys(name: str) -> tuple[str, str]:
+    """`<name>_text`, `<name>_loc`, made once per name (figure_columns is called for every figure of a batch)."""
+    keys = _FIGURE_KEYS[name] = (f"{name}_text", f"{name}_loc")
+    return keys
 
 
 def empty_rows() -> dict[str, Columns]:
@@ -322,12 +332,13 @@ def _project(
         [clean(i.values["reason"].text) for i in table.indicators if "reason" in i.values]
         + [clean(r.text) for r in table.remarks]
     )
+    notes = " ".join(filter(None, [narrative, reasons]))  # NOTE: once a table: one string its rows share
     for funding in table.funding:
         row = {
             **base,
             "kind": funding.kind,
             "label": clean(funding.label.text),
-            "notes": " ".join(filter(None, [narrative, reasons])),
+            "notes": notes,
             "evidence": funding.evidence,
             "loc": funding.label.loc,
         }
@@ -353,6 +364,8 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
     misfiled = {id(ind): category for ind, category in table.misplaced}
     # NOTE: a form with no 偏差原因 column explains its shortfalls in a footer row (20+80: 偏差大或目标未完成原因分析)
     remark = " ".join(clean(r.text) for r in table.remarks) or None
+    # NOTE: once a table, not once a row: the rows share one string (a fifth of the bytes sent back from a worker)
+    notes = " ".join(filter(None, reasons + [clean(r.text) for r in table.remarks]))
     implied = implied_weights(table)
     for ind in table.indicators:
         target = ind.values.get("target")
@@ -372,7 +385,7 @@ def _indicators(base: dict, table: ProjectTable, rows: dict) -> None:
             "reason": (clean(ind.values["reason"].text) or None) if "reason" in ind.values else remark,
             "misfiled": misfiled.get(id(ind)),
             "weights_printed": table.weights_printed,
-            "notes": " ".join(filter(None, reasons + [clean(r.text) for r in table.remarks])),
+            "notes": notes,
             "evidence": ind.evidence,
             "loc": ind.level3.loc,
             **context,

@@ -77,8 +77,12 @@ def suites_for(ruleset) -> dict[str, tuple[object, dict]]:
     """
     suites = getattr(ruleset, "_gx_suites", None)
     if suites is None:
-        gx_context()
+        _, source = gx_context()
         suites = ruleset._gx_suites = build_suites(ruleset)
+        # NOTE: each entity's data asset made here too: GX writes its whole configuration out as YAML
+        # for every asset added (14 entities: 0.15 s), which otherwise every validating process repeated
+        for entity in suites:
+            _asset(source, entity)
     return suites
 
 

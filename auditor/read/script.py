@@ -40,7 +40,9 @@ def simplified(text: str) -> str:
     if cjk < 20:
         return text
     converted = _converter().convert(sample)
-    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    # NOTE: simplified text usually comes back as it was: counting what t2s changed character by character
+    # was half of reading a report's script
+    changed = 0 if converted == sample else sum(1 for a, b in zip(sample, converted) if a != b)
     if changed < TRADITIONAL_SHARE * cjk:
         return text
     return _PINYIN.sub("", _converter().convert(text))

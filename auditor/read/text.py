@@ -47,12 +47,8 @@ def parse_text(text: str, display: str = "<text>") -> Document:
 
     def add_table(table_rows: list[list[Cell]], first_line: int) -> None:
         nonlocal tables
-        tables += 1
-        index = tables
-        doc.blocks.append(Table(rows=table_rows, loc=Locator(line=first_line, table=index), index=index))
-        for r in table_rows:
-            for c in r:
-                c.loc = Locator(line=c.loc.line, table=index)
+        tables += 1  # NOTE: the number its cells were located in as they were read (nothing else counts meanwhile)
+        doc.blocks.append(Table(rows=table_rows, loc=Locator(line=first_line, table=tables), index=tables))
 
     def close_table() -> None:
         nonlocal rows, row
@@ -77,7 +73,13 @@ def parse_text(text: str, display: str = "<text>") -> Document:
     i = 0
     while i < len(lines):
         number, line = i + 1, lines[i]
-        if not row and _other_shape_starts(lines, i, bool(rows) and blank_run < 2):
+        # NOTE: only a line with a `|` or a tab after its first character can start another shape
+        # (`_other_shape_starts` of any other line is False): a function call less for most lines
+        if (
+            not row
+            and ("|" in line or line.find("\t", 1) >= 0)
+            and _other_shape_starts(lines, i, bool(rows) and blank_run < 2)
+        ):
             i = other_shape(i)
             continue
         i += 1
@@ -89,7 +91,9 @@ def parse_text(text: str, display: str = "<text>") -> Document:
                 table_line = number
             blank_run = 0
             end_cell()
-            row.append(Cell(text=line[1:].rstrip("\n"), loc=Locator(line=number)))
+            # NOTE: located in the table it will close as (the next number): locating every cell again
+            # when the table closed, by keyword, was a fifth of reading a report's text
+            row.append(Cell(line[1:].rstrip("\n"), _located(number, tables + 1)))
         elif line.strip() == "" and "\u3000" not in line and "\u00a0" not in line and line == line.strip(" "):
             blank_run += 1
             if row:
@@ -106,6 +110,14 @@ def parse_text(text: str, display: str = "<text>") -> Document:
     close_table()
     doc.blocks = text_tables.unplaced_tables(doc.blocks)
     return doc
+
+
+def _located(line: int, table: int) -> Locator:
+    """Locator(line=line, table=table), made without a Python call (NamedTuple's keyword __new__)."""
+    return _new_tuple(Locator, (line, None, None, None, None, table, None, None))
+
+
+_new_tuple = tuple.__new__
 
 
 def _other_shape_starts(lines: list[str], i: int, word_rows_open: bool) -> bool:
