@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import partial
 from operator import itemgetter
 
 import numpy as np
@@ -93,8 +94,8 @@ def document_rows(records: DocumentRecords) -> dict[str, list[dict]]:
 
 
 #: One entity's rows of one document as columns: how many rows, the names in the order the rows first give
-#: them, a list of values per name (None where a row has no such key), which lists hold Locators as tuples.
-Packed = tuple[int, tuple[str, ...], list[list], tuple[int, ...]]
+#: them, the values of each name (None where a row has no such key), which of those hold Locators as tuples.
+Packed = tuple[int, tuple[str, ...], list, tuple[int, ...]]
 
 
 def packed(rows: dict[str, list[dict]]) -> dict[str, Packed]:
@@ -110,10 +111,11 @@ def packed(rows: dict[str, list[dict]]) -> dict[str, Packed]:
     for name, entity_rows in rows.items():
         if not entity_rows:
             continue
-        first = entity_rows[0].keys()
-        if len(first) > 1 and all(row.keys() == first for row in entity_rows):  # NOTE: the common case
-            names = tuple(first)
-            columns = [list(c) for c in zip(*map(itemgetter(*names), entity_rows))]
+        names = tuple(entity_rows[0])
+        columns: list
+        if len(names) > 1 and all(map(names.__eq__, map(tuple, entity_rows))):
+            # NOTE: the common case, every row naming the same keys in the same order: columns at C speed
+            columns = list(zip(*map(itemgetter(*names), entity_rows)))
         else:
             names = tuple(dict.fromkeys(key for row in entity_rows for key in row))
             columns = [[row.get(key) for row in entity_rows] for key in names]
@@ -122,7 +124,9 @@ def packed(rows: dict[str, list[dict]]) -> dict[str, Packed]:
             if key == "loc" or key.endswith("_loc"):
                 column = columns[i]
                 if set(map(type, column)) <= _LOCATED:  # NOTE: only a column of Locators (and None) goes as tuples
-                    columns[i] = [None if v is None else tuple(v) for v in column]
+                    columns[i] = (
+                        [None if v is None else tuple(v) for v in column] if None in column else [*map(tuple, column)]
+                    )
                     located.append(i)
         out[name] = (len(entity_rows), names, columns, tuple(located))
     return out
@@ -148,12 +152,15 @@ class Columns:
         n, names, columns, located = rows
         for i, (key, column) in enumerate(zip(names, columns)):
             if i in located:
-                column = [None if t is None else _new_tuple(Locator, t) for t in column]
+                column = (
+                    [None if t is None else _new_tuple(Locator, t) for t in column]
+                    if None in column
+                    else [*map(_locator, column)]
+                )
             held = self.columns.get(key)
             if held is None:
-                self.columns[key] = [None] * self.count + column
-            else:
-                held.extend(column)
+                held = self.columns[key] = [None] * self.count
+            held.extend(column)
         self.count += n
         for held in self.columns.values():
             if len(held) < self.count:
@@ -161,6 +168,7 @@ class Columns:
 
 
 _new_tuple = tuple.__new__  # NOTE: a Locator from its plain tuple without a Python call (NamedTuple's __new__)
+_locator = partial(_new_tuple, Locator)
 
 
 def add_rows(into: dict[str, Columns], rows: dict[str, Packed]) -> None:

@@ -47,15 +47,13 @@ def funding_row(form: Form, columns: dict[str, int], row: list[Cell]) -> Funding
         return funding_pairs(form, columns, row)
     first_value = min(columns.values()) if columns else len(row)
     rows_words = list(form.funding.rows.items())
-    at = next(
-        (
-            i
-            for i, c in enumerate(row[: first_value + 1])
-            if clean(c.text) and not NUMERIC.match(clean(c.text)) and H.match(c.text, rows_words)
-        ),
-        None,
-    )
-    kind = H.match(row[at].text, rows_words) if at is not None else None
+    at, kind = None, None
+    for i, c in enumerate(row[: first_value + 1]):
+        if clean(c.text) and not NUMERIC.match(clean(c.text)):
+            kind = H.match(c.text, rows_words)  # NOTE: matched once, not again for its kind
+            if kind:
+                at = i
+                break
     if at is None:
         # NOTE: a source the form does not name (彩票公益金用于医疗救助) is read as an `item`: its own rate
         # is checked, but it is summed into nothing, so an unnamed sub-sub-row is never counted twice

@@ -9,6 +9,7 @@ of that; matching by position survives none of it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor.recognise.records import clean
 
@@ -33,6 +34,12 @@ def column_map(row_texts: list[str], table) -> dict[str, int]:
     A cell whose words name several keys goes to the one named first in it
     ('得分(20分*执行率)' is the score, not the rate), among keys not yet taken.
     """
+    # NOTE: a form's reports print the same header rows: mapped once each (a batch maps its headers again and again)
+    return dict(_column_map(tuple(row_texts), tuple((key, tuple(words)) for key, words in table)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _column_map(row_texts: tuple[str, ...], table: tuple) -> dict[str, int]:
     found: dict[str, int] = {}
     for position, text in enumerate(row_texts):
         t = clean(text)
