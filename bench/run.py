@@ -128,8 +128,7 @@ def stages(directory: str, jobs: int | None) -> dict:
         t3 = time.perf_counter()
         from auditor.engine import validate as V
 
-        V.gx_context()
-        suites = V.build_suites(ruleset)
+        suites = V.suites_for(ruleset)  # NOTE: as `validate.prepare`: the context, the suites, their data assets
         t4 = time.perf_counter()
         issues = V.validate(frames, ruleset, suites, processes=processes)
         t5 = time.perf_counter()

@@ -104,7 +104,11 @@ def builtin(rule: RequireRule, lexicons: dict) -> tuple[str, dict[str, Any]]:
             "regex": rule.must_match or rule.include_pattern,
         }
     words = lexicon_words(lexicons[rule.must_not_contain])
-    return "ExpectColumnValuesToNotMatchRegexList", {"column": rule.column, "regex_list": [re.escape(w) for w in words]}
+    if not words:
+        return "ExpectColumnValuesToNotMatchRegexList", {"column": rule.column, "regex_list": []}
+    # NOTE: one alternation, not GX's regex list: the list converts the column and searches it once per
+    # word (TYPO, 23 words over 72,000 texts: 0.37 s); any word found is the alternation found, the same rows
+    return "ExpectColumnValuesToNotMatchRegex", {"column": rule.column, "regex": "|".join(re.escape(w) for w in words)}
 
 
 def check(df: pd.DataFrame, rule: RequireRule, lexicons: dict) -> pd.Series:

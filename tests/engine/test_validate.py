@@ -156,3 +156,19 @@ def test_a_failing_groups_sum_is_its_own_among_many_groups():
         RuleSet(rules=[RULESET.get("TOTAL_WEIGHT_SUM")], profile=RULESET.profile, lexicons=RULESET.lexicons),
     )
     assert sorted((i.doc, i.found, i.expected) for i in issues) == [("1.txt", "100", "90.5"), ("2.txt", "80", "90")]
+
+
+def test_every_word_of_a_lexicon_is_found_and_nothing_else():
+    """A lexicon rule compiles to one pattern of all its words: each misspelling is still a finding of its own."""
+    from auditor.ruletypes.require import lexicon_words
+
+    words = lexicon_words(RULESET.lexicons["typos"])
+    texts = [f"本年度{w}达到目标" for w in words] + ["本年度合规率达到目标", f"{words[0]}与{words[-1]}"]
+    rows = [{"doc": "a.txt", "field": "paragraph", "text": t} for t in texts]
+    issues = validate(
+        {"texts": frame_from_rows("texts", rows)},
+        RuleSet(rules=[RULESET.get("TYPO")], profile=RULESET.profile, lexicons=RULESET.lexicons),
+    )
+    found = {i.location.line: i.found for i in issues}
+    assert sorted(found) == [n for n in range(1, len(texts) + 1) if n != len(words) + 1]
+    assert [found[n] for n in range(1, len(words) + 1)] == words
