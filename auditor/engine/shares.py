@@ -34,16 +34,20 @@ def outcomes(work: list[Work], run: Callable[..., list[Outcome]], processes: int
     # NOTE: costliest first (rows by expectations), each process taking the next as it becomes free
     order = sorted(range(len(work)), key=lambda i: -len(work[i][1]) * len(work[i][2].expectations))
     context = multiprocessing.get_context("fork")
-    taken = context.Value("i", 0)
     _flush()  # NOTE: what this process has buffered must not be written again by a child
     children, readers = [], []
-    for _ in range(helpers):
-        reader, writer = context.Pipe(duplex=False)
-        child = context.Process(target=_share, args=(work, order, taken, writer, run), daemon=True)
-        child.start()
-        writer.close()
-        children.append(child)
-        readers.append(reader)
+    try:
+        taken = context.Value("i", 0)
+        for _ in range(helpers):
+            reader, writer = context.Pipe(duplex=False)
+            child = context.Process(target=_share, args=(work, order, taken, writer, run), daemon=True)
+            child.start()
+            writer.close()
+            children.append(child)
+            readers.append(reader)
+    except OSError:  # NOTE: no shared semaphore or no fork here (a sandbox): whatever no child took is run here
+        if not children:
+            return {item[0]: run(*item) for item in work}
     done: dict[str, list[Outcome]] = {}
     started = time.monotonic()
     for i in _next(order, taken):

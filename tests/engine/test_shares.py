@@ -56,6 +56,18 @@ def test_a_child_that_never_answers_does_not_hold_the_batch(monkeypatch):
     assert time.monotonic() - started < 30
 
 
+def test_where_no_child_can_be_made_everything_is_run_here(monkeypatch):
+    """A sandbox without shared semaphores (or fork) validates in one process rather than failing the batch."""
+    from auditor.engine import shares
+
+    class Sandbox:
+        def Value(self, *args):
+            raise OSError("no shared semaphores here")
+
+    monkeypatch.setattr(shares.multiprocessing, "get_context", lambda method: Sandbox())
+    assert outcomes(WORK, described, 2) == outcomes(WORK, described, 1)
+
+
 def test_the_sample_validated_by_two_processes_gives_one_process_issues(sample_path, ruleset):
     from auditor.digest import read_one
 
