@@ -21,7 +21,7 @@ from auditor.document import Locator
 from auditor.engine.compile import compile_rule
 from auditor.engine.describe import make_issues
 from auditor.engine.profiles import checkable
-from auditor.engine.shares import Outcome, outcomes
+from auditor.engine.shares import outcomes
 from auditor.engine.spark.session import before_pyspark
 from auditor.issue import Issue
 
@@ -110,29 +110,38 @@ def validate(frames: dict[str, pd.DataFrame], ruleset, suites=None, processes: i
     _, source = gx_context()
     if suites is None:
         suites = suites_for(ruleset)
-    frames = checkable(frames, ruleset.profile, ruleset.profiles)
     work = []
     for entity, (suite, rules) in suites.items():
         frame = frames.get(entity)
         if frame is not None and not frame.empty:
             work.append((entity, frame, suite, rules))
-    found = outcomes(work, partial(_outcomes, source), processes)
+    found = outcomes(work, partial(_issues_of, source, ruleset), processes)
+    return [issue for entity, *_ in work for issue in found[entity]]
+
+
+def _issues_of(source, ruleset, entity: str, frame: pd.DataFrame, suite, rules: dict) -> list[Issue]:
+    """The issues of one entity's suite: its frame as the rules read it, validated by GX, each failure described.
+
+    NOTE: checkable and described where the suite runs, so both are shared out with the suites
+    (1,000 reports: 0.15 s and 0.1 s in one process); `checkable` works entity by entity.
+    """
+    frame = checkable({entity: frame}, ruleset.profile, ruleset.profiles)[entity]
     issues: list[Issue] = []
-    for entity, frame, _, rules in work:
-        for code, failure, indices in found[entity]:
-            rule = rules[code]
-            if failure:
-                issues.extend(crashed(rule, frame, failure))
-                continue
-            try:
-                issues.extend(make_issues(rule, frame, indices, ruleset.lexicons))
-            except Exception as exc:  # noqa: BLE001 - describing one rule's rows must not end the batch
-                issues.extend(crashed(rule, frame, f"{type(exc).__name__}: {exc}"))
+    for code, failure, indices in _outcomes(source, entity, frame, suite, rules):
+        rule = rules[code]
+        if failure:
+            issues.extend(crashed(rule, frame, failure))
+            continue
+        try:
+            issues.extend(make_issues(rule, frame, indices, ruleset.lexicons))
+        except Exception as exc:  # noqa: BLE001 - describing one rule's rows must not end the batch
+            issues.extend(crashed(rule, frame, f"{type(exc).__name__}: {exc}"))
     return issues
 
 
-def _outcomes(source, entity: str, frame: pd.DataFrame, suite, rules: dict) -> list[Outcome]:
-    """What GX says of each expectation of one suite over one frame, in the order GX gives them."""
+def _outcomes(source, entity: str, frame: pd.DataFrame, suite, rules: dict) -> list[tuple[str, str | None, list]]:
+    """What GX says of each expectation of one suite over one frame, in the order GX gives them: its rule's
+    code, the error it met (None) and the failing rows' index."""
     result = _validate_suite(source, entity, frame[_read_columns(suite, rules, frame)], suite)
     out = []
     for item in result.results:
