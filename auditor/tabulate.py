@@ -451,8 +451,11 @@ def indicator_kind(name: str) -> str | None:
 _AMOUNT_NOUN = re.compile(r"产值|收入|销售额|营业额|利润|投资额|金额")
 #: ... but printed as a percentage: "新型经营主体实现产值(%)".
 _PERCENT_UNIT = re.compile(r"[（(]\s*[%％]\s*[)）]\s*$")
-#: A rate or change of the amount is a percentage by right: 产值增长率(%), 收入占比(%).
-_RATE_WORD = re.compile(r"率|比例|比重|占比|增长|增幅|提高|下降|减少|降低")
+#: A rate, a change or a completion of the amount is a percentage by right: 产值增长率(%), 收入占比(%),
+#: 销售收入同比(%), 营业收入完成计划(%), 村集体经济收入较上年(%).
+_RATE_WORD = re.compile(
+    r"率|比例|比重|占比|增长|增幅|提高|下降|减少|降低|完成|同比|环比|较上年|比上年|上年|计划|进度|达到|水平|准确"
+)
 
 
 def structure_read(table: ProjectTable) -> bool:

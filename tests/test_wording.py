@@ -44,6 +44,10 @@ def test_a_stray_character_is_found_with_the_word_meant(text, found):
         "达到项目目的的实现路径",  # a particle after a word ending in it
         "每村村民代表、当月月报、乡镇镇村",  # the lone character pairs with its other neighbour
         "一年年底前完成",  # a measure word
+        "乡镇财政所所长、县教育局局领导班子、市财政局局机关党委",  # an institution and its post or body
+        "经县政府常务会会议研究，站站长签字",
+        "填报人：王菲菲",  # a given name
+        "联系人: 李晶晶，电话",
         "",
     ],
 )

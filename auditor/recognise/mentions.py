@@ -32,7 +32,10 @@ _QUOTED_LIST = re.compile(
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 #: "我局承担临城县2021年度……道路建设项目实施任务": the text says which project it reports on. Stated
 #: again further on, it must name the same project the same way.
-_UNDERTAKEN = re.compile(r"承担(?:的|了)?(?P<name>[^，。,；;：:、“”\"《》()（）\s]{6,50}?项目)")
+# NOTE: not 项目承担单位 / 承担主体 / 承担责任: who carries a project, not which project is carried
+_UNDERTAKEN = re.compile(
+    r"承担(?!单位|主体|责任|部门|任务)(?:的|了)?(?P<name>[^，。,；;：:、“”\"《》()（）\s]{6,50}?项目)"
+)
 _REPORT_TITLE = re.compile(
     r"《(?:(?P<year>\d{4})年度?)?(?P<name>[^》]{2,40}?)(?:项目)?(?:支出)?绩效(?:自评|评价)报告》"
 )

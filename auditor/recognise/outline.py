@@ -65,8 +65,9 @@ def outline(paragraphs: list[Paragraph]) -> list[Heading]:
 
 #: A heading over the report's results: what was done, against the targets set out earlier.
 _RESULTS = re.compile(r"完成情况|完成结果|实施效果|指标完成|绩效分析")
-#: A heading over the targets themselves ("一、绩效目标分解下达情况"): bounds are what it states.
-_TARGETS = re.compile(r"目标(?:的)?(?:分解|下达|设定|设置|申报)")
+#: A heading over the targets themselves ("一、绩效目标分解下达情况"): bounds are what it states; or
+#: over what is still to do ("（二）存在的问题及下一步工作"): bounds there are aims.
+_TARGETS = re.compile(r"目标(?:的)?(?:分解|下达|设定|设置|申报)|问题|下一步|改进|整改|措施|建议|计划|偏离")
 
 
 def parts(paragraphs: list[Paragraph]) -> list[str | None]:
@@ -74,7 +75,7 @@ def parts(paragraphs: list[Paragraph]) -> list[str | None]:
 
     NOTE: a heading itself belongs to its parent's part; a results heading inside a targets
     section ("一、绩效目标设定 … （二）指标完成情况") is not trusted: the part is results only
-    when no open heading speaks of setting targets.
+    when no open heading speaks of setting targets or of what is still to do (问题, 下一步, 偏离).
     """
     out: list[str | None] = []
     open_: list[tuple[int, str]] = []  # (level, title) of the headings whose section is being read

@@ -12,13 +12,16 @@ Precision first: a lone character is reported only when the word it repeats
 has two or more characters, the word on its other side has too (每/村/村民 is
 每村 + 村民, 当月/月/报 is 当月 + 月报: there the lone character pairs with its
 other neighbour), and it is not a word that stands alone in any sentence
-(目的/的/实现, 一/年/年底 are grammar, not slips).
+(目的/的/实现, 一/年/年底 are grammar, not slips), an institution's suffix (财政所/所长) or a
+given name after its label (填报人：王菲菲).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 from functools import lru_cache
 from typing import Literal
 
@@ -35,6 +38,11 @@ DOUBLED = re.compile(r"([\u4e00-\u9fff])\1")
 STANDALONE = frozenset(
     "的了地得之着过等和与及或并是在有为对于以而也都就还又再很更最不没个年月日时次人元户项家名位台套处条座本份批期号届"
 )
+#: Suffixes of an institution's name: a lone one beside the same character is the institution and its
+#: post or body (财政所/所长, 教育局/局领导, 常务会/会议, 站站长), which the dictionary does not hold.
+INSTITUTION = frozenset("局所站院会处科股室厅委社部办队组校厂场馆")
+#: A person's name after its label (填报人：王菲菲): given names are doubled by right.
+_NAMED = re.compile(r"(?:人|姓名|签字|签名)\s*[:：]\s*\S{0,2}$")
 #: Characters of context segmented on each side of a doubled pair: enough for the words around it.
 WINDOW = 12
 
@@ -51,13 +59,33 @@ class DoubledCharacterRule(RuleBase):
 
 @lru_cache(maxsize=1)
 def _tokenizer():
-    """jieba's segmenter, its dictionary loaded once (about 0.6 s), its progress lines silenced."""
+    """jieba's segmenter, its dictionary loaded once (about 0.6 s from its cache), its log silenced.
+
+    NOTE: jieba keeps its dictionary's cache as one file in the system's temporary folder, shared
+    by every user of the machine and read with `marshal`: another user's file there is unreadable
+    (a rebuild and a logged traceback on every run) or may have been planted. The cache is kept in
+    this user's own cache folder instead, or in a private temporary one where that cannot be made.
+    """
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(logging.CRITICAL)  # a cache it could not write is not the user's concern
     tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = _cache_dir()
     tokenizer.initialize()
     return tokenizer
+
+
+def _cache_dir() -> str:
+    """This user's cache folder for auditor (0700), e.g. ~/.cache/auditor."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "auditor")
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        if os.access(path, os.W_OK):
+            return path
+    except OSError:
+        pass
+    return tempfile.mkdtemp(prefix="auditor-jieba-")
 
 
 def _words(text: str) -> list[tuple[int, str]]:
@@ -80,6 +108,8 @@ def doubled_in(text) -> tuple[str, str] | None:
     if not isinstance(text, str) or DOUBLED.search(text) is None:
         return None
     for m in DOUBLED.finditer(text):
+        if m.group(1) in INSTITUTION or _NAMED.search(text, max(0, m.start() - 12), m.start()):
+            continue
         start = max(0, m.start() - WINDOW)
         words = _words(text[start : m.end() + WINDOW])
         first, second = m.start() - start, m.start() - start + 1

@@ -20,9 +20,15 @@ class KnownNameRule(RuleBase):
     role: str = "role"
     name: str = "name"
     known: str = "table"
-    #: report only a name that is a variant of a known one (alike, neither holding the other): for
-    #: statements that may also name other projects, where a name unlike the known one is another project
-    variants_only: bool = False
+    #: a lexicon of words one project's name may be written with in their stead (财政衔接资金, 财政涉农资金):
+    #: given, only a name that is a known one written with such other words is reported. For statements
+    #: that may name other projects, where a name differing in what is done (养老 vs 医疗, 东庄村 vs 西庄村)
+    #: is another project.
+    variants: str | None = None
+
+    @property
+    def lexicon(self) -> str | None:
+        return self.variants
 
     def columns(self) -> list[str]:
         return [*self.group_by, self.role, self.name]
@@ -36,22 +42,32 @@ def known_names(df: pd.DataFrame, group_by: list[str], role: str, name: str, kno
     return names
 
 
-#: How alike (difflib ratio) a name and a known one are when one is the other written differently:
-#: 临城县2021年度财政衔接资金……项目 and 临城县2021年财政涉农资金……项目 are 0.91 alike.
-VARIANT = 0.75
+def _common_form(name: str, words: list[tuple[str, str]]) -> str:
+    """`name` with each lexicon word written as its entry, and 年度 as 年: the form variants share."""
+    out = name.replace("年度", "年")
+    for word, entry in words:
+        out = out.replace(word, f"〔{entry}〕")
+    return out
 
 
-def is_variant(name: str, known: list[str]) -> bool:
-    """Whether `name` is a known name written otherwise: alike, but neither one within the other
-    (a shortened 道路建设项目 is the same project, not a second name)."""
-    best, ratio = closest(name, known)
-    return best is not None and ratio >= VARIANT and name not in best and best not in name
+def _variant_words(lexicon: dict | None) -> list[tuple[str, str]]:
+    """(word, entry) of a variants lexicon, longest word first (财政衔接资金 before 衔接资金)."""
+    pairs = [(w, entry) for entry, item in (lexicon or {}).items() for w in item.get("words", [])]
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+
+
+def is_variant(name: str, known: list[str], lexicon: dict | None) -> bool:
+    """Whether `name` is one of `known` written with other words of the same lexicon entry."""
+    words = _variant_words(lexicon)
+    form = _common_form(name, words)
+    return any(k != name and _common_form(k, words) == form for k in known)
 
 
 def known_name(
-    df: pd.DataFrame, group_by: list[str], role: str, name: str, known: str, variants_only: bool = False
+    df: pd.DataFrame, group_by: list[str], role: str, name: str, known: str, variants: dict | None = None
 ) -> pd.Series:
-    """True unless a mention's name is none of the names its group knows (the tables' 项目名称)."""
+    """True unless a mention's name is none of the names its group knows (the tables' 项目名称);
+    with a `variants` lexicon, unless it is a known name written with other words of the lexicon."""
     names = known_names(df, group_by, role, name, known)
     return verdicts(
         (
@@ -59,7 +75,7 @@ def known_name(
             or missing(n)
             or not names.get(key)
             or n in names[key]
-            or (variants_only and not is_variant(n, names[key]))
+            or (variants is not None and not is_variant(n, names[key], variants))
             for key, r, n in zip(keys(df, group_by), df[role], df[name])
         ),
         df,
@@ -77,7 +93,8 @@ def closest(name: str, candidates: list[str]) -> tuple[str | None, float]:
 
 
 def check(df: pd.DataFrame, rule: KnownNameRule, lexicons: dict) -> pd.Series:
-    return known_name(df, rule.group_by, rule.role, rule.name, rule.known, rule.variants_only)
+    variants = lexicons[rule.variants] if rule.variants else None
+    return known_name(df, rule.group_by, rule.role, rule.name, rule.known, variants)
 
 
 def describe(rule: KnownNameRule, frame: pd.DataFrame, index, row: dict, lexicons: dict, cache: dict) -> dict[str, str]:

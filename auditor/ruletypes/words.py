@@ -24,7 +24,8 @@ def joined(names: list[str], lang: str = "zh") -> str:
 
 
 def excerpt(text: str, words: list[str], limit: int = 80) -> str:
-    """The sentence of `text` that holds the first of `words`, cut to `limit` characters around it."""
+    """The sentence of `text` that holds the first of `words`; a longer one cut to `limit - 1`
+    characters around the word, with … where it was cut (at most `limit + 1` in all)."""
     hits = [text.find(w) for w in words if w in text]
     if not hits:
         return text[:limit]
