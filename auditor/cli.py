@@ -13,6 +13,7 @@ import gettext
 import os
 import sys
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import click
@@ -99,37 +100,75 @@ def _lang_in(args: list[str]) -> str | None:
     return None
 
 
-@contextmanager
-def _click_speaks(lang: str):
-    """click's own messages (usage errors, "default:") in `lang` while the command runs.
+# The translation click's own messages are given in, for this thread or task only; None is click's English.
+_CLICK_TRANSLATION: ContextVar[gettext.NullTranslations | None] = ContextVar("auditor_click_translation", default=None)
 
-    NOTE: click takes its strings through `gettext.gettext` and `gettext.ngettext`, bound
-    into each of its modules when they are imported; so the Chinese translation
-    (auditor.i18n.ClickChinese) is installed by rebinding those names, and the
-    originals are put back when the command returns. English is click's own.
+
+def _click_gettext(message: str) -> str:
+    translation = _CLICK_TRANSLATION.get()
+    return gettext.gettext(message) if translation is None else translation.gettext(message)
+
+
+def _click_ngettext(msgid1: str, msgid2: str, n: int) -> str:
+    translation = _CLICK_TRANSLATION.get()
+    return gettext.ngettext(msgid1, msgid2, n) if translation is None else translation.ngettext(msgid1, msgid2, n)
+
+
+def _install_click_proxies() -> None:
+    """Put `_click_gettext`/`_click_ngettext` where click's modules bound `gettext.gettext`/`ngettext`.
+
+    NOTE: click binds those names into each of its modules when it is imported, so
+    that is the only place a translation can be given. Installed for good and
+    idempotently (a module already given ours is skipped), it is looked at on
+    every run so a click module imported late (shell_completion) is covered too;
+    with no language set the proxies are click's own gettext, so other users of
+    click in the process see nothing change.
     """
-    if lang != "zh":
-        yield
-        return
-    from auditor.i18n import ClickChinese
-
-    chinese = ClickChinese()
-    swapped = []
     for name, module in list(sys.modules.items()):
         if name != "click" and not name.startswith("click."):
             continue
         for attr, theirs, ours in (
-            ("_", gettext.gettext, chinese.gettext),
-            ("ngettext", gettext.ngettext, chinese.ngettext),
+            ("_", gettext.gettext, _click_gettext),
+            ("ngettext", gettext.ngettext, _click_ngettext),
         ):
             if getattr(module, attr, None) is theirs:
                 setattr(module, attr, ours)
-                swapped.append((module, attr, theirs))
+
+
+def _speaking(show, translation):
+    """An exception's `show` that speaks the run's language after the run has returned."""
+
+    def show_in_language(*args, **kwargs):
+        token = _CLICK_TRANSLATION.set(translation)
+        try:
+            return show(*args, **kwargs)
+        finally:
+            _CLICK_TRANSLATION.reset(token)
+
+    return show_in_language
+
+
+@contextmanager
+def _click_speaks(lang: str):
+    """click's own messages (usage errors, "default:") in `lang` while the command runs.
+
+    NOTE: the language is a context variable, not a rebinding of click's globals, so
+    concurrent runs in other threads, a run nested in another, and click used
+    elsewhere in the process each keep their own. A click error that leaves the run
+    (standalone_mode=False) keeps the language for its `show()`.
+    """
+    from auditor.i18n import ClickChinese
+
+    _install_click_proxies()
+    translation = ClickChinese() if lang == "zh" else None
+    token = _CLICK_TRANSLATION.set(translation)
     try:
         yield
+    except click.ClickException as exc:
+        exc.show = _speaking(exc.show, translation)
+        raise
     finally:
-        for module, attr, theirs in swapped:
-            setattr(module, attr, theirs)
+        _CLICK_TRANSLATION.reset(token)
 
 
 class _Localised:

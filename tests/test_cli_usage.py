@@ -1,15 +1,16 @@
 """click's own usage errors speak the user's language: Chinese by default, English under --lang en or LANG."""
 
-import gettext
+import io
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
-from auditor.cli import main
+from auditor.cli import _click_speaks, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = str(ROOT / "data_samples" / "lieshan-hrss-2023-self-evaluation.txt")
@@ -90,11 +91,79 @@ def test_an_english_locale_gives_english_usage_errors(monkeypatch):
     assert "错误：没有命令" in usage_error("chek", "--lang", "zh")
 
 
+def plain_click_error(*args: str) -> str:
+    """The usage error of a click command that is not auditor's, run in this process."""
+
+    @click.command()
+    @click.argument("name")
+    @click.option("--count", type=int)
+    def hello(name, count):
+        click.echo(name)
+
+    result = CliRunner().invoke(hello, list(args), prog_name="hello")
+    assert result.exit_code == 2, result.output
+    return result.stderr
+
+
 def test_click_is_left_in_english_after_a_command_ran():
-    """Chinese is installed for the run only: click used by other code in the process stays as it was."""
+    """Chinese is given to auditor's run only: click used by other code in the process stays English."""
     usage_error("chek")
-    assert click.exceptions._ is gettext.gettext and click.core.ngettext is gettext.ngettext
     assert "No such option" in str(click.NoSuchOption("--x"))
+    err = plain_click_error("--count", "many")
+    assert "Error: Missing argument 'NAME'." in err or "'many' is not a valid integer." in err, err
+    assert "Try 'hello --help' for help." in err and "Usage: hello" in err, err
+    assert not any("\u4e00" <= c <= "\u9fff" for c in err), err
+
+
+def failure(args: list[str]) -> str:
+    """What a caller embedding auditor (standalone_mode=False) shows of the usage error it gets back."""
+    with pytest.raises(click.UsageError) as caught:
+        main(args, prog_name="auditor", standalone_mode=False)
+    shown = io.StringIO()
+    caught.value.show(shown)
+    return shown.getvalue()
+
+
+def test_concurrent_runs_in_two_languages_each_keep_their_own():
+    """Two threads running auditor at once, one in English and one in Chinese, never get the other's words."""
+    rounds = 50
+    start = threading.Barrier(2)
+    seen: dict[str, list[str]] = {"en": [], "zh": []}
+
+    def run(lang: str, args: list[str]) -> None:
+        for _ in range(rounds):
+            start.wait(timeout=60)
+            seen[lang].append(failure(args))
+
+    threads = [
+        threading.Thread(target=run, args=("en", ["chek", "--lang", "en"])),
+        threading.Thread(target=run, args=("zh", ["chek", "--nosuch"])),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(seen["en"]) == len(seen["zh"]) == rounds
+    for shown in seen["en"]:
+        assert "Error: No such command 'chek'. Did you mean 'check'?" in shown, shown
+        assert not any("\u4e00" <= c <= "\u9fff" for c in shown), shown
+    for shown in seen["zh"]:
+        assert "错误：没有命令 'chek'。 是不是 'check'？" in shown and "用法：" in shown, shown
+        assert "Error" not in shown and "Try " not in shown, shown
+
+
+def test_an_english_run_inside_a_chinese_one_speaks_english():
+    """A run nested in another (a host program calling auditor from a command) speaks its own language."""
+    with _click_speaks("zh"):
+        assert "No such command 'chek'" in usage_error("chek", "--lang", "en")
+        assert "错误：没有命令 'chek'" in usage_error("chek")
+        assert "没有选项" in str(click.NoSuchOption("--x"))
+    assert "No such option" in str(click.NoSuchOption("--x"))
+
+
+def test_an_embedding_caller_is_shown_the_error_in_the_runs_language():
+    assert failure(["chek"]).endswith("错误：没有命令 'chek'。 是不是 'check'？\n")
+    assert failure(["chek", "--lang", "en"]).endswith("Error: No such command 'chek'. Did you mean 'check'?\n")
 
 
 def test_help_shows_clicks_default_and_range_words_in_chinese():
