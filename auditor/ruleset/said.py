@@ -39,8 +39,12 @@ def verbatim(text: str) -> Said:
 
 
 def _in(value: Any, lang: str) -> Any:
+    """A value as the sentence in `lang` shows it: a list joined as that language lists things.
+
+    NOTE: Chinese lists with the enumeration comma 、 (funding、indicators), English with ", ".
+    """
     if isinstance(value, Said):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(_in(v, lang)) for v in value)
+        return ("、" if lang == "zh" else ", ").join(str(_in(v, lang)) for v in value)
     return value

@@ -82,7 +82,7 @@ def rule_errors(tmp_path: Path, text: str | bytes, name: str = "MY_RULE") -> lis
         (
             MINE.replace("left: score", "left: scroe"),
             6,
-            "检查对象 funding, indicators 没有列 'scroe'；是不是 'score'？各列见 `auditor rules columns funding`",
+            "检查对象 funding、indicators 没有列 'scroe'；是不是 'score'？各列见 `auditor rules columns funding`",
             "unknown column 'scroe' of entities funding, indicators; did you mean 'score'?",
         ),
         (
