@@ -367,7 +367,7 @@ def test_rules_test_stops_on_a_wrong_rule_file(tmp_path):
     path.write_text(text.replace("SCORE_LE_WEIGHT", "MY_RULE").replace("left: score", "left: scroe"), encoding="utf-8")
     result = CliRunner().invoke(main, ["rules", "test", "--rules", str(tmp_path)])
     assert result.exit_code == 2
-    assert f"{path}:6: 检查对象 funding, indicators 没有列 'scroe'" in result.stderr
+    assert f"{path}:6: 检查对象 funding、indicators 没有列 'scroe'" in result.stderr
 
 
 def test_rules_columns_lists_the_entities_and_one_entitys_columns():
