@@ -162,8 +162,11 @@ def read_all(
                 progress(item[1])
             yield digest_one(item, forms)
         return
-    # NOTE: fork is safe here: Great Expectations, the one library with threads, is not imported yet.
-    context = multiprocessing.get_context("fork")
+    # NOTE: fork is safe here: Great Expectations, the one library with threads, is not imported yet,
+    # and nothing else runs a thread; where one does (a host program's) or there is no fork, workers are
+    # started afresh instead
+    safe = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if safe else "spawn")
     with long_lived_frozen(), ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         # NOTE: with fork, the pool starts every worker at the first submission, which map makes at once
         digests = pool.map(partial(digest_one, forms=forms), items, chunksize=max(1, min(32, len(items) // (jobs * 4))))
@@ -183,6 +186,11 @@ def read_all(
 # are freed as they go out of use whether the collector runs or not.
 
 
+#: Whether the outermost `long_lived_frozen` now open freezes (True), found the caller's objects
+#: frozen already and leaves the collector alone (False), or none is open (None).
+_FREEZING: bool | None = None
+
+
 @contextmanager
 def long_lived_frozen() -> Iterator[None]:
     """What is alive now (modules, the rule set) left out of the collector's passes until the batch is done.
@@ -191,13 +199,22 @@ def long_lived_frozen() -> Iterator[None]:
     advice before a fork); nested, the outermost lets go, so a caller auditing batch after batch
     collects between them as usual.
     """
-    outermost = gc.get_freeze_count() == 0
-    gc.freeze()
+    global _FREEZING
+    outermost = _FREEZING is None
+    if outermost:
+        # NOTE: a caller that froze objects itself (a server's warmed-up worker, a preloading host) is
+        # left as it was: freezing again, with no unfreeze that would not also undo its own freeze,
+        # would keep each batch's leftover garbage for the life of the process
+        _FREEZING = gc.get_freeze_count() == 0
+    if _FREEZING:
+        gc.freeze()
     try:
         yield
     finally:
         if outermost:
-            gc.unfreeze()
+            if _FREEZING:
+                gc.unfreeze()
+            _FREEZING = None
 
 
 @contextmanager
@@ -212,6 +229,7 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
+        if _FREEZING:  # NOTE: only inside a `long_lived_frozen` that will let it go
+            gc.freeze()
         if collecting:
             gc.enable()

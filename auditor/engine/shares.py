@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 import time
 from multiprocessing.connection import wait
 from typing import Callable, Iterator
@@ -26,7 +27,9 @@ Work = tuple
 def outcomes(work: list[Work], run: Callable[..., list], processes: int = 1) -> dict[str, list]:
     """entity → `run(*item)` for every item of `work`, in up to `processes` processes."""
     helpers = min(processes, len(work)) - 1
-    if helpers < 1 or "fork" not in multiprocessing.get_all_start_methods():
+    # NOTE: never fork while another thread runs (a host program's, a web server's, a progress bar's):
+    # a lock it holds at the fork stays held in the child for good
+    if helpers < 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return {item[0]: run(*item) for item in work}
     # NOTE: costliest first (rows by expectations), each process taking the next as it becomes free
     order = sorted(range(len(work)), key=lambda i: -len(work[i][1]) * len(work[i][2].expectations))
@@ -47,15 +50,21 @@ def outcomes(work: list[Work], run: Callable[..., list], processes: int = 1) -> 
             return {item[0]: run(*item) for item in work}
     done: dict[str, list] = {}
     started = time.monotonic()
-    for i in _next(order, taken):
-        done[work[i][0]] = run(*work[i])
-        _receive(readers, done, 0)  # NOTE: a child waits on a full pipe until its results are read
-    _receive(readers, done, PATIENCE + 2 * (time.monotonic() - started))
-    for child in children:
-        child.join(timeout=1)
-        if child.is_alive():  # NOTE: stuck (a lock another thread held at the fork): its suites are run here
-            child.kill()
-            child.join()
+    pipes = list(readers)  # NOTE: `_receive` drops a reader from `readers` once its child is done
+    try:
+        for i in _next(order, taken):
+            done[work[i][0]] = run(*work[i])
+            _receive(readers, done, 0)  # NOTE: a child waits on a full pipe until its results are read
+        _receive(readers, done, PATIENCE + 2 * (time.monotonic() - started))
+    finally:
+        # NOTE: also when this process's own suite raised: no child is left running, no pipe open
+        for child in children:
+            child.join(timeout=1)
+            if child.is_alive():  # NOTE: stuck (a lock another thread held at the fork): its suites are run here
+                child.kill()
+                child.join()
+        for reader in pipes:
+            reader.close()
     for item in work:  # NOTE: taken by a child that could not finish it: run here
         if item[0] not in done:
             done[item[0]] = run(*item)

@@ -8,8 +8,6 @@ as row positions only and locators are joined here, not by GX.
 
 from __future__ import annotations
 
-import atexit
-import gc
 import logging
 import os
 import warnings
@@ -48,12 +46,17 @@ def gx_context():
 
     from auditor.engine.source import AuditorPandasDatasource  # noqa: F401 - registers add_auditor_pandas
 
+    # NOTE: tqdm starts a monitor thread with its first bar (GX makes one per validation, shown or not),
+    # and the thread outlives it: a process that forks later (the next batch's readers, a shared
+    # validation) would fork with it running. Without a monitor there is no thread.
+    try:
+        import tqdm
+
+        tqdm.tqdm.monitor_interval = 0
+    except ImportError:  # a GX without tqdm: no bars, no monitor
+        pass
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = {"globally": False, "metric_calculations": False}
-    # NOTE: with GX imported, the interpreter's exit took 0.85 s: its last collections walk every object
-    # of some 2,400 modules, several times. What is alive at exit is frozen instead (0.15 s): the memory
-    # goes back with the process, and Python never promised finalizers to objects alive at exit.
-    atexit.register(gc.freeze)
     return context, context.data_sources.add_auditor_pandas("auditor")
 
 

@@ -75,3 +75,47 @@ def test_the_sample_validated_by_two_processes_gives_one_process_issues(sample_p
     frames = tabulate([records])
     alone = validate(frames, ruleset)
     assert alone and validate(frames, ruleset, processes=2) == alone
+
+
+def test_a_child_does_take_a_share_and_none_is_left_running():
+    """Two processes really share the work (a child ran some suite), and no child outlives the call."""
+    import multiprocessing
+    import time
+
+    def where(entity, frame, suite, rules):
+        time.sleep(0.05)  # long enough that the child gets a suite before the parent runs them all
+        return [(entity, None, [os.getpid()])]
+
+    done = outcomes(WORK, where, 2)
+    assert {pid for found in done.values() for _, _, (pid,) in found} - {os.getpid()}
+    assert multiprocessing.active_children() == []
+
+
+def test_a_suite_that_fails_here_leaves_no_child_running():
+    import multiprocessing
+
+    parent = os.getpid()
+
+    def fails_here(*item):
+        if os.getpid() == parent:
+            raise ValueError("this process's own suite")
+        return described(*item)
+
+    with pytest.raises(ValueError):
+        outcomes(WORK, fails_here, 2)
+    assert multiprocessing.active_children() == []
+
+
+def test_no_fork_while_another_thread_runs():
+    import threading
+
+    parent = os.getpid()
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        done = outcomes(WORK, lambda e, f, s, r: [(e, None, [os.getpid()])], 2)
+    finally:
+        release.set()
+        other.join()
+    assert {pid for found in done.values() for _, _, (pid,) in found} == {parent}
