@@ -105,10 +105,10 @@ def _pairs(word: str) -> bool:
 
 def doubled_in(text) -> tuple[str, str] | None:
     """(as written, as meant) of the first stray doubled character of `text`: ("优待金金", "优待金")."""
-    if not isinstance(text, str) or DOUBLED.search(text) is None:
+    if not isinstance(text, str):
         return None
     for m in DOUBLED.finditer(text):
-        if m.group(1) in INSTITUTION or _NAMED.search(text, max(0, m.start() - 12), m.start()):
+        if m.group(1) in INSTITUTION or _NAMED.search(text, max(0, m.start() - WINDOW), m.start()):
             continue
         start = max(0, m.start() - WINDOW)
         words = _words(text[start : m.end() + WINDOW])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Callable, Literal
 
 import pandas as pd
 from pydantic import Field
 
 from auditor.ruletypes.base import RuleBase, RuleType, columns
 from auditor.ruletypes.figures import keys, missing, verdicts
+from auditor.ruletypes.require import lexicon_words
 
 
 class KnownNameRule(RuleBase):
@@ -42,25 +44,20 @@ def known_names(df: pd.DataFrame, group_by: list[str], role: str, name: str, kno
     return names
 
 
-def _common_form(name: str, words: list[tuple[str, str]]) -> str:
-    """`name` with each lexicon word written as its entry, and 年度 as 年: the form variants share."""
-    out = name.replace("年度", "年")
-    for word, entry in words:
-        out = out.replace(word, f"〔{entry}〕")
-    return out
+def common_form(lexicon: dict) -> Callable[[str], str]:
+    """The form all variants of a name share: each lexicon word written as its entry (in one pass,
+    longest word first: 财政衔接资金 before 衔接资金, and an entry put in is never read again), 年度 as 年."""
+    entry_of = {w: entry for entry, item in lexicon.items() for w in item.get("words", []) if w}
+    if not entry_of:
+        return lambda name: name.replace("年度", "年")
+    words = re.compile("|".join(re.escape(w) for w in lexicon_words(lexicon)))
+    return lambda name: words.sub(lambda m: f"〔{entry_of[m.group(0)]}〕", name.replace("年度", "年"))
 
 
-def _variant_words(lexicon: dict | None) -> list[tuple[str, str]]:
-    """(word, entry) of a variants lexicon, longest word first (财政衔接资金 before 衔接资金)."""
-    pairs = [(w, entry) for entry, item in (lexicon or {}).items() for w in item.get("words", [])]
-    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
-
-
-def is_variant(name: str, known: list[str], lexicon: dict | None) -> bool:
+def is_variant(name: str, known: list[str], form: Callable[[str], str]) -> bool:
     """Whether `name` is one of `known` written with other words of the same lexicon entry."""
-    words = _variant_words(lexicon)
-    form = _common_form(name, words)
-    return any(k != name and _common_form(k, words) == form for k in known)
+    own = form(name)
+    return any(k != name and form(k) == own for k in known)
 
 
 def known_name(
@@ -69,13 +66,14 @@ def known_name(
     """True unless a mention's name is none of the names its group knows (the tables' 项目名称);
     with a `variants` lexicon, unless it is a known name written with other words of the lexicon."""
     names = known_names(df, group_by, role, name, known)
+    form = common_form(variants) if variants is not None else None
     return verdicts(
         (
             r == known
             or missing(n)
             or not names.get(key)
             or n in names[key]
-            or (variants is not None and not is_variant(n, names[key], variants))
+            or (form is not None and not is_variant(n, names[key], form))
             for key, r, n in zip(keys(df, group_by), df[role], df[name])
         ),
         df,
